@@ -11,9 +11,17 @@ public final class FileTime {
     private FileTime() {
     }
 
+    /** The ticks of an instant; instants a signed 64-bit FILETIME cannot hold are an ArithmeticException. */
     public static long toTicks(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond() + EPOCH_DIFF_SECONDS, 10_000_000L),
-                instant.getNano() / 100);
+        long seconds = instant.getEpochSecond() + EPOCH_DIFF_SECONDS;
+        long ticks = instant.getNano() / 100;
+        // Before 1601 the whole seconds alone can overflow although the sum does not (Long.MIN_VALUE ticks),
+        // so step one second towards zero first.
+        if (seconds < 0 && ticks > 0) {
+            seconds++;
+            ticks -= 10_000_000L;
+        }
+        return Math.addExact(Math.multiplyExact(seconds, 10_000_000L), ticks);
     }
 
     public static Instant fromTicks(long ticks) {

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A Windows GUID as MAPI uses it (property sets, store and provider ids, PT_CLSID values). The canonical
@@ -14,6 +15,8 @@ import java.util.UUID;
 public record Guid(UUID uuid) implements Comparable<Guid> {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern CANONICAL =
+            Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
     public Guid {
         if (uuid == null) {
@@ -27,8 +30,9 @@ public record Guid(UUID uuid) implements Comparable<Guid> {
             t = t.substring(1, t.length() - 1);
         }
         try {
-            if (t.length() != 36) {
-                throw new IllegalArgumentException("length");
+            // UUID.fromString alone also takes signs ("+1234567-...") inside a 36-character string.
+            if (t.length() != 36 || !CANONICAL.matcher(t).matches()) {
+                throw new IllegalArgumentException("form");
             }
             return new Guid(UUID.fromString(t));
         } catch (IllegalArgumentException e) {

@@ -45,7 +45,8 @@ public abstract sealed class MapiException extends RuntimeException
             case CORRUPT_DATA -> new CorruptData(message);
             case SYNC_INVALID_STATE -> new InvalidSyncState(message);
             case CALL_FAILED -> new CallFailed(message);
-            default -> new CallFailed(error.mapiName() + ": " + message);
+            // Codes without a subclass keep their code: a peer's MAPI_E_TIMEOUT must not turn into CALL_FAILED.
+            default -> new CallFailed(error, error.mapiName() + ": " + message);
         };
     }
 
@@ -266,6 +267,11 @@ public abstract sealed class MapiException extends RuntimeException
 
         public CallFailed(String message, Throwable cause) {
             super(MapiError.CALL_FAILED, message, cause);
+        }
+
+        /** A failure with a code that has no subclass of its own (MAPI_E_TIMEOUT, MAPI_E_NETWORK_ERROR, ...). */
+        CallFailed(MapiError error, String message) {
+            super(error, message, null);
         }
     }
 }

@@ -20,7 +20,8 @@ public sealed interface PropValue {
 
     /**
      * Builds the value of the tag's type from a plain Java object, widening where lossless
-     * (an Integer for PT_I8, a Number for PT_DOUBLE). Anything else is MAPI_E_INVALID_TYPE.
+     * (an Integer for PT_I8, a Number for PT_DOUBLE). Anything else, including a number out of the type's
+     * range or a fraction for an integer type, is MAPI_E_INVALID_TYPE.
      */
     static PropValue of(PropTag tag, Object value) {
         Objects.requireNonNull(tag, "tag");
@@ -29,13 +30,13 @@ public sealed interface PropValue {
         }
         try {
             return switch (tag.type()) {
-                case PT_I2 -> new I2Value(tag, ((Number) value).shortValue());
-                case PT_LONG -> new LongValue(tag, exactInt(value));
-                case PT_R4 -> new R4Value(tag, ((Number) value).floatValue());
+                case PT_I2 -> new I2Value(tag, (short) integral(value, Short.MIN_VALUE, Short.MAX_VALUE, tag.type()));
+                case PT_LONG -> new LongValue(tag, (int) integral(value, Integer.MIN_VALUE, Integer.MAX_VALUE, tag.type()));
+                case PT_R4 -> new R4Value(tag, exactFloat(value));
                 case PT_DOUBLE -> new DoubleValue(tag, ((Number) value).doubleValue());
                 case PT_APPTIME -> new AppTimeValue(tag, ((Number) value).doubleValue());
-                case PT_CURRENCY -> new CurrencyValue(tag, ((Number) value).longValue());
-                case PT_I8 -> new I8Value(tag, ((Number) value).longValue());
+                case PT_CURRENCY -> new CurrencyValue(tag, integral(value, Long.MIN_VALUE, Long.MAX_VALUE, tag.type()));
+                case PT_I8 -> new I8Value(tag, integral(value, Long.MIN_VALUE, Long.MAX_VALUE, tag.type()));
                 case PT_BOOLEAN -> new BooleanValue(tag, (Boolean) value);
                 case PT_STRING8 -> new String8Value(tag, (String) value);
                 case PT_UNICODE -> new UnicodeValue(tag, (String) value);
@@ -62,12 +63,41 @@ public sealed interface PropValue {
         }
     }
 
-    private static int exactInt(Object value) {
-        long l = ((Number) value).longValue();
-        if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
-            throw new MapiException.InvalidType("value " + l + " does not fit PT_LONG");
+    /**
+     * An integer type's value from a Byte, Short, Integer or Long in range. Fractions and out-of-range values
+     * used to be truncated silently (70000 became 4464 in a PT_I2); they are MAPI_E_INVALID_TYPE.
+     */
+    private static long integral(Object value, long min, long max, PropType type) {
+        if (!(value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long)) {
+            throw new MapiException.InvalidType("value " + value + " of " + value.getClass().getSimpleName()
+                    + " does not fit " + type);
         }
-        return (int) l;
+        long l = ((Number) value).longValue();
+        if (l < min || l > max) {
+            throw new MapiException.InvalidType("value " + l + " does not fit " + type);
+        }
+        return l;
+    }
+
+    /** A PT_R4 value from a Float, or from a Double or integer that a float holds exactly. */
+    private static float exactFloat(Object value) {
+        if (value instanceof Float f) {
+            return f;
+        }
+        Number n = (Number) value;
+        float f = n.floatValue();
+        boolean exact = switch (n) {
+            case Double d -> d.isNaN() || (double) f == d;
+            case Byte b -> true;
+            case Short sh -> true;
+            case Integer i -> (long) f == i;
+            case Long l -> f != 0x1p63f && (long) f == l;
+            default -> false;
+        };
+        if (!exact) {
+            throw new MapiException.InvalidType("value " + value + " does not fit PT_R4 exactly");
+        }
+        return f;
     }
 
     private static void require(PropTag tag, PropType type) {

@@ -1,0 +1,38 @@
+package org.koppel.store.client;
+
+import java.util.Objects;
+
+/** How a session authenticates: a user's password, or a system service's identity. */
+public sealed interface Credentials {
+
+    /** A user logging on with login name (or e-mail address) and password. */
+    record Password(String login, String password) implements Credentials {
+        public Password {
+            Objects.requireNonNull(login, "login");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String toString() {
+            return "Password[login=" + login + "]";
+        }
+    }
+
+    /**
+     * A system service (delivery agent, spooler, gateway, admin tool on the store's host) proving itself
+     * with the server's shared service secret; it may act for {@code impersonate} (a login), or as the
+     * system administrator when that is empty.
+     */
+    record Service(String serviceName, String secret, String impersonate) implements Credentials {
+        public Service {
+            Objects.requireNonNull(serviceName, "serviceName");
+            Objects.requireNonNull(secret, "secret");
+            impersonate = impersonate == null ? "" : impersonate;
+        }
+
+        @Override
+        public String toString() {
+            return "Service[" + serviceName + (impersonate.isEmpty() ? "" : " as " + impersonate) + "]";
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.koppel.store.client;
+
+import java.util.List;
+import org.koppel.mapi.EntryId;
+import org.koppel.mapi.PropTag;
+import org.koppel.mapi.PropValue;
+
+/** The folder hierarchy of a store. */
+public interface Folders {
+
+    EntryId create(EntryId parent, String name, String containerClass, CollisionPolicy collision);
+
+    FolderInfo info(EntryId folder);
+
+    /** The folder's subfolders ({@code recursive}: the whole subtree, depth-first, with depth set). */
+    List<FolderInfo> children(EntryId folder, boolean recursive);
+
+    void rename(EntryId folder, String newName);
+
+    /** Moves the folder under a new parent; into its own subtree is MAPI_E_FOLDER_CYCLE. */
+    void move(EntryId folder, EntryId newParent, CollisionPolicy collision);
+
+    /** Copies the folder (and, if {@code recursive}, its subfolders) with its messages; returns the copy. */
+    EntryId copy(EntryId folder, EntryId newParent, String newName, boolean recursive, CollisionPolicy collision);
+
+    void delete(EntryId folder, FolderDeletion how);
+
+    /** Deletes every message (and, optionally, associated messages and subfolders) in the folder. */
+    void empty(EntryId folder, boolean includeAssociated, boolean deleteSubfolders);
+
+    List<PropValue> properties(EntryId folder, List<PropTag> tags);
+
+    /** Sets custom folder properties; computed ones (counts, ids) are refused with MAPI_E_NO_ACCESS. */
+    void setProperties(EntryId folder, List<PropValue> values);
+}

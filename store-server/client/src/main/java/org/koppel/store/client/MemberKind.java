@@ -1,0 +1,7 @@
+package org.koppel.store.client;
+
+/** Who an ACL entry is for. */
+public enum MemberKind {
+    USER,
+    GROUP
+}

@@ -1,0 +1,23 @@
+package org.koppel.store.client;
+
+import java.util.List;
+import org.koppel.mapi.EntryId;
+import org.koppel.mapi.PropTag;
+import org.koppel.mapi.PropValue;
+
+/** Opening stores. */
+public interface Stores {
+
+    /** The session user's own private store. */
+    StoreInfo openOwn();
+
+    /** Another user's private store; what can be seen inside it is governed by folder ACLs. */
+    StoreInfo openUserStore(String login);
+
+    StoreInfo openPublic();
+
+    StoreInfo open(EntryId storeEntryId);
+
+    /** Store-level properties (PR_IPM_*_ENTRYID, PR_MESSAGE_SIZE_EXTENDED, PR_MAILBOX_OWNER_NAME, ...). */
+    List<PropValue> properties(EntryId storeEntryId, List<PropTag> tags);
+}

@@ -1,0 +1,70 @@
+package org.koppel.store.core.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.koppel.mapi.MapiException;
+import org.koppel.store.client.Rights;
+
+/**
+ * Computes what a caller may do in a folder: the store's owner and administrators hold every right;
+ * anyone else holds the union of the folder's ACL entries for them, their groups and Everyone.
+ */
+final class AccessControl {
+
+    private final long everyoneGroupId;
+
+    AccessControl(long everyoneGroupId) {
+        this.everyoneGroupId = everyoneGroupId;
+    }
+
+    int rights(Connection c, Caller caller, StoreRow store, FolderRow folder) throws SQLException {
+        if (caller.admin() || store.ownedBy(caller)) {
+            return Rights.ALL;
+        }
+        int rights = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT rights FROM acls WHERE folder_id = ? AND ((member_kind = 'USER' AND member_id = ?)"
+                        + " OR (member_kind = 'GROUP' AND (member_id = ? OR member_id IN"
+                        + " (SELECT group_id FROM group_members WHERE user_id = ?))))")) {
+            ps.setLong(1, folder.id());
+            ps.setLong(2, caller.userId());
+            ps.setLong(3, everyoneGroupId);
+            ps.setLong(4, caller.userId());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rights |= rs.getInt(1);
+                }
+            }
+        }
+        return rights;
+    }
+
+    /** Throws MAPI_E_NO_ACCESS unless the caller holds every bit of {@code wanted}. */
+    int require(Connection c, Caller caller, StoreRow store, FolderRow folder, int wanted) throws SQLException {
+        int have = rights(c, caller, store, folder);
+        if (!Rights.has(have, wanted)) {
+            throw new MapiException.NoAccess("not permitted in folder \"" + folder.name() + "\"");
+        }
+        return have;
+    }
+
+    /** Whether the caller may see the folder at all (a folder it cannot see is reported as not found). */
+    void requireVisible(Connection c, Caller caller, StoreRow store, FolderRow folder) throws SQLException {
+        int have = rights(c, caller, store, folder);
+        if ((have & (Rights.FOLDER_VISIBLE | Rights.READ_ANY | Rights.FOLDER_OWNER)) == 0) {
+            throw new MapiException.NoAccess("folder \"" + folder.name() + "\" is not shared with you");
+        }
+    }
+
+    /** Edit or delete of one message: the "any" right, or the "owned" right on one's own message. */
+    void requireOnMessage(Connection c, Caller caller, StoreRow store, FolderRow folder, MessageRow message,
+            int anyRight, int ownedRight) throws SQLException {
+        int have = rights(c, caller, store, folder);
+        boolean own = message.creatorId() != null && message.creatorId() == caller.userId();
+        if (!Rights.has(have, anyRight) && !(own && Rights.has(have, ownedRight))) {
+            throw new MapiException.NoAccess("not permitted on this message");
+        }
+    }
+}

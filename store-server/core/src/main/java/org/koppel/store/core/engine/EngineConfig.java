@@ -1,0 +1,54 @@
+package org.koppel.store.core.engine;
+
+import java.time.Duration;
+import org.koppel.store.client.Quota;
+
+/**
+ * The store engine's settings, read once from server.cfg at start.
+ *
+ * @param maxPropertyBytes    largest single property value accepted (larger is MAPI_E_TOO_BIG)
+ * @param maxAttachmentBytes  largest attachment accepted
+ * @param defaultQuota        limits for users without their own
+ * @param pbkdf2Iterations    cost of PBKDF2-HMAC-SHA256 for new password hashes
+ * @param serviceSecret       the shared secret system services log on with (empty: service logon disabled)
+ * @param maxRestrictionDepth deepest restriction a query may use
+ * @param maxLoginFailures    failed logons per login within {@code loginFailureWindow} before logons are refused
+ * @param loginFailureWindow  how long failed logons are remembered
+ * @param blobPurgeGrace      how long unreferenced attachment data is kept before a purge removes it
+ */
+public record EngineConfig(
+        long maxPropertyBytes,
+        long maxAttachmentBytes,
+        Quota defaultQuota,
+        int pbkdf2Iterations,
+        String serviceSecret,
+        int maxRestrictionDepth,
+        int maxLoginFailures,
+        Duration loginFailureWindow,
+        Duration blobPurgeGrace) {
+
+    public static EngineConfig defaults() {
+        return new EngineConfig(8L << 20, 256L << 20, Quota.UNLIMITED, 600_000, "", 32, 5,
+                Duration.ofMinutes(5), Duration.ofHours(1));
+    }
+
+    public EngineConfig withPbkdf2Iterations(int iterations) {
+        return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, defaultQuota, iterations, serviceSecret,
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace);
+    }
+
+    public EngineConfig withServiceSecret(String secret) {
+        return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, defaultQuota, pbkdf2Iterations, secret,
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace);
+    }
+
+    public EngineConfig withDefaultQuota(Quota quota) {
+        return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, quota, pbkdf2Iterations, serviceSecret,
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace);
+    }
+
+    public EngineConfig withLimits(long maxProperty, long maxAttachment) {
+        return new EngineConfig(maxProperty, maxAttachment, defaultQuota, pbkdf2Iterations, serviceSecret,
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace);
+    }
+}

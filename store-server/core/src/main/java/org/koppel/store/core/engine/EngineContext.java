@@ -1,0 +1,22 @@
+package org.koppel.store.core.engine;
+
+import org.koppel.store.core.blob.BlobStore;
+import org.koppel.store.core.db.Database;
+import org.koppel.store.core.directory.PasswordHasher;
+
+/** The engine's shared parts, handed to each capability of a session. */
+record EngineContext(
+        Database db,
+        BlobStore blobs,
+        EngineConfig config,
+        StoreObjects objects,
+        AccessControl access,
+        StoreWriteLock lock,
+        PropertyRules rules,
+        MessageWriter writer,
+        NamedPropertyMap names,
+        StoreFactory factory,
+        QuotaPolicy quotas,
+        PasswordHasher hasher,
+        long everyoneGroupId) {
+}

@@ -1,0 +1,557 @@
+package org.koppel.store.core.engine;
+
+import static org.koppel.mapi.PropTags.*;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.koppel.mapi.EntryId;
+import org.koppel.mapi.FileTime;
+import org.koppel.mapi.FolderType;
+import org.koppel.mapi.MapiError;
+import org.koppel.mapi.MapiException;
+import org.koppel.mapi.MapiObjectType;
+import org.koppel.mapi.PropTag;
+import org.koppel.mapi.PropType;
+import org.koppel.mapi.PropValue;
+import org.koppel.mapi.SourceKey;
+import org.koppel.store.client.CollisionPolicy;
+import org.koppel.store.client.FolderDeletion;
+import org.koppel.store.client.FolderInfo;
+import org.koppel.store.client.Folders;
+import org.koppel.store.client.Rights;
+import org.koppel.store.core.props.PropertyCodec;
+
+/** The folder hierarchy for a session. */
+final class EngineFolders implements Folders {
+
+    private static final int MAX_NAME = 255;
+    private static final int MAX_DEPTH = 128;
+
+    private final Scope scope;
+
+    EngineFolders(Scope scope) {
+        this.scope = scope;
+    }
+
+    @Override
+    public EntryId create(EntryId parent, String name, String containerClass, CollisionPolicy collision) {
+        String clean = checkName(name);
+        String cls = containerClass == null ? "IPF.Note" : containerClass;
+        if (cls.length() > MAX_NAME) {
+            throw new MapiException.InvalidParameter("container class too long");
+        }
+        return scope.tx(c -> {
+            var p = scope.ctx.objects().folder(c, parent);
+            scope.ctx.access().require(c, scope.caller, p.store(), p.object(), Rights.CREATE_SUBFOLDER);
+            scope.ctx.lock().lockAndReserve(c, p.store().id(), 1);
+            Optional<Long> existing = sibling(c, p.store().id(), p.object().id(), clean);
+            String finalName = clean;
+            if (existing.isPresent()) {
+                switch (collision) {
+                    case FAIL -> throw new MapiException.Collision("a folder named \"" + clean + "\" exists");
+                    case OPEN_IF_EXISTS -> {
+                        return scope.ctx.objects().folderEntryId(p.store(), existing.get());
+                    }
+                    case RENAME -> finalName = freeName(c, p.store().id(), p.object().id(), clean);
+                }
+            }
+            long id = insert(c, p.store(), p.object().id(), finalName, cls);
+            inheritAcl(c, p.store(), p.object().id(), id);
+            return scope.ctx.objects().folderEntryId(p.store(), id);
+        });
+    }
+
+    private long insert(Connection c, StoreRow store, long parentId, String name, String cls) throws SQLException {
+        try {
+            return scope.ctx.factory().insertFolder(c, store.id(), store.guid(), parentId, name, cls,
+                    FolderType.FOLDER_GENERIC, null, scope.caller.system() ? null : scope.caller.userId());
+        } catch (SQLIntegrityConstraintViolationException e) {
+            throw new MapiException.Collision("a folder named \"" + name + "\" exists");
+        }
+    }
+
+    /**
+     * A new folder starts with its parent's ACL, as in Exchange; someone creating a folder in a store they do
+     * not own becomes that folder's owner.
+     */
+    private void inheritAcl(Connection c, StoreRow store, long parentId, long folderId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO acls (folder_id, member_kind, member_id, rights)"
+                + " SELECT ?, member_kind, member_id, rights FROM acls WHERE folder_id = ?")) {
+            ps.setLong(1, folderId);
+            ps.setLong(2, parentId);
+            ps.executeUpdate();
+        }
+        if (!scope.caller.system() && !store.ownedBy(scope.caller)) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM acls WHERE folder_id = ? AND member_kind = 'USER' AND member_id = ?")) {
+                ps.setLong(1, folderId);
+                ps.setLong(2, scope.caller.userId());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO acls (folder_id, member_kind, member_id, rights) VALUES (?, 'USER', ?, ?)")) {
+                ps.setLong(1, folderId);
+                ps.setLong(2, scope.caller.userId());
+                ps.setInt(3, Rights.ALL);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static String checkName(String name) {
+        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+            throw new MapiException.InvalidParameter("a folder name must have 1 to " + MAX_NAME + " characters");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                throw new MapiException.InvalidParameter("a folder name must not contain control characters");
+            }
+        }
+        return name.strip();
+    }
+
+    private static Optional<Long> sibling(Connection c, long storeId, long parentId, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM folders WHERE store_id = ? AND parent_id = ? AND name_key = ?")) {
+            ps.setLong(1, storeId);
+            ps.setLong(2, parentId);
+            ps.setBytes(3, StoreFactory.nameKey(name));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static String freeName(Connection c, long storeId, long parentId, String name) throws SQLException {
+        for (int n = 2; n < 10_000; n++) {
+            String candidate = name + " (" + n + ")";
+            if (candidate.length() <= MAX_NAME && sibling(c, storeId, parentId, candidate).isEmpty()) {
+                return candidate;
+            }
+        }
+        throw new MapiException.Collision("no free name for \"" + name + "\"");
+    }
+
+    @Override
+    public FolderInfo info(EntryId folder) {
+        return scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            scope.ctx.access().requireVisible(c, scope.caller, f.store(), f.object());
+            return toInfo(c, f.store(), f.object(), 0);
+        });
+    }
+
+    private FolderInfo toInfo(Connection c, StoreRow store, FolderRow f, int depth) throws SQLException {
+        int rights = scope.ctx.access().rights(c, scope.caller, store, f);
+        return new FolderInfo(scope.ctx.objects().folderEntryId(store, f.id()),
+                Optional.ofNullable(f.parentId()).map(p -> scope.ctx.objects().folderEntryId(store, p)),
+                f.name(), f.containerClass(), f.type(), f.contentCount(), f.unreadCount(), f.assocCount(),
+                f.deletedCount(), f.childCount(), f.sizeBytes(), SourceKey.parse(f.sourceKey()), f.changeNumber(),
+                FileTime.fromTicks(f.createdTicks()), FileTime.fromTicks(f.modifiedTicks()), depth, rights);
+    }
+
+    @Override
+    public List<FolderInfo> children(EntryId folder, boolean recursive) {
+        return scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            scope.ctx.access().requireVisible(c, scope.caller, f.store(), f.object());
+            List<FolderInfo> out = new ArrayList<>();
+            collect(c, f.store(), f.object().id(), recursive, 1, out);
+            return out;
+        });
+    }
+
+    private void collect(Connection c, StoreRow store, long parentId, boolean recursive, int depth,
+            List<FolderInfo> out) throws SQLException {
+        if (depth > MAX_DEPTH) {
+            throw new MapiException.CorruptData("folder tree deeper than " + MAX_DEPTH);
+        }
+        for (FolderRow child : childRows(c, parentId)) {
+            int rights = scope.ctx.access().rights(c, scope.caller, store, child);
+            if ((rights & (Rights.FOLDER_VISIBLE | Rights.READ_ANY | Rights.FOLDER_OWNER)) == 0) {
+                continue;
+            }
+            out.add(toInfo(c, store, child, depth));
+            if (recursive) {
+                collect(c, store, child.id(), true, depth + 1, out);
+            }
+        }
+    }
+
+    static List<FolderRow> childRows(Connection c, long parentId) throws SQLException {
+        List<FolderRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + FolderRow.COLUMNS + " FROM folders WHERE parent_id = ? ORDER BY name_key")) {
+            ps.setLong(1, parentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(FolderRow.read(rs));
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public void rename(EntryId folder, String newName) {
+        String clean = checkName(newName);
+        scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            requireChangeable(c, f.store(), f.object());
+            long cn = scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
+            Optional<Long> existing = sibling(c, f.store().id(), f.object().parentId(), clean);
+            if (existing.isPresent() && existing.get() != f.object().id()) {
+                throw new MapiException.Collision("a folder named \"" + clean + "\" exists");
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE folders SET name = ?, name_key = ?,"
+                    + " change_number = ?, modified_ticks = ? WHERE id = ?")) {
+                ps.setString(1, clean);
+                ps.setBytes(2, StoreFactory.nameKey(clean));
+                ps.setLong(3, cn);
+                ps.setLong(4, FileTime.toTicks(Instant.now()));
+                ps.setLong(5, f.object().id());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Renaming, moving or deleting a folder needs the folder-owner right; standard folders stay put. */
+    private void requireChangeable(Connection c, StoreRow store, FolderRow f) throws SQLException {
+        if (f.role() != null) {
+            throw new MapiException.NoAccess("\"" + f.name() + "\" is a standard folder");
+        }
+        scope.ctx.access().require(c, scope.caller, store, f, Rights.FOLDER_OWNER);
+    }
+
+    @Override
+    public void move(EntryId folder, EntryId newParent, CollisionPolicy collision) {
+        scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            var p = scope.ctx.objects().folder(c, newParent);
+            if (f.store().id() != p.store().id()) {
+                throw new MapiException.NoSupport("moving folders between stores is not supported; copy instead");
+            }
+            requireChangeable(c, f.store(), f.object());
+            scope.ctx.access().require(c, scope.caller, p.store(), p.object(), Rights.CREATE_SUBFOLDER);
+            long cn = scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
+            checkNoCycle(c, f.object().id(), p.object().id());
+            if (f.object().parentId() != null && f.object().parentId() == p.object().id()) {
+                return null;
+            }
+            String name = f.object().name();
+            if (sibling(c, p.store().id(), p.object().id(), name).isPresent()) {
+                if (collision != CollisionPolicy.RENAME) {
+                    throw new MapiException.Collision("a folder named \"" + name + "\" exists there");
+                }
+                name = freeName(c, p.store().id(), p.object().id(), name);
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE folders SET parent_id = ?, name = ?, name_key = ?,"
+                    + " change_number = ?, modified_ticks = ? WHERE id = ?")) {
+                ps.setLong(1, p.object().id());
+                ps.setString(2, name);
+                ps.setBytes(3, StoreFactory.nameKey(name));
+                ps.setLong(4, cn);
+                ps.setLong(5, FileTime.toTicks(Instant.now()));
+                ps.setLong(6, f.object().id());
+                ps.executeUpdate();
+            }
+            adjustChildCount(c, f.object().parentId(), -1);
+            adjustChildCount(c, p.object().id(), +1);
+            return null;
+        });
+    }
+
+    /** Refuses when {@code target} is {@code folder} or lies below it. */
+    private void checkNoCycle(Connection c, long folder, long target) throws SQLException {
+        Long cursor = target;
+        int guard = 0;
+        while (cursor != null) {
+            if (cursor == folder) {
+                throw new MapiException.FolderCycle("a folder cannot go into its own subtree");
+            }
+            if (++guard > MAX_DEPTH) {
+                throw new MapiException.CorruptData("folder tree deeper than " + MAX_DEPTH);
+            }
+            cursor = scope.ctx.objects().folder(c, cursor).parentId();
+        }
+    }
+
+    static void adjustChildCount(Connection c, Long folderId, int delta) throws SQLException {
+        if (folderId == null) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE folders SET child_count = child_count + ? WHERE id = ?")) {
+            ps.setInt(1, delta);
+            ps.setLong(2, folderId);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public EntryId copy(EntryId folder, EntryId newParent, String newName, boolean recursive,
+            CollisionPolicy collision) {
+        return scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            var p = scope.ctx.objects().folder(c, newParent);
+            scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.READ_ANY);
+            scope.ctx.access().require(c, scope.caller, p.store(), p.object(), Rights.CREATE_SUBFOLDER);
+            scope.ctx.lock().lockAndReserve(c, p.store().id(), 1);
+            if (f.store().id() == p.store().id()) {
+                checkNoCycle(c, f.object().id(), p.object().id());
+            }
+            String name = checkName(newName == null ? f.object().name() : newName);
+            if (sibling(c, p.store().id(), p.object().id(), name).isPresent()) {
+                if (collision != CollisionPolicy.RENAME) {
+                    throw new MapiException.Collision("a folder named \"" + name + "\" exists there");
+                }
+                name = freeName(c, p.store().id(), p.object().id(), name);
+            }
+            long id = copyTree(c, f.store(), f.object(), p.store(), p.object().id(), name, recursive, 0);
+            return scope.ctx.objects().folderEntryId(p.store(), id);
+        });
+    }
+
+    private long copyTree(Connection c, StoreRow fromStore, FolderRow from, StoreRow toStore, long parentId,
+            String name, boolean recursive, int depth) throws SQLException {
+        if (depth > MAX_DEPTH) {
+            throw new MapiException.CorruptData("folder tree deeper than " + MAX_DEPTH);
+        }
+        long id = insert(c, toStore, parentId, name, from.containerClass());
+        if (from.props() != null) {
+            byte[] props = fromStore.id() == toStore.id() ? from.props() : PropertyCodec.encode(
+                    scope.ctx.names().translate(c, fromStore.id(), toStore.id(), PropertyCodec.decode(from.props())));
+            try (PreparedStatement ps = c.prepareStatement("UPDATE folders SET props = ? WHERE id = ?")) {
+                ps.setBytes(1, props);
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+        }
+        List<long[]> messages = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, associated, message_flags, size_bytes FROM messages WHERE folder_id = ? AND deleted = FALSE")) {
+            ps.setLong(1, from.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    messages.add(new long[] {rs.getLong(1), rs.getBoolean(2) ? 1 : 0, rs.getInt(3), rs.getLong(4)});
+                }
+            }
+        }
+        long total = 0;
+        Caller caller = scope.caller;
+        for (long[] m : messages) {
+            scope.ctx.writer().copy(c, m[0], toStore, id, null, caller, scope.ctx.names(), fromStore.id(), 0);
+            boolean read = (m[2] & org.koppel.mapi.MessageFlags.MSGFLAG_READ.value()) != 0;
+            FolderCounters.forMessage(m[1] == 1, read, m[3], 1).applyTo(c, id);
+            total += m[3];
+        }
+        scope.ctx.lock().addSize(c, toStore.id(), total, scope.ctx.quotas().effective(c, toStore));
+        if (recursive) {
+            for (FolderRow child : childRows(c, from.id())) {
+                copyTree(c, fromStore, child, toStore, id, child.name(), true, depth + 1);
+            }
+        }
+        return id;
+    }
+
+    @Override
+    public void delete(EntryId folder, FolderDeletion how) {
+        scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            requireChangeable(c, f.store(), f.object());
+            scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
+            if (f.object().childCount() > 0 && !how.deleteSubfolders()) {
+                throw new MapiException.HasFolders("the folder has subfolders");
+            }
+            if (f.object().contentCount() + f.object().assocCount() + f.object().deletedCount() > 0
+                    && !how.deleteMessages()) {
+                throw new MapiException.HasMessages("the folder has messages");
+            }
+            long freed = deleteTree(c, f.object(), 0);
+            scope.ctx.lock().addSize(c, f.store().id(), -freed, org.koppel.store.client.Quota.UNLIMITED);
+            adjustChildCount(c, f.object().parentId(), -1);
+            return null;
+        });
+    }
+
+    /** Deletes a folder, its subfolders and all their messages; returns the bytes freed. */
+    private long deleteTree(Connection c, FolderRow f, int depth) throws SQLException {
+        if (depth > MAX_DEPTH) {
+            throw new MapiException.CorruptData("folder tree deeper than " + MAX_DEPTH);
+        }
+        long freed = 0;
+        for (FolderRow child : childRows(c, f.id())) {
+            freed += deleteTree(c, child, depth + 1);
+        }
+        freed += deleteMessages(c, f.id(), true, true);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM folders WHERE id = ?")) {
+            ps.setLong(1, f.id());
+            ps.executeUpdate();
+        }
+        return freed;
+    }
+
+    /** Hard-deletes the folder's messages (live and soft-deleted); returns the bytes freed. */
+    private long deleteMessages(Connection c, long folderId, boolean includeAssociated, boolean includeSoftDeleted)
+            throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        String sql = "SELECT id FROM messages WHERE folder_id = ?"
+                + (includeAssociated ? "" : " AND associated = FALSE")
+                + (includeSoftDeleted ? "" : " AND deleted = FALSE");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, folderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        long freed = 0;
+        for (long id : ids) {
+            freed += scope.ctx.writer().deleteHard(c, id);
+        }
+        return freed;
+    }
+
+    @Override
+    public void empty(EntryId folder, boolean includeAssociated, boolean deleteSubfolders) {
+        scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.DELETE_ANY);
+            scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
+            long freed = 0;
+            if (deleteSubfolders) {
+                for (FolderRow child : childRows(c, f.object().id())) {
+                    if (child.role() != null) {
+                        continue;
+                    }
+                    freed += deleteTree(c, child, 1);
+                    adjustChildCount(c, f.object().id(), -1);
+                }
+            }
+            long live = deleteMessages(c, f.object().id(), includeAssociated, false);
+            freed += live;
+            FolderRow now = scope.ctx.objects().folder(c, f.object().id());
+            new FolderCounters(-now.contentCount(), -now.unreadCount(), includeAssociated ? -now.assocCount() : 0,
+                    0, -live).applyTo(c, f.object().id());
+            scope.ctx.lock().addSize(c, f.store().id(), -freed, org.koppel.store.client.Quota.UNLIMITED);
+            return null;
+        });
+    }
+
+    @Override
+    public List<PropValue> properties(EntryId folder, List<PropTag> tags) {
+        return scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            scope.ctx.access().requireVisible(c, scope.caller, f.store(), f.object());
+            List<PropValue> stored = PropertyCodec.decode(f.object().props());
+            FolderInfo info = toInfo(c, f.store(), f.object(), 0);
+            List<PropValue> out = new ArrayList<>(tags.size());
+            for (PropTag t : tags) {
+                out.add(computed(f.store(), f.object(), info, t).orElseGet(() -> stored.stream()
+                        .filter(v -> v.tag().equals(t)).findFirst()
+                        .orElse(new PropValue.ErrorValue(t.withType(PropType.PT_ERROR), MapiError.NOT_FOUND))));
+            }
+            return out;
+        });
+    }
+
+    private Optional<PropValue> computed(StoreRow store, FolderRow f, FolderInfo info, PropTag t) {
+        Object v = null;
+        if (t.equals(PR_ENTRYID)) {
+            v = info.entryId().bytes();
+        } else if (t.equals(PR_PARENT_ENTRYID)) {
+            v = info.parent().map(EntryId::bytes).orElse(info.entryId().bytes());
+        } else if (t.equals(PR_STORE_ENTRYID)) {
+            v = store.entryId().bytes();
+        } else if (t.equals(PR_DISPLAY_NAME)) {
+            v = f.name();
+        } else if (t.equals(PR_CONTAINER_CLASS)) {
+            v = f.containerClass().isEmpty() ? null : f.containerClass();
+        } else if (t.equals(PR_FOLDER_TYPE)) {
+            v = f.type().code();
+        } else if (t.equals(PR_CONTENT_COUNT)) {
+            v = f.contentCount();
+        } else if (t.equals(PR_CONTENT_UNREAD)) {
+            v = f.unreadCount();
+        } else if (t.equals(PR_ASSOC_CONTENT_COUNT)) {
+            v = f.assocCount();
+        } else if (t.equals(PR_DELETED_MSG_COUNT)) {
+            v = f.deletedCount();
+        } else if (t.equals(PR_SUBFOLDERS)) {
+            v = f.childCount() > 0;
+        } else if (t.equals(PR_FOLDER_CHILD_COUNT)) {
+            v = f.childCount();
+        } else if (t.equals(PR_MESSAGE_SIZE_EXTENDED)) {
+            v = f.sizeBytes();
+        } else if (t.equals(PR_MESSAGE_SIZE)) {
+            v = (int) Math.min(Integer.MAX_VALUE, f.sizeBytes());
+        } else if (t.equals(PR_SOURCE_KEY)) {
+            v = f.sourceKey();
+        } else if (t.equals(PR_CHANGE_NUMBER)) {
+            v = f.changeNumber();
+        } else if (t.equals(PR_CREATION_TIME)) {
+            v = info.created();
+        } else if (t.equals(PR_LAST_MODIFICATION_TIME)) {
+            v = info.modified();
+        } else if (t.equals(PR_RIGHTS) || t.equals(PR_ACCESS_LEVEL)) {
+            v = info.rights();
+        } else if (t.equals(PR_OBJECT_TYPE)) {
+            v = MapiObjectType.MAPI_FOLDER.code();
+        } else if (t.equals(PR_RECORD_KEY)) {
+            v = info.entryId().bytes();
+        }
+        return v == null ? Optional.empty() : Optional.of(PropValue.of(t, v));
+    }
+
+    @Override
+    public void setProperties(EntryId folder, List<PropValue> values) {
+        List<PropValue> custom = new ArrayList<>();
+        String rename = null;
+        String cls = null;
+        for (PropValue v : values) {
+            if (v.tag().equals(PR_DISPLAY_NAME)) {
+                rename = (String) v.javaValue();
+            } else if (v.tag().equals(PR_CONTAINER_CLASS)) {
+                cls = (String) v.javaValue();
+            } else {
+                custom.add(v);
+            }
+        }
+        List<PropValue> checked = scope.ctx.rules().writable(custom, Set.of());
+        if (rename != null) {
+            rename(folder, rename);
+        }
+        String newClass = cls;
+        scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.FOLDER_OWNER);
+            scope.ctx.rules().checkNamedIds(c, f.store().id(), checked.stream().map(PropValue::tag).toList());
+            long cn = scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
+            List<PropValue> merged = new ArrayList<>(PropertyCodec.decode(f.object().props()));
+            for (PropValue v : checked) {
+                merged.removeIf(o -> o.tag().id() == v.tag().id());
+                merged.add(v);
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE folders SET props = ?, container_class = ?,"
+                    + " change_number = ?, modified_ticks = ? WHERE id = ?")) {
+                ps.setBytes(1, PropertyCodec.encode(merged));
+                ps.setString(2, newClass != null ? newClass : f.object().containerClass());
+                ps.setLong(3, cn);
+                ps.setLong(4, FileTime.toTicks(Instant.now()));
+                ps.setLong(5, f.object().id());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+}

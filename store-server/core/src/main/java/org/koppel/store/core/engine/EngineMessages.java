@@ -1,0 +1,464 @@
+package org.koppel.store.core.engine;
+
+import static org.koppel.mapi.PropTags.*;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.koppel.mapi.EntryId;
+import org.koppel.mapi.FileTime;
+import org.koppel.mapi.MapiException;
+import org.koppel.mapi.MessageFlags;
+import org.koppel.mapi.PropTag;
+import org.koppel.mapi.PropValue;
+import org.koppel.store.client.MessageContent;
+import org.koppel.store.client.MessageData;
+import org.koppel.store.client.Messages;
+import org.koppel.store.client.Quota;
+import org.koppel.store.client.Recipient;
+import org.koppel.store.client.Rights;
+import org.koppel.store.core.props.PropertyCodec;
+
+/** Messages for a session. */
+final class EngineMessages implements Messages {
+
+    private final Scope scope;
+
+    EngineMessages(Scope scope) {
+        this.scope = scope;
+    }
+
+    @Override
+    public EntryId create(EntryId folder, MessageContent content) {
+        MessageWriter.Prepared prepared = scope.ctx.writer().prepare(content);
+        return scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.CREATE);
+            MessageWriter.Inserted m = scope.ctx.writer().insert(c, f.store(), f.object().id(), null, scope.caller,
+                    prepared);
+            FolderCounters.forMessage(m.associated(), (m.flags() & MessageFlags.MSGFLAG_READ.value()) != 0, m.sizeBytes(), 1)
+                    .applyTo(c, f.object().id());
+            scope.ctx.lock().addSize(c, f.store().id(), m.sizeBytes(), scope.ctx.quotas().effective(c, f.store()));
+            return scope.ctx.objects().messageEntryId(f.store(), m.id());
+        });
+    }
+
+    /** Locates a live message the caller may read. */
+    private StoreObjects.LocatedMessage readable(Connection c, EntryId message, boolean withProps)
+            throws SQLException {
+        var m = scope.ctx.objects().message(c, message, withProps);
+        if (m.message().deleted() || m.topLevel().deleted()) {
+            throw new MapiException.NotFound("message does not exist");
+        }
+        scope.ctx.access().require(c, scope.caller, m.store(), m.folder(), Rights.READ_ANY);
+        return m;
+    }
+
+    @Override
+    public MessageData load(EntryId message) {
+        return scope.tx(c -> {
+            var m = readable(c, message, true);
+            List<Recipient> recipients = MessageView.recipients(c, m.message().id());
+            Optional<EntryId> folder = m.message().embedded() ? Optional.empty()
+                    : Optional.of(scope.ctx.objects().folderEntryId(m.store(), m.folder().id()));
+            return new MessageData(message, folder, MessageView.properties(m.store(), m.folder(), m.message(),
+                    recipients), recipients, MessageView.attachments(c, m.store(), m.message().id()));
+        });
+    }
+
+    @Override
+    public List<PropValue> properties(EntryId message, List<PropTag> tags) {
+        return scope.tx(c -> {
+            var m = readable(c, message, true);
+            List<PropValue> all = MessageView.properties(m.store(), m.folder(), m.message(),
+                    MessageView.recipients(c, m.message().id()));
+            List<PropValue> out = new ArrayList<>(tags.size());
+            for (PropTag t : tags) {
+                out.add(MessageView.pick(all, t));
+            }
+            return out;
+        });
+    }
+
+    /** Locates a live message the caller may change. */
+    private StoreObjects.LocatedMessage editable(Connection c, EntryId message) throws SQLException {
+        var m = scope.ctx.objects().message(c, message, true);
+        if (m.message().deleted() || m.topLevel().deleted()) {
+            throw new MapiException.NotFound("message does not exist");
+        }
+        scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), m.topLevel(), Rights.EDIT_ANY,
+                Rights.EDIT_OWNED);
+        return m;
+    }
+
+    @Override
+    public void update(EntryId message, List<PropValue> set, List<PropTag> remove) {
+        List<PropValue> checked = scope.ctx.rules().writable(set, Set.of());
+        for (PropTag t : remove) {
+            if (t.equals(PR_MESSAGE_FLAGS)) {
+                throw new MapiException.NoAccess("PR_MESSAGE_FLAGS cannot be removed");
+            }
+        }
+        scope.tx(c -> {
+            var m = editable(c, message);
+            scope.ctx.rules().checkNamedIds(c, m.store().id(), checked.stream().map(PropValue::tag).toList());
+            List<PropValue> props = new ArrayList<>(PropertyCodec.decode(m.message().props()));
+            Integer newFlags = null;
+            for (PropValue v : checked) {
+                if (v.tag().equals(PR_MESSAGE_FLAGS)) {
+                    newFlags = (Integer) v.javaValue();
+                    continue;
+                }
+                props.removeIf(o -> o.tag().id() == v.tag().id());
+                props.add(v);
+            }
+            for (PropTag t : remove) {
+                props.removeIf(o -> o.tag().id() == t.id());
+            }
+            rewrite(c, m, props, MessageView.recipients(c, m.message().id()), newFlags);
+            return null;
+        });
+    }
+
+    @Override
+    public void setRecipients(EntryId message, List<Recipient> recipients) {
+        for (Recipient r : recipients) {
+            scope.ctx.rules().writable(r.properties(), Set.of());
+        }
+        scope.tx(c -> {
+            var m = editable(c, message);
+            List<PropTag> tags = new ArrayList<>();
+            recipients.forEach(r -> r.properties().forEach(p -> tags.add(p.tag())));
+            scope.ctx.rules().checkNamedIds(c, m.store().id(), tags);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM recipients WHERE message_id = ?")) {
+                ps.setLong(1, m.message().id());
+                ps.executeUpdate();
+            }
+            scope.ctx.writer().insertRecipients(c, m.message().id(), recipients);
+            rewrite(c, m, PropertyCodec.decode(m.message().props()), recipients, null);
+            return null;
+        });
+    }
+
+    /**
+     * Saves a changed message: properties, promoted columns, size, a new change number and change key,
+     * and the folder and store accounting that follows.
+     */
+    private void rewrite(Connection c, StoreObjects.LocatedMessage m, List<PropValue> props, List<Recipient> recipients,
+            Integer requestedFlags) throws SQLException {
+        MessageRow old = m.message();
+        long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
+        long now = FileTime.toTicks(Instant.now());
+        long attachSize = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COALESCE(SUM(size_bytes), 0) FROM attachments WHERE message_id = ?")) {
+            ps.setLong(1, old.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                attachSize = rs.getLong(1);
+            }
+        }
+        long size = MessageWriter.propsSize(props) + MessageWriter.recipientsSize(recipients) + attachSize;
+        int computed = old.messageFlags() & (MessageFlags.MSGFLAG_HASATTACH.value() | MessageFlags.MSGFLAG_ASSOCIATED.value());
+        int flags = requestedFlags == null ? old.messageFlags()
+                : (requestedFlags & ~(MessageFlags.MSGFLAG_HASATTACH.value() | MessageFlags.MSGFLAG_ASSOCIATED.value())) | computed;
+        byte[] ck = ChangeKeys.changeKey(m.store().guid(), cn);
+        var promoted = MessageWriter.Promoted.of(props, recipients, old.createdTicks());
+        try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET props = ?, message_class = ?, subject = ?,"
+                + " sender_name = ?, display_to = ?, delivery_ticks = ?, importance = ?, message_flags = ?,"
+                + " size_bytes = ?, change_number = ?, change_key = ?, pcl = ?, modified_ticks = ? WHERE id = ?")) {
+            ps.setBytes(1, PropertyCodec.encode(props));
+            ps.setString(2, promoted.messageClass());
+            ps.setString(3, promoted.subject());
+            ps.setString(4, promoted.senderName());
+            ps.setString(5, promoted.displayTo());
+            ps.setLong(6, promoted.deliveryTicks());
+            ps.setInt(7, promoted.importance());
+            ps.setInt(8, flags);
+            ps.setLong(9, size);
+            ps.setLong(10, cn);
+            ps.setBytes(11, ck);
+            ps.setBytes(12, ChangeKeys.pclWith(old.pcl(), ck));
+            ps.setLong(13, now);
+            ps.setLong(14, old.id());
+            ps.executeUpdate();
+        }
+        long delta = size - old.sizeBytes();
+        propagateSize(c, m, old.id(), delta);
+        if (!old.embedded() && !old.associated()) {
+            boolean wasRead = (old.messageFlags() & MessageFlags.MSGFLAG_READ.value()) != 0;
+            boolean isRead = (flags & MessageFlags.MSGFLAG_READ.value()) != 0;
+            int unread = wasRead == isRead ? 0 : (isRead ? -1 : 1);
+            new FolderCounters(0, unread, 0, 0, delta).applyTo(c, m.folder().id());
+        } else {
+            new FolderCounters(0, 0, 0, 0, delta).applyTo(c, m.folder().id());
+        }
+        scope.ctx.lock().addSize(c, m.store().id(), delta, scope.ctx.quotas().effective(c, m.store()));
+    }
+
+    /** An embedded message's growth makes its attachment and every enclosing message grow too. */
+    static void propagateSize(Connection c, StoreObjects.LocatedMessage m, long messageId, long delta)
+            throws SQLException {
+        if (delta == 0) {
+            return;
+        }
+        MessageRow cursor = m.message().id() == messageId ? m.message() : null;
+        Long attach = cursor == null ? null : cursor.parentAttachId();
+        int guard = 0;
+        while (attach != null && guard++ < 64) {
+            long owner;
+            try (PreparedStatement ps = c.prepareStatement("SELECT message_id FROM attachments WHERE id = ?")) {
+                ps.setLong(1, attach);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    owner = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE attachments SET size_bytes = size_bytes + ? WHERE id = ?")) {
+                ps.setLong(1, delta);
+                ps.setLong(2, attach);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE messages SET size_bytes = size_bytes + ? WHERE id = ?")) {
+                ps.setLong(1, delta);
+                ps.setLong(2, owner);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT parent_attach_id FROM messages WHERE id = ?")) {
+                ps.setLong(1, owner);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long pa = rs.getLong(1);
+                    attach = rs.wasNull() ? null : pa;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void delete(List<EntryId> messages, boolean hard) {
+        scope.tx(c -> {
+            for (EntryId id : messages) {
+                var m = scope.ctx.objects().message(c, id, false);
+                if (m.message().embedded()) {
+                    throw new MapiException.InvalidParameter("delete the attachment that holds an embedded message");
+                }
+                if (m.message().deleted() && !hard) {
+                    continue;
+                }
+                scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), m.message(),
+                        Rights.DELETE_ANY, Rights.DELETE_OWNED);
+                deleteOne(c, m, hard);
+            }
+            return null;
+        });
+    }
+
+    private void deleteOne(Connection c, StoreObjects.LocatedMessage m, boolean hard) throws SQLException {
+        MessageRow row = m.message();
+        long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
+        boolean read = row.isRead();
+        if (hard) {
+            long freed = scope.ctx.writer().deleteHard(c, row.id());
+            FolderCounters counters = row.deleted()
+                    ? new FolderCounters(0, 0, 0, -1, 0)
+                    : FolderCounters.forMessage(row.associated(), read, freed, -1);
+            counters.applyTo(c, m.folder().id());
+            scope.ctx.lock().addSize(c, m.store().id(), -freed, Quota.UNLIMITED);
+        } else {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET deleted = TRUE, deleted_ticks = ?,"
+                    + " change_number = ? WHERE id = ?")) {
+                ps.setLong(1, FileTime.toTicks(Instant.now()));
+                ps.setLong(2, cn);
+                ps.setLong(3, row.id());
+                ps.executeUpdate();
+            }
+            FolderCounters live = FolderCounters.forMessage(row.associated(), read, row.sizeBytes(), -1);
+            new FolderCounters(live.content(), live.unread(), live.assoc(), 1, live.size()).applyTo(c, m.folder().id());
+        }
+    }
+
+    @Override
+    public void restore(List<EntryId> messages) {
+        scope.tx(c -> {
+            for (EntryId id : messages) {
+                var m = scope.ctx.objects().message(c, id, false);
+                MessageRow row = m.message();
+                if (!row.deleted()) {
+                    continue;
+                }
+                scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), row,
+                        Rights.DELETE_ANY, Rights.DELETE_OWNED);
+                long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET deleted = FALSE,"
+                        + " deleted_ticks = NULL, change_number = ? WHERE id = ?")) {
+                    ps.setLong(1, cn);
+                    ps.setLong(2, row.id());
+                    ps.executeUpdate();
+                }
+                FolderCounters live = FolderCounters.forMessage(row.associated(), row.isRead(), row.sizeBytes(), 1);
+                new FolderCounters(live.content(), live.unread(), live.assoc(), -1, live.size())
+                        .applyTo(c, m.folder().id());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public int purgeDeleted(EntryId folder, Instant deletedBefore) {
+        return scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.DELETE_ANY);
+            scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM messages WHERE folder_id = ?"
+                    + " AND deleted = TRUE AND deleted_ticks < ?")) {
+                ps.setLong(1, f.object().id());
+                ps.setLong(2, FileTime.toTicks(deletedBefore));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            long freed = 0;
+            for (long id : ids) {
+                freed += scope.ctx.writer().deleteHard(c, id);
+            }
+            new FolderCounters(0, 0, 0, -ids.size(), 0).applyTo(c, f.object().id());
+            scope.ctx.lock().addSize(c, f.store().id(), -freed, Quota.UNLIMITED);
+            return ids.size();
+        });
+    }
+
+    @Override
+    public List<EntryId> copy(List<EntryId> messages, EntryId destination) {
+        return scope.tx(c -> {
+            var dest = scope.ctx.objects().folder(c, destination);
+            scope.ctx.access().require(c, scope.caller, dest.store(), dest.object(), Rights.CREATE);
+            List<EntryId> out = new ArrayList<>(messages.size());
+            for (EntryId id : messages) {
+                var m = readable(c, id, false);
+                if (m.message().embedded()) {
+                    throw new MapiException.InvalidParameter("an embedded message cannot be copied on its own");
+                }
+                out.add(copyOne(c, m, dest));
+            }
+            return out;
+        });
+    }
+
+    private EntryId copyOne(Connection c, StoreObjects.LocatedMessage m, StoreObjects.Located<FolderRow> dest)
+            throws SQLException {
+        long id = scope.ctx.writer().copy(c, m.message().id(), dest.store(), dest.object().id(), null, scope.caller,
+                scope.ctx.names(), m.store().id(), 0);
+        FolderCounters.forMessage(m.message().associated(), m.message().isRead(), m.message().sizeBytes(), 1)
+                .applyTo(c, dest.object().id());
+        scope.ctx.lock().addSize(c, dest.store().id(), m.message().sizeBytes(),
+                scope.ctx.quotas().effective(c, dest.store()));
+        return scope.ctx.objects().messageEntryId(dest.store(), id);
+    }
+
+    @Override
+    public void move(List<EntryId> messages, EntryId destination) {
+        scope.tx(c -> {
+            var dest = scope.ctx.objects().folder(c, destination);
+            scope.ctx.access().require(c, scope.caller, dest.store(), dest.object(), Rights.CREATE);
+            for (EntryId id : messages) {
+                var m = readable(c, id, false);
+                if (m.message().embedded()) {
+                    throw new MapiException.InvalidParameter("an embedded message cannot be moved on its own");
+                }
+                scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), m.message(),
+                        Rights.DELETE_ANY, Rights.DELETE_OWNED);
+                if (m.folder().id() == dest.object().id()) {
+                    continue;
+                }
+                if (m.store().id() != dest.store().id()) {
+                    copyOne(c, m, dest);
+                    deleteOne(c, m, true);
+                    continue;
+                }
+                long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
+                byte[] ck = ChangeKeys.changeKey(m.store().guid(), cn);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET folder_id = ?, change_number = ?,"
+                        + " change_key = ?, pcl = ? WHERE id = ?")) {
+                    ps.setLong(1, dest.object().id());
+                    ps.setLong(2, cn);
+                    ps.setBytes(3, ck);
+                    ps.setBytes(4, ChangeKeys.pclWith(m.message().pcl(), ck));
+                    ps.setLong(5, m.message().id());
+                    ps.executeUpdate();
+                }
+                MessageRow row = m.message();
+                FolderCounters.forMessage(row.associated(), row.isRead(), row.sizeBytes(), -1).applyTo(c, m.folder().id());
+                FolderCounters.forMessage(row.associated(), row.isRead(), row.sizeBytes(), 1)
+                        .applyTo(c, dest.object().id());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public int setReadFlags(EntryId folder, List<EntryId> messages, boolean read) {
+        return scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.READ_ANY);
+            List<long[]> targets = new ArrayList<>();
+            if (messages.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, message_flags FROM messages"
+                        + " WHERE folder_id = ? AND associated = FALSE AND deleted = FALSE")) {
+                    ps.setLong(1, f.object().id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            targets.add(new long[] {rs.getLong(1), rs.getInt(2)});
+                        }
+                    }
+                }
+            } else {
+                for (EntryId id : messages) {
+                    var m = scope.ctx.objects().message(c, id, false);
+                    if (m.message().embedded() || m.message().deleted() || m.folder().id() != f.object().id()) {
+                        throw new MapiException.NotFound("message is not in this folder");
+                    }
+                    targets.add(new long[] {m.message().id(), m.message().messageFlags()});
+                }
+            }
+            int changed = 0;
+            int unreadDelta = 0;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE messages SET message_flags = ?, change_number = ? WHERE id = ?")) {
+                for (long[] t : targets) {
+                    int flags = (int) t[1];
+                    boolean isRead = (flags & MessageFlags.MSGFLAG_READ.value()) != 0;
+                    if (isRead == read) {
+                        continue;
+                    }
+                    long cn = scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
+                    ps.setInt(1, read ? flags | MessageFlags.MSGFLAG_READ.value() : flags & ~MessageFlags.MSGFLAG_READ.value());
+                    ps.setLong(2, cn);
+                    ps.setLong(3, t[0]);
+                    ps.addBatch();
+                    changed++;
+                    boolean assoc = (flags & MessageFlags.MSGFLAG_ASSOCIATED.value()) != 0;
+                    if (!assoc) {
+                        unreadDelta += read ? -1 : 1;
+                    }
+                }
+                if (changed > 0) {
+                    ps.executeBatch();
+                }
+            }
+            new FolderCounters(0, unreadDelta, 0, 0, 0).applyTo(c, f.object().id());
+            return changed;
+        });
+    }
+}

@@ -1,0 +1,137 @@
+package org.koppel.store.core.engine;
+
+import static org.koppel.mapi.PropTags.*;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.koppel.mapi.EntryId;
+import org.koppel.mapi.MapiError;
+import org.koppel.mapi.MapiException;
+import org.koppel.mapi.MapiObjectType;
+import org.koppel.mapi.PropTag;
+import org.koppel.mapi.PropValue;
+import org.koppel.store.client.StoreInfo;
+import org.koppel.store.client.Stores;
+import org.koppel.store.client.UserInfo;
+import org.koppel.store.client.WellKnownFolder;
+
+/** Opening stores for a session. */
+final class EngineStores implements Stores {
+
+    private final Scope scope;
+    private final SqlUsers users;
+
+    EngineStores(Scope scope, SqlUsers users) {
+        this.scope = scope;
+        this.users = users;
+    }
+
+    @Override
+    public StoreInfo openOwn() {
+        if (scope.caller.system()) {
+            throw new MapiException.NotFound("the system identity has no private store");
+        }
+        return scope.tx(c -> info(c, scope.ctx.objects().privateStoreOf(c, scope.caller.userId())
+                .orElseThrow(() -> new MapiException.NotFound("you have no store"))));
+    }
+
+    @Override
+    public StoreInfo openUserStore(String login) {
+        return scope.tx(c -> {
+            UserInfo u = users.byLoginOrAddress(c, login)
+                    .orElseThrow(() -> new MapiException.NotFound("no such user: " + login));
+            return info(c, scope.ctx.objects().privateStoreOf(c, u.id())
+                    .orElseThrow(() -> new MapiException.NotFound(login + " has no store")));
+        });
+    }
+
+    @Override
+    public StoreInfo openPublic() {
+        return scope.tx(c -> info(c, scope.ctx.objects().publicStore(c)
+                .orElseThrow(() -> new MapiException.NotFound("there is no public store"))));
+    }
+
+    @Override
+    public StoreInfo open(EntryId storeEntryId) {
+        if (storeEntryId.objectType() != MapiObjectType.MAPI_STORE) {
+            throw new MapiException.InvalidEntryId("not a store entry id");
+        }
+        return scope.tx(c -> info(c, scope.ctx.objects().storeByGuid(c, storeEntryId.storeGuid())
+                .filter(s -> s.id() == storeEntryId.objectId())
+                .orElseThrow(() -> new MapiException.NotFound("store does not exist"))));
+    }
+
+    @Override
+    public List<PropValue> properties(EntryId storeEntryId, List<PropTag> tags) {
+        StoreInfo info = open(storeEntryId);
+        List<PropValue> out = new ArrayList<>(tags.size());
+        for (PropTag t : tags) {
+            out.add(storeProperty(info, t));
+        }
+        return out;
+    }
+
+    private static PropValue storeProperty(StoreInfo s, PropTag t) {
+        Map<PropTag, WellKnownFolder> folderTags = Map.ofEntries(
+                Map.entry(PR_IPM_SUBTREE_ENTRYID, WellKnownFolder.IPM_SUBTREE),
+                Map.entry(PR_IPM_OUTBOX_ENTRYID, WellKnownFolder.OUTBOX),
+                Map.entry(PR_IPM_WASTEBASKET_ENTRYID, WellKnownFolder.DELETED_ITEMS),
+                Map.entry(PR_IPM_SENTMAIL_ENTRYID, WellKnownFolder.SENT_ITEMS),
+                Map.entry(PR_FINDER_ENTRYID, WellKnownFolder.SEARCH_ROOT),
+                Map.entry(PR_COMMON_VIEWS_ENTRYID, WellKnownFolder.NON_IPM_SUBTREE),
+                Map.entry(PR_IPM_APPOINTMENT_ENTRYID, WellKnownFolder.CALENDAR),
+                Map.entry(PR_IPM_CONTACT_ENTRYID, WellKnownFolder.CONTACTS),
+                Map.entry(PR_IPM_JOURNAL_ENTRYID, WellKnownFolder.JOURNAL),
+                Map.entry(PR_IPM_NOTE_ENTRYID, WellKnownFolder.NOTES),
+                Map.entry(PR_IPM_TASK_ENTRYID, WellKnownFolder.TASKS),
+                Map.entry(PR_IPM_DRAFTS_ENTRYID, WellKnownFolder.DRAFTS));
+        WellKnownFolder w = folderTags.get(t);
+        if (w != null && s.findFolder(w).isPresent()) {
+            return PropValue.of(t, s.folder(w).bytes());
+        }
+        if (t.equals(PR_ENTRYID) || t.equals(PR_STORE_ENTRYID)) {
+            return PropValue.of(t, s.entryId().bytes());
+        }
+        if (t.equals(PR_RECORD_KEY) || t.equals(PR_STORE_RECORD_KEY)) {
+            return PropValue.of(t, s.guid().toBytes());
+        }
+        if (t.equals(PR_MESSAGE_SIZE_EXTENDED)) {
+            return PropValue.of(t, s.sizeBytes());
+        }
+        if (t.equals(PR_MAILBOX_OWNER_NAME) && s.ownerLogin() != null) {
+            return PropValue.of(t, s.ownerLogin());
+        }
+        if (t.equals(PR_DISPLAY_NAME)) {
+            return PropValue.of(t, s.ownerLogin() == null ? "Public Folders" : "Inbox - " + s.ownerLogin());
+        }
+        if (t.equals(PR_OBJECT_TYPE)) {
+            return PropValue.of(t, MapiObjectType.MAPI_STORE.code());
+        }
+        return new PropValue.ErrorValue(t.withType(org.koppel.mapi.PropType.PT_ERROR), MapiError.NOT_FOUND);
+    }
+
+    StoreInfo info(Connection c, StoreRow s) throws SQLException {
+        Map<WellKnownFolder, EntryId> folders = new EnumMap<>(WellKnownFolder.class);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT role, id FROM folders WHERE store_id = ? AND role IS NOT NULL")) {
+            ps.setLong(1, s.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    folders.put(WellKnownFolder.valueOf(rs.getString(1)),
+                            scope.ctx.objects().folderEntryId(s, rs.getLong(2)));
+                }
+            }
+        }
+        String owner = null;
+        if (s.ownerId() != null) {
+            owner = users.byId(c, s.ownerId()).map(UserInfo::login).orElse(null);
+        }
+        return new StoreInfo(s.entryId(), s.guid(), s.kind(), owner, s.sizeBytes(), folders);
+    }
+}

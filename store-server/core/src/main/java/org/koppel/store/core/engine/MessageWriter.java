@@ -1,0 +1,533 @@
+package org.koppel.store.core.engine;
+
+import static org.koppel.mapi.PropTags.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.koppel.mapi.AttachMethod;
+import org.koppel.mapi.FileTime;
+import org.koppel.mapi.MapiException;
+import org.koppel.mapi.MessageFlags;
+import org.koppel.mapi.PropTag;
+import org.koppel.mapi.PropValue;
+import org.koppel.mapi.RecipientType;
+import org.koppel.store.client.AttachmentContent;
+import org.koppel.store.client.MessageContent;
+import org.koppel.store.client.Recipient;
+import org.koppel.store.core.blob.BlobRef;
+import org.koppel.store.core.blob.BlobStore;
+import org.koppel.store.core.props.PropertyCodec;
+
+/**
+ * Writes whole message trees (a message, its recipients, its attachments and embedded messages) and
+ * deletes and copies them, inside the caller's transaction. Attachment data is put into the blob store
+ * before the transaction ({@link #prepare}), so the transaction itself only records references.
+ */
+final class MessageWriter {
+
+    /** Flags the store computes; a client's value for them is ignored. */
+    private static final int COMPUTED_FLAGS = MessageFlags.MSGFLAG_HASATTACH.value() | MessageFlags.MSGFLAG_ASSOCIATED.value();
+    private static final int MAX_EMBEDDING_DEPTH = 32;
+
+    private final BlobStore blobs;
+    private final StoreWriteLock lock;
+    private final PropertyRules rules;
+    private final long maxAttachmentBytes;
+
+    MessageWriter(BlobStore blobs, StoreWriteLock lock, PropertyRules rules, long maxAttachmentBytes) {
+        this.blobs = blobs;
+        this.lock = lock;
+        this.rules = rules;
+        this.maxAttachmentBytes = maxAttachmentBytes;
+    }
+
+    /** Attachment data of a content tree, already in the blob store. */
+    record Prepared(MessageContent content, Map<AttachmentContent.ByValue, BlobRef> blobRefs) {
+    }
+
+    /** The result of inserting a message tree. */
+    record Inserted(long id, long sizeBytes, int flags, boolean associated) {
+    }
+
+    /** Validates the tree and streams its attachment data into the blob store (outside any transaction). */
+    Prepared prepare(MessageContent content) {
+        Map<AttachmentContent.ByValue, BlobRef> refs = new IdentityHashMap<>();
+        validate(content, 0);
+        putBlobs(content, refs);
+        return new Prepared(content, refs);
+    }
+
+    private void validate(MessageContent content, int depth) {
+        if (depth > MAX_EMBEDDING_DEPTH) {
+            throw new MapiException.TooComplex("embedded messages nested deeper than " + MAX_EMBEDDING_DEPTH);
+        }
+        rules.writable(content.properties(), Set.of());
+        for (Recipient r : content.recipients()) {
+            rules.writable(r.properties(), Set.of());
+        }
+        for (AttachmentContent a : content.attachments()) {
+            rules.writable(a.properties(), Set.of());
+            if (a instanceof AttachmentContent.Embedded e) {
+                validate(e.message(), depth + 1);
+            }
+        }
+    }
+
+    private void putBlobs(MessageContent content, Map<AttachmentContent.ByValue, BlobRef> refs) {
+        for (AttachmentContent a : content.attachments()) {
+            switch (a) {
+                case AttachmentContent.ByValue bv -> refs.put(bv, putBlob(bv));
+                case AttachmentContent.Embedded e -> putBlobs(e.message(), refs);
+            }
+        }
+    }
+
+    BlobRef putBlob(AttachmentContent.ByValue attachment) {
+        try (InputStream in = attachment.data().open()) {
+            return blobs.put(in, maxAttachmentBytes);
+        } catch (IOException e) {
+            throw new MapiException.CallFailed("reading attachment data failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Inserts the message tree into a folder (or under an attachment when {@code parentAttachId} is set). */
+    Inserted insert(Connection c, StoreRow store, Long folderId, Long parentAttachId, Caller caller,
+            Prepared prepared) throws SQLException {
+        return insert(c, store, folderId, parentAttachId, caller, prepared.content(), prepared.blobRefs());
+    }
+
+    private Inserted insert(Connection c, StoreRow store, Long folderId, Long parentAttachId, Caller caller,
+            MessageContent content, Map<AttachmentContent.ByValue, BlobRef> refs) throws SQLException {
+        List<PropValue> props = rules.writable(content.properties(), Set.of());
+        List<PropTag> tags = new ArrayList<>();
+        props.forEach(p -> tags.add(p.tag()));
+        content.recipients().forEach(r -> r.properties().forEach(p -> tags.add(p.tag())));
+        content.attachments().forEach(a -> a.properties().forEach(p -> tags.add(p.tag())));
+        rules.checkNamedIds(c, store.id(), tags);
+
+        int flags = 0;
+        List<PropValue> stored = new ArrayList<>(props.size());
+        for (PropValue p : props) {
+            if (p.tag().equals(PR_MESSAGE_FLAGS)) {
+                flags = ((PropValue.LongValue) p).value() & ~COMPUTED_FLAGS;
+            } else {
+                stored.add(p);
+            }
+        }
+        boolean associated = content.associated();
+        if (associated) {
+            flags |= MessageFlags.MSGFLAG_ASSOCIATED.value();
+        }
+        boolean hasAttach = !content.attachments().isEmpty();
+        if (hasAttach) {
+            flags |= MessageFlags.MSGFLAG_HASATTACH.value();
+        }
+        long cn = lock.lockAndReserve(c, store.id(), 1);
+        long now = FileTime.toTicks(Instant.now());
+        byte[] propBytes = PropertyCodec.encode(stored);
+        long size = propsSize(stored) + recipientsSize(content.recipients()) + attachmentsSize(content, refs);
+        byte[] changeKey = ChangeKeys.changeKey(store.guid(), cn);
+        Promoted promoted = Promoted.of(stored, content.recipients(), now);
+
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (store_id, folder_id, parent_attach_id,"
+                + " associated, deleted, message_class, subject, sender_name, display_to, delivery_ticks,"
+                + " modified_ticks, created_ticks, message_flags, importance, has_attach, size_bytes, source_key,"
+                + " change_number, change_key, pcl, creator_id, props)"
+                + " VALUES (?,?,?,?,FALSE,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            int i = 1;
+            ps.setLong(i++, store.id());
+            setNullableLong(ps, i++, folderId);
+            setNullableLong(ps, i++, parentAttachId);
+            ps.setBoolean(i++, associated);
+            ps.setString(i++, promoted.messageClass());
+            ps.setString(i++, promoted.subject());
+            ps.setString(i++, promoted.senderName());
+            ps.setString(i++, promoted.displayTo());
+            ps.setLong(i++, promoted.deliveryTicks());
+            ps.setLong(i++, now);
+            ps.setLong(i++, now);
+            ps.setInt(i++, flags);
+            ps.setInt(i++, promoted.importance());
+            ps.setBoolean(i++, hasAttach);
+            ps.setLong(i++, size);
+            ps.setBytes(i++, ChangeKeys.sourceKey(store.guid(), cn));
+            ps.setLong(i++, cn);
+            ps.setBytes(i++, changeKey);
+            ps.setBytes(i++, ChangeKeys.pclWith(null, changeKey));
+            setNullableLong(ps, i++, caller.system() ? null : caller.userId());
+            ps.setBytes(i, propBytes);
+            ps.executeUpdate();
+            id = generatedKey(ps);
+        }
+        insertRecipients(c, id, content.recipients());
+        int num = 0;
+        for (AttachmentContent a : content.attachments()) {
+            insertAttachment(c, store, id, num++, caller, a, refs);
+        }
+        return new Inserted(id, size, flags, associated);
+    }
+
+    /** Inserts one attachment row (and its embedded message); returns its size. */
+    long insertAttachment(Connection c, StoreRow store, long messageId, int attachNum, Caller caller,
+            AttachmentContent a, Map<AttachmentContent.ByValue, BlobRef> refs) throws SQLException {
+        List<PropValue> props = rules.writable(a.properties(), Set.of());
+        long size = propsSize(props);
+        AttachMethod method;
+        BlobRef blob = null;
+        if (a instanceof AttachmentContent.ByValue bv) {
+            blob = refs.get(bv);
+            if (blob == null) {
+                throw new IllegalStateException("attachment data was not prepared");
+            }
+            size += blob.sizeBytes();
+            method = AttachMethod.ATTACH_BY_VALUE;
+        } else {
+            method = AttachMethod.ATTACH_EMBEDDED_MSG;
+        }
+        long attachId;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO attachments (message_id, attach_num, method,"
+                + " size_bytes, blob_key, props) VALUES (?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, messageId);
+            ps.setInt(2, attachNum);
+            ps.setInt(3, method.code());
+            ps.setLong(4, size);
+            ps.setString(5, blob == null ? null : blob.key());
+            ps.setBytes(6, PropertyCodec.encode(props));
+            ps.executeUpdate();
+            attachId = generatedKey(ps);
+        }
+        if (blob != null) {
+            blobs.addReference(c, blob);
+        } else {
+            AttachmentContent.Embedded e = (AttachmentContent.Embedded) a;
+            Inserted embedded = insert(c, store, null, attachId, caller, e.message(), refs);
+            size += embedded.sizeBytes();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE attachments SET size_bytes = ? WHERE id = ?")) {
+                ps.setLong(1, size);
+                ps.setLong(2, attachId);
+                ps.executeUpdate();
+            }
+        }
+        return size;
+    }
+
+    void insertRecipients(Connection c, long messageId, List<Recipient> recipients) throws SQLException {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO recipients (message_id, row_id, recipient_type,"
+                + " display_name, email, props) VALUES (?,?,?,?,?,?)")) {
+            int row = 0;
+            for (Recipient r : recipients) {
+                ps.setLong(1, messageId);
+                ps.setInt(2, row++);
+                ps.setInt(3, r.type().code());
+                ps.setString(4, Promoted.clip(r.displayName()));
+                ps.setString(5, Promoted.clip(r.email()));
+                ps.setBytes(6, r.properties().isEmpty() ? null : PropertyCodec.encode(r.properties()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Removes a message tree for good, dropping its attachment data references; returns the bytes freed.
+     */
+    long deleteHard(Connection c, long messageId) throws SQLException {
+        long size = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT size_bytes FROM messages WHERE id = ?")) {
+            ps.setLong(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    size = rs.getLong(1);
+                }
+            }
+        }
+        deleteTree(c, messageId, 0);
+        return size;
+    }
+
+    private void deleteTree(Connection c, long messageId, int depth) throws SQLException {
+        if (depth > MAX_EMBEDDING_DEPTH + 1) {
+            throw new MapiException.CorruptData("embedded messages nested too deep");
+        }
+        List<long[]> embedded = new ArrayList<>();
+        List<BlobRef> refs = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT a.id, a.blob_key, a.size_bytes, m.id FROM attachments a"
+                        + " LEFT JOIN messages m ON m.parent_attach_id = a.id WHERE a.message_id = ?")) {
+            ps.setLong(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString(2);
+                    if (key != null) {
+                        refs.add(new BlobRef(key, rs.getLong(3)));
+                    }
+                    long child = rs.getLong(4);
+                    if (!rs.wasNull()) {
+                        embedded.add(new long[] {child});
+                    }
+                }
+            }
+        }
+        for (long[] child : embedded) {
+            deleteTree(c, child[0], depth + 1);
+        }
+        for (BlobRef ref : refs) {
+            blobs.removeReference(c, ref);
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM messages WHERE id = ?")) {
+            ps.setLong(1, messageId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Copies a message tree into a folder (or under an attachment) of {@code target}; properties with
+     * named ids are carried over by name when the stores differ.
+     */
+    long copy(Connection c, long sourceId, StoreRow target, Long folderId, Long parentAttachId, Caller caller,
+            NamedPropertyMap names, long sourceStoreId, int depth) throws SQLException {
+        if (depth > MAX_EMBEDDING_DEPTH + 1) {
+            throw new MapiException.CorruptData("embedded messages nested too deep");
+        }
+        long cn = lock.lockAndReserve(c, target.id(), 1);
+        long now = FileTime.toTicks(Instant.now());
+        byte[] ck = ChangeKeys.changeKey(target.guid(), cn);
+        boolean sameStore = sourceStoreId == target.id();
+        long id;
+        byte[] props;
+        try (PreparedStatement sel = c.prepareStatement("SELECT associated, message_class, subject, sender_name,"
+                + " display_to, delivery_ticks, message_flags, importance, has_attach, size_bytes, props"
+                + " FROM messages WHERE id = ?")) {
+            sel.setLong(1, sourceId);
+            try (ResultSet rs = sel.executeQuery()) {
+                if (!rs.next()) {
+                    throw new MapiException.NotFound("message does not exist");
+                }
+                props = rs.getBytes(11);
+                if (!sameStore) {
+                    props = PropertyCodec.encode(names.translate(c, sourceStoreId, target.id(),
+                            PropertyCodec.decode(props)));
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (store_id, folder_id,"
+                        + " parent_attach_id, associated, deleted, message_class, subject, sender_name, display_to,"
+                        + " delivery_ticks, modified_ticks, created_ticks, message_flags, importance, has_attach,"
+                        + " size_bytes, source_key, change_number, change_key, pcl, creator_id, props)"
+                        + " VALUES (?,?,?,?,FALSE,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        Statement.RETURN_GENERATED_KEYS)) {
+                    int i = 1;
+                    ps.setLong(i++, target.id());
+                    setNullableLong(ps, i++, folderId);
+                    setNullableLong(ps, i++, parentAttachId);
+                    ps.setBoolean(i++, rs.getBoolean(1));
+                    ps.setString(i++, rs.getString(2));
+                    ps.setString(i++, rs.getString(3));
+                    ps.setString(i++, rs.getString(4));
+                    ps.setString(i++, rs.getString(5));
+                    ps.setLong(i++, rs.getLong(6));
+                    ps.setLong(i++, now);
+                    ps.setLong(i++, now);
+                    ps.setInt(i++, rs.getInt(7));
+                    ps.setInt(i++, rs.getInt(8));
+                    ps.setBoolean(i++, rs.getBoolean(9));
+                    ps.setLong(i++, rs.getLong(10));
+                    ps.setBytes(i++, ChangeKeys.sourceKey(target.guid(), cn));
+                    ps.setLong(i++, cn);
+                    ps.setBytes(i++, ck);
+                    ps.setBytes(i++, ChangeKeys.pclWith(null, ck));
+                    setNullableLong(ps, i++, caller.system() ? null : caller.userId());
+                    ps.setBytes(i, props);
+                    ps.executeUpdate();
+                    id = generatedKey(ps);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO recipients (message_id, row_id, recipient_type,"
+                + " display_name, email, props) SELECT ?, row_id, recipient_type, display_name, email, props"
+                + " FROM recipients WHERE message_id = ?")) {
+            ps.setLong(1, id);
+            ps.setLong(2, sourceId);
+            ps.executeUpdate();
+        }
+        if (!sameStore) {
+            translateRecipientProps(c, id, names, sourceStoreId, target.id());
+        }
+        List<Object[]> atts = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.attach_num, a.method, a.size_bytes,"
+                + " a.blob_key, a.props, m.id FROM attachments a LEFT JOIN messages m ON m.parent_attach_id = a.id"
+                + " WHERE a.message_id = ? ORDER BY a.attach_num")) {
+            ps.setLong(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long emb = rs.getLong(7);
+                    atts.add(new Object[] {rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getString(5), rs.getBytes(6),
+                        rs.wasNull() ? null : emb});
+                }
+            }
+        }
+        for (Object[] a : atts) {
+            byte[] aprops = (byte[]) a[4];
+            if (!sameStore && aprops != null) {
+                aprops = PropertyCodec.encode(names.translate(c, sourceStoreId, target.id(),
+                        PropertyCodec.decode(aprops)));
+            }
+            long newAttach;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO attachments (message_id, attach_num, method,"
+                    + " size_bytes, blob_key, props) VALUES (?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, id);
+                ps.setInt(2, (Integer) a[0]);
+                ps.setInt(3, (Integer) a[1]);
+                ps.setLong(4, (Long) a[2]);
+                ps.setString(5, (String) a[3]);
+                ps.setBytes(6, aprops);
+                ps.executeUpdate();
+                newAttach = generatedKey(ps);
+            }
+            if (a[3] != null) {
+                blobs.addReference(c, new BlobRef((String) a[3], 0));
+            }
+            if (a[5] != null) {
+                copy(c, (Long) a[5], target, null, newAttach, caller, names, sourceStoreId, depth + 1);
+            }
+        }
+        return id;
+    }
+
+    private static void translateRecipientProps(Connection c, long messageId, NamedPropertyMap names, long from,
+            long to) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT row_id, props FROM recipients WHERE message_id = ? AND props IS NOT NULL")) {
+            ps.setLong(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Object[] {rs.getInt(1), rs.getBytes(2)});
+                }
+            }
+        }
+        for (Object[] r : rows) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE recipients SET props = ? WHERE message_id = ? AND row_id = ?")) {
+                ps.setBytes(1, PropertyCodec.encode(names.translate(c, from, to, PropertyCodec.decode((byte[]) r[1]))));
+                ps.setLong(2, messageId);
+                ps.setInt(3, (Integer) r[0]);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    static long propsSize(List<PropValue> props) {
+        long n = 0;
+        for (PropValue p : props) {
+            n += PropertyCodec.sizeOf(p);
+        }
+        return n;
+    }
+
+    static long recipientsSize(List<Recipient> recipients) {
+        long n = 0;
+        for (Recipient r : recipients) {
+            n += 2L * (r.displayName().length() + r.email().length()) + 8 + propsSize(r.properties());
+        }
+        return n;
+    }
+
+    private static long attachmentsSize(MessageContent content, Map<AttachmentContent.ByValue, BlobRef> refs) {
+        long n = 0;
+        for (AttachmentContent a : content.attachments()) {
+            n += propsSize(a.properties());
+            n += switch (a) {
+                case AttachmentContent.ByValue bv -> refs.get(bv).sizeBytes();
+                case AttachmentContent.Embedded e -> propsSize(e.message().properties())
+                        + recipientsSize(e.message().recipients()) + attachmentsSize(e.message(), refs);
+            };
+        }
+        return n;
+    }
+
+    static void setNullableLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    static long generatedKey(PreparedStatement ps) throws SQLException {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("no generated key");
+            }
+            return keys.getLong(1);
+        }
+    }
+
+    /** The hot properties copied into columns for listing and sorting in SQL. */
+    record Promoted(String messageClass, String subject, String senderName, String displayTo, long deliveryTicks,
+            int importance) {
+
+        static Promoted of(List<PropValue> props, List<Recipient> recipients, long nowTicks) {
+            String cls = "IPM.Note";
+            String subject = "";
+            String sender = null;
+            String representing = "";
+            Long delivery = null;
+            Long submit = null;
+            int importance = 1;
+            for (PropValue p : props) {
+                PropTag t = p.tag();
+                if (t.equals(PR_MESSAGE_CLASS)) {
+                    cls = (String) p.javaValue();
+                } else if (t.equals(PR_SUBJECT)) {
+                    subject = (String) p.javaValue();
+                } else if (t.equals(PR_SENDER_NAME)) {
+                    sender = (String) p.javaValue();
+                } else if (t.equals(PR_SENT_REPRESENTING_NAME)) {
+                    representing = (String) p.javaValue();
+                } else if (t.equals(PR_MESSAGE_DELIVERY_TIME)) {
+                    delivery = FileTime.toTicks((Instant) p.javaValue());
+                } else if (t.equals(PR_CLIENT_SUBMIT_TIME)) {
+                    submit = FileTime.toTicks((Instant) p.javaValue());
+                } else if (t.equals(PR_IMPORTANCE)) {
+                    importance = (Integer) p.javaValue();
+                }
+            }
+            StringBuilder to = new StringBuilder();
+            for (Recipient r : recipients) {
+                if (r.type() == RecipientType.MAPI_TO) {
+                    if (!to.isEmpty()) {
+                        to.append("; ");
+                    }
+                    to.append(r.displayName().isEmpty() ? r.email() : r.displayName());
+                }
+            }
+            long when = delivery != null ? delivery : submit != null ? submit : nowTicks;
+            return new Promoted(clip(cls), clip(subject), clip(sender != null ? sender : representing),
+                    clip(to.toString()), when, importance);
+        }
+
+        /** Column copies hold at most 255 characters; the property itself keeps the whole value. */
+        static String clip(String s) {
+            if (s.length() <= 255) {
+                return s;
+            }
+            int end = Character.isHighSurrogate(s.charAt(254)) ? 254 : 255;
+            return s.substring(0, end);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.koppel.store.core.engine;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.koppel.mapi.MapiException;
+import org.koppel.store.core.db.SqlWork;
+
+/** What every capability of a session shares: the engine, the caller, and whether the session is open. */
+final class Scope {
+
+    final EngineContext ctx;
+    final Caller caller;
+    private final AtomicBoolean open;
+
+    Scope(EngineContext ctx, Caller caller, AtomicBoolean open) {
+        this.ctx = ctx;
+        this.caller = caller;
+        this.open = open;
+    }
+
+    /** Runs one client operation as one transaction. */
+    <T> T tx(SqlWork<T> work) {
+        if (!open.get()) {
+            throw new MapiException.LogonFailed("the session is closed");
+        }
+        return ctx.db().transaction(work);
+    }
+
+    void requireAdmin() {
+        if (!caller.admin()) {
+            throw new MapiException.NoAccess("administrator rights required");
+        }
+    }
+}

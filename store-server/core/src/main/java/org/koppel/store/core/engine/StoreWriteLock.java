@@ -1,0 +1,62 @@
+package org.koppel.store.core.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.koppel.mapi.MapiException;
+import org.koppel.store.client.Quota;
+
+/**
+ * The per-store write lock, change-number counter and size account. Every write transaction on a store
+ * starts by taking its lock here (an update of the store row), which orders change numbers strictly
+ * and lets size and quota checks see a stable total.
+ */
+final class StoreWriteLock {
+
+    /** Locks the store and reserves {@code count} change numbers; returns the first one. */
+    long lockAndReserve(Connection c, long storeId, int count) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE stores SET last_cn = last_cn + ? WHERE id = ?")) {
+            ps.setInt(1, count);
+            ps.setLong(2, storeId);
+            if (ps.executeUpdate() != 1) {
+                throw new MapiException.NotFound("store " + storeId + " does not exist");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_cn FROM stores WHERE id = ?")) {
+            ps.setLong(1, storeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) - count + 1;
+            }
+        }
+    }
+
+    /**
+     * Adds {@code delta} bytes to the store's size; a growth that would pass the hard quota is refused
+     * with MAPI_E_STORE_FULL (and the caller's transaction rolls back).
+     */
+    void addSize(Connection c, long storeId, long delta, Quota quota) throws SQLException {
+        if (delta == 0) {
+            return;
+        }
+        if (delta > 0 && quota.hardBytes() > 0) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT size_bytes FROM stores WHERE id = ?")) {
+                ps.setLong(1, storeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) + delta > quota.hardBytes()) {
+                        throw new MapiException.StoreFull("the mailbox is full (hard quota "
+                                + quota.hardBytes() + " bytes)");
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE stores SET size_bytes = size_bytes + ? WHERE id = ?")) {
+            ps.setLong(1, delta);
+            ps.setLong(2, storeId);
+            ps.executeUpdate();
+        }
+    }
+}
