@@ -61,9 +61,9 @@ CREATE TABLE stores (
     last_cn         BIGINT NOT NULL DEFAULT 0,
     next_named_id   INT NOT NULL DEFAULT 32768,
     created_ms      BIGINT NOT NULL,
-    CONSTRAINT uq_store_guid UNIQUE (guid)
+    CONSTRAINT uq_store_guid UNIQUE (guid),
+    CONSTRAINT uq_store_owner UNIQUE (owner_id)
 );
-CREATE INDEX ix_store_owner ON stores (owner_id);
 
 CREATE TABLE folders (
     id              BIGINT AUTO_INCREMENT PRIMARY KEY,

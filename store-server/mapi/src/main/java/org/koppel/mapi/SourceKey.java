@@ -1,5 +1,6 @@
 package org.koppel.mapi;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -52,7 +53,7 @@ public record SourceKey(Guid replica, long counter) implements Comparable<Source
     /** Orders as the bytes do: by replica GUID in wire order, then by counter. */
     @Override
     public int compareTo(SourceKey o) {
-        int c = java.util.Arrays.compareUnsigned(replica.toBytes(), o.replica.toBytes());
+        int c = Arrays.compareUnsigned(replica.toBytes(), o.replica.toBytes());
         return c != 0 ? c : Long.compare(counter, o.counter);
     }
 

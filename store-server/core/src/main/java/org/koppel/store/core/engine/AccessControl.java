@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import org.koppel.store.core.directory.UserDirectory;
 import org.koppel.mapi.MapiException;
 import org.koppel.store.client.Rights;
 
@@ -13,10 +15,10 @@ import org.koppel.store.client.Rights;
  */
 final class AccessControl {
 
-    private final long everyoneGroupId;
+    private final UserDirectory directory;
 
-    AccessControl(long everyoneGroupId) {
-        this.everyoneGroupId = everyoneGroupId;
+    AccessControl(UserDirectory directory) {
+        this.directory = directory;
     }
 
     int rights(Connection c, Caller caller, StoreRow store, FolderRow folder) throws SQLException {
@@ -24,14 +26,20 @@ final class AccessControl {
             return Rights.ALL;
         }
         int rights = 0;
+        List<Long> groups = List.copyOf(directory.groupIdsOf(caller.userId()));
+        StringBuilder in = new StringBuilder("?");
+        for (int i = 1; i < groups.size(); i++) {
+            in.append(",?");
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT rights FROM acls WHERE folder_id = ? AND ((member_kind = 'USER' AND member_id = ?)"
-                        + " OR (member_kind = 'GROUP' AND (member_id = ? OR member_id IN"
-                        + " (SELECT group_id FROM group_members WHERE user_id = ?))))")) {
+                        + " OR (member_kind = 'GROUP' AND member_id IN (" + in + ")))")) {
             ps.setLong(1, folder.id());
             ps.setLong(2, caller.userId());
-            ps.setLong(3, everyoneGroupId);
-            ps.setLong(4, caller.userId());
+            int p = 3;
+            for (long g : groups) {
+                ps.setLong(p++, g);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rights |= rs.getInt(1);

@@ -1,14 +1,13 @@
 package org.koppel.store.core.engine;
 
-import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
+import org.koppel.mapi.ChangeKey;
 import org.koppel.mapi.Guid;
+import org.koppel.mapi.PredecessorChangeList;
 import org.koppel.mapi.SourceKey;
 
 /**
- * The change-tracking identifiers the store stamps on objects: source keys and change keys are XIDs of
- * the store's replica GUID and a 48-bit change number; the predecessor change list keeps the newest
- * change key per replica (MS-OXCFXICS 2.2.2.4).
+ * How the store stamps objects for change tracking, in the byte forms the columns hold: source keys and
+ * change keys are XIDs of the store's replica GUID and a change number from the store's counter.
  */
 final class ChangeKeys {
 
@@ -20,31 +19,12 @@ final class ChangeKeys {
     }
 
     static byte[] changeKey(Guid replica, long cn) {
-        byte[] out = Arrays.copyOf(replica.toBytes(), 22);
-        for (int i = 0; i < 6; i++) {
-            out[16 + i] = (byte) (cn >>> (8 * (5 - i)));
-        }
-        return out;
+        return ChangeKey.of(replica, cn).bytes();
     }
 
-    /** The list with {@code changeKey} in place of any older entry of the same replica. */
+    /** The stored predecessor change list with a new change key merged in. */
     static byte[] pclWith(byte[] pcl, byte[] changeKey) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int i = 0;
-        while (pcl != null && i < pcl.length) {
-            int len = pcl[i] & 0xFF;
-            if (len < 17 || i + 1 + len > pcl.length) {
-                break;
-            }
-            byte[] xid = Arrays.copyOfRange(pcl, i + 1, i + 1 + len);
-            if (!Arrays.equals(xid, 0, 16, changeKey, 0, 16)) {
-                out.write(len);
-                out.writeBytes(xid);
-            }
-            i += 1 + len;
-        }
-        out.write(changeKey.length);
-        out.writeBytes(changeKey);
-        return out.toByteArray();
+        PredecessorChangeList old = pcl == null ? PredecessorChangeList.empty() : PredecessorChangeList.parse(pcl);
+        return old.with(ChangeKey.parse(changeKey)).bytes();
     }
 }

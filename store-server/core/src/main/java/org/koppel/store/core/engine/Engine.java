@@ -1,20 +1,17 @@
 package org.koppel.store.core.engine;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.Optional;
 import org.koppel.mapi.MapiException;
 import org.koppel.store.client.Credentials;
-import org.koppel.store.client.GroupInfo;
+import org.koppel.store.client.UserInfo;
 import org.koppel.store.client.Session;
 import org.koppel.store.client.StoreServer;
 import org.koppel.store.core.blob.BlobStore;
 import org.koppel.store.core.db.Database;
+import org.koppel.store.core.directory.DatabaseUserDirectory;
 import org.koppel.store.core.directory.PasswordHasher;
+import org.koppel.store.core.directory.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,49 +25,35 @@ public final class Engine implements StoreServer, AutoCloseable {
 
     private final EngineContext context;
     private final LoginThrottle throttle;
-    private final SqlUsers users;
 
     private Engine(EngineContext context, LoginThrottle throttle) {
         this.context = context;
         this.throttle = throttle;
-        this.users = new SqlUsers();
     }
 
-    /** Bootstraps what every store server has (the Everyone group, the public store) and returns the engine. */
+    /** Starts the engine with the user directory kept in the store's own database. */
     public static Engine start(Database db, BlobStore blobs, EngineConfig config) {
+        return start(db, blobs, new DatabaseUserDirectory(db, new PasswordHasher(config.pbkdf2Iterations()),
+                Clock.systemUTC()), config);
+    }
+
+    /** Bootstraps what every store server has (the public store) and returns the engine. */
+    public static Engine start(Database db, BlobStore blobs, UserDirectory directory, EngineConfig config) {
         StoreWriteLock lock = new StoreWriteLock();
         PropertyRules rules = new PropertyRules(config.maxPropertyBytes());
         StoreFactory factory = new StoreFactory(lock);
-        long everyone = db.transaction(c -> bootstrap(c, factory));
-        EngineContext ctx = new EngineContext(db, blobs, config, new StoreObjects(), new AccessControl(everyone), lock,
+        db.transaction(c -> {
+            if (new StoreObjects().publicStore(c).isEmpty()) {
+                factory.createPublic(c, directory.everyoneGroupId());
+            }
+            return null;
+        });
+        EngineContext ctx = new EngineContext(db, blobs, config, new StoreObjects(), new AccessControl(directory), lock,
                 rules, new MessageWriter(blobs, lock, rules, config.maxAttachmentBytes()), new NamedPropertyMap(),
-                factory, new QuotaPolicy(config.defaultQuota()), new PasswordHasher(config.pbkdf2Iterations()),
-                everyone);
+                factory, new QuotaPolicy(config.defaultQuota()), directory);
         LOG.info("Store engine started on {}", db.kind());
         return new Engine(ctx, new LoginThrottle(config.maxLoginFailures(), config.loginFailureWindow(),
                 Clock.systemUTC()));
-    }
-
-    private static long bootstrap(Connection c, StoreFactory factory) throws SQLException {
-        long everyone;
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM user_groups WHERE name = ?")) {
-            ps.setString(1, GroupInfo.EVERYONE);
-            try (ResultSet rs = ps.executeQuery()) {
-                everyone = rs.next() ? rs.getLong(1) : -1;
-            }
-        }
-        if (everyone < 0) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO user_groups (name, email) VALUES (?, '')",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, GroupInfo.EVERYONE);
-                ps.executeUpdate();
-                everyone = MessageWriter.generatedKey(ps);
-            }
-        }
-        if (new StoreObjects().publicStore(c).isEmpty()) {
-            factory.createPublic(c, everyone);
-        }
-        return everyone;
     }
 
     @Override
@@ -86,30 +69,23 @@ public final class Engine implements StoreServer, AutoCloseable {
             LOG.warn("Logon refused for {}: too many failures", p.login());
             throw new MapiException.LogonFailed("too many failed logons; try again later");
         }
-        Optional<SqlUsers.Account> account = context.db().transaction(c -> users.accountForLogon(c, p.login()));
-        boolean ok = account.isPresent() && account.get().info().active()
-                && account.get().info().kind() == org.koppel.store.client.UserKind.USER
-                && context.hasher().verify(p.password(), account.get().passwordHash());
-        if (!ok) {
+        Optional<UserInfo> user = p.password().length() > PasswordHasher.MAX_PASSWORD_LENGTH ? Optional.empty()
+                : context.directory().authenticate(p.login(), p.password());
+        if (user.isEmpty()) {
             throttle.failed(p.login());
             LOG.info("Logon failed for {}", p.login());
             throw new MapiException.LogonFailed("logon failed");
         }
         throttle.succeeded(p.login());
-        SqlUsers.Account a = account.get();
-        if (context.hasher().needsRehash(a.passwordHash())) {
-            String rehashed = context.hasher().hash(p.password());
-            context.db().transaction(c -> {
-                users.setPasswordHash(c, a.info().id(), rehashed);
-                return null;
-            });
-        }
-        return new EngineSession(context, new Caller(a.info().id(), a.info().login(), a.info().admin(), false),
-                users);
+        UserInfo u = user.get();
+        return new EngineSession(context, new Caller(u.id(), u.login(), u.admin(), false));
     }
 
     private Session serviceLogon(Credentials.Service s) {
         String secret = context.config().serviceSecret();
+        if (throttle.blocked("service:" + s.serviceName())) {
+            throw new MapiException.LogonFailed("too many failed logons; try again later");
+        }
         if (secret.isEmpty() || !PasswordHasher.secretsEqual(secret, s.secret())) {
             throttle.failed("service:" + s.serviceName());
             LOG.warn("Service logon refused for {}", s.serviceName());
@@ -118,14 +94,14 @@ public final class Engine implements StoreServer, AutoCloseable {
         if (s.impersonate().isEmpty()) {
             return systemSession();
         }
-        var info = context.db().transaction(c -> users.byLoginOrAddress(c, s.impersonate()))
+        UserInfo info = context.directory().find(s.impersonate())
                 .orElseThrow(() -> new MapiException.LogonFailed("no such user: " + s.impersonate()));
-        return new EngineSession(context, new Caller(info.id(), info.login(), info.admin(), false), users);
+        return new EngineSession(context, new Caller(info.id(), info.login(), info.admin(), false));
     }
 
     /** A session as the system administrator, for the services wired in the same process and for tools. */
     public Session systemSession() {
-        return new EngineSession(context, Caller.systemAdmin(), users);
+        return new EngineSession(context, Caller.systemAdmin());
     }
 
     /** Removes attachment data unreferenced for longer than the configured grace. */

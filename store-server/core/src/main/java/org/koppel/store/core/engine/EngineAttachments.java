@@ -33,7 +33,7 @@ final class EngineAttachments implements Attachments {
                 new MessageContent(List.of(), List.of(), List.of(content), false));
         Map<AttachmentContent.ByValue, BlobRef> refs = new IdentityHashMap<>(prepared.blobRefs());
         return scope.tx(c -> {
-            var m = scope.ctx.objects().message(c, message, false);
+            var m = scope.ctx.objects().messageForWrite(c, message, false, scope.ctx.lock());
             if (m.message().deleted()) {
                 throw new MapiException.NotFound("message does not exist");
             }
@@ -98,7 +98,7 @@ final class EngineAttachments implements Attachments {
     @Override
     public void delete(EntryId message, int attachNum) {
         scope.tx(c -> {
-            var m = scope.ctx.objects().message(c, message, false);
+            var m = scope.ctx.objects().messageForWrite(c, message, false, scope.ctx.lock());
             if (m.message().deleted()) {
                 throw new MapiException.NotFound("message does not exist");
             }

@@ -2,7 +2,7 @@ package org.koppel.store.core.engine;
 
 import org.koppel.store.core.blob.BlobStore;
 import org.koppel.store.core.db.Database;
-import org.koppel.store.core.directory.PasswordHasher;
+import org.koppel.store.core.directory.UserDirectory;
 
 /** The engine's shared parts, handed to each capability of a session. */
 record EngineContext(
@@ -17,6 +17,5 @@ record EngineContext(
         NamedPropertyMap names,
         StoreFactory factory,
         QuotaPolicy quotas,
-        PasswordHasher hasher,
-        long everyoneGroupId) {
+        UserDirectory directory) {
 }

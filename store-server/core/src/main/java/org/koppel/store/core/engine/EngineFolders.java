@@ -204,7 +204,7 @@ final class EngineFolders implements Folders {
     public void rename(EntryId folder, String newName) {
         String clean = checkName(newName);
         scope.tx(c -> {
-            var f = scope.ctx.objects().folder(c, folder);
+            var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
             requireChangeable(c, f.store(), f.object());
             long cn = scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
             Optional<Long> existing = sibling(c, f.store().id(), f.object().parentId(), clean);
@@ -235,7 +235,7 @@ final class EngineFolders implements Folders {
     @Override
     public void move(EntryId folder, EntryId newParent, CollisionPolicy collision) {
         scope.tx(c -> {
-            var f = scope.ctx.objects().folder(c, folder);
+            var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
             var p = scope.ctx.objects().folder(c, newParent);
             if (f.store().id() != p.store().id()) {
                 throw new MapiException.NoSupport("moving folders between stores is not supported; copy instead");
@@ -366,7 +366,7 @@ final class EngineFolders implements Folders {
     @Override
     public void delete(EntryId folder, FolderDeletion how) {
         scope.tx(c -> {
-            var f = scope.ctx.objects().folder(c, folder);
+            var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
             requireChangeable(c, f.store(), f.object());
             scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
             if (f.object().childCount() > 0 && !how.deleteSubfolders()) {
@@ -425,7 +425,7 @@ final class EngineFolders implements Folders {
     @Override
     public void empty(EntryId folder, boolean includeAssociated, boolean deleteSubfolders) {
         scope.tx(c -> {
-            var f = scope.ctx.objects().folder(c, folder);
+            var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.DELETE_ANY);
             scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
             long freed = 0;
@@ -533,7 +533,7 @@ final class EngineFolders implements Folders {
         }
         String newClass = cls;
         scope.tx(c -> {
-            var f = scope.ctx.objects().folder(c, folder);
+            var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.FOLDER_OWNER);
             scope.ctx.rules().checkNamedIds(c, f.store().id(), checked.stream().map(PropValue::tag).toList());
             long cn = scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);

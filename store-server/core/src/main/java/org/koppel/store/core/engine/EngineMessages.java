@@ -88,7 +88,7 @@ final class EngineMessages implements Messages {
 
     /** Locates a live message the caller may change. */
     private StoreObjects.LocatedMessage editable(Connection c, EntryId message) throws SQLException {
-        var m = scope.ctx.objects().message(c, message, true);
+        var m = scope.ctx.objects().messageForWrite(c, message, true, scope.ctx.lock());
         if (m.message().deleted() || m.topLevel().deleted()) {
             throw new MapiException.NotFound("message does not exist");
         }
@@ -247,7 +247,7 @@ final class EngineMessages implements Messages {
     public void delete(List<EntryId> messages, boolean hard) {
         scope.tx(c -> {
             for (EntryId id : messages) {
-                var m = scope.ctx.objects().message(c, id, false);
+                var m = scope.ctx.objects().messageForWrite(c, id, false, scope.ctx.lock());
                 if (m.message().embedded()) {
                     throw new MapiException.InvalidParameter("delete the attachment that holds an embedded message");
                 }
@@ -290,7 +290,7 @@ final class EngineMessages implements Messages {
     public void restore(List<EntryId> messages) {
         scope.tx(c -> {
             for (EntryId id : messages) {
-                var m = scope.ctx.objects().message(c, id, false);
+                var m = scope.ctx.objects().messageForWrite(c, id, false, scope.ctx.lock());
                 MessageRow row = m.message();
                 if (!row.deleted()) {
                     continue;
@@ -315,9 +315,8 @@ final class EngineMessages implements Messages {
     @Override
     public int purgeDeleted(EntryId folder, Instant deletedBefore) {
         return scope.tx(c -> {
-            var f = scope.ctx.objects().folder(c, folder);
+            var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.DELETE_ANY);
-            scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM messages WHERE folder_id = ?"
                     + " AND deleted = TRUE AND deleted_ticks < ?")) {
@@ -373,6 +372,7 @@ final class EngineMessages implements Messages {
             var dest = scope.ctx.objects().folder(c, destination);
             scope.ctx.access().require(c, scope.caller, dest.store(), dest.object(), Rights.CREATE);
             for (EntryId id : messages) {
+                scope.ctx.objects().messageForWrite(c, id, false, scope.ctx.lock());
                 var m = readable(c, id, false);
                 if (m.message().embedded()) {
                     throw new MapiException.InvalidParameter("an embedded message cannot be moved on its own");
@@ -410,7 +410,7 @@ final class EngineMessages implements Messages {
     @Override
     public int setReadFlags(EntryId folder, List<EntryId> messages, boolean read) {
         return scope.tx(c -> {
-            var f = scope.ctx.objects().folder(c, folder);
+            var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.READ_ANY);
             List<long[]> targets = new ArrayList<>();
             if (messages.isEmpty()) {

@@ -1,9 +1,7 @@
 package org.koppel.store.core.engine;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.koppel.mapi.EntryId;
@@ -17,36 +15,39 @@ import org.koppel.store.client.Rights;
 final class EnginePermissions implements Permissions {
 
     private final Scope scope;
-    private final SqlUsers users;
 
-    EnginePermissions(Scope scope, SqlUsers users) {
+    EnginePermissions(Scope scope) {
         this.scope = scope;
-        this.users = users;
     }
 
     @Override
     public List<AclEntry> list(EntryId folder) {
-        return scope.tx(c -> {
+        record Row(MemberKind kind, long id, int rights) {
+        }
+        List<Row> rows = scope.tx(c -> {
             var f = scope.ctx.objects().folder(c, folder);
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.FOLDER_OWNER);
-            List<AclEntry> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.member_kind, a.rights, u.login, g.name"
-                    + " FROM acls a LEFT JOIN users u ON a.member_kind = 'USER' AND u.id = a.member_id"
-                    + " LEFT JOIN user_groups g ON a.member_kind = 'GROUP' AND g.id = a.member_id"
-                    + " WHERE a.folder_id = ? ORDER BY a.member_kind, a.member_id")) {
+            List<Row> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT member_kind, member_id, rights FROM acls"
+                    + " WHERE folder_id = ? ORDER BY member_kind DESC, member_id")) {
                 ps.setLong(1, f.object().id());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        MemberKind kind = MemberKind.valueOf(rs.getString(1));
-                        String name = kind == MemberKind.USER ? rs.getString(3) : rs.getString(4);
-                        if (name != null) {
-                            out.add(new AclEntry(name, kind, rs.getInt(2)));
-                        }
+                        out.add(new Row(MemberKind.valueOf(rs.getString(1)), rs.getLong(2), rs.getInt(3)));
                     }
                 }
             }
             return out;
         });
+        List<AclEntry> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            var name = switch (r.kind()) {
+                case USER -> scope.ctx.directory().byId(r.id()).map(u -> u.login());
+                case GROUP -> scope.ctx.directory().groupById(r.id()).map(g -> g.name());
+            };
+            name.ifPresent(n -> out.add(new AclEntry(n, r.kind(), r.rights())));
+        }
+        return out;
     }
 
     @Override
@@ -54,10 +55,15 @@ final class EnginePermissions implements Permissions {
         if ((rights & ~Rights.ALL) != 0) {
             throw new MapiException.InvalidParameter(String.format("unknown rights bits 0x%X", rights & ~Rights.ALL));
         }
+        long memberId = switch (kind) {
+            case USER -> scope.ctx.directory().find(member)
+                    .orElseThrow(() -> new MapiException.NotFound("no such user: " + member)).id();
+            case GROUP -> scope.ctx.directory().group(member)
+                    .orElseThrow(() -> new MapiException.NotFound("no such group: " + member)).id();
+        };
         scope.tx(c -> {
             var f = scope.ctx.objects().folder(c, folder);
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.FOLDER_OWNER);
-            long memberId = memberId(c, member, kind);
             try (PreparedStatement ps = c.prepareStatement(
                     "DELETE FROM acls WHERE folder_id = ? AND member_kind = ? AND member_id = ?")) {
                 ps.setLong(1, f.object().id());
@@ -77,15 +83,6 @@ final class EnginePermissions implements Permissions {
             }
             return null;
         });
-    }
-
-    private long memberId(Connection c, String member, MemberKind kind) throws SQLException {
-        return switch (kind) {
-            case USER -> users.byLoginOrAddress(c, member)
-                    .orElseThrow(() -> new MapiException.NotFound("no such user: " + member)).id();
-            case GROUP -> users.group(c, member)
-                    .orElseThrow(() -> new MapiException.NotFound("no such group: " + member)).id();
-        };
     }
 
     @Override

@@ -11,21 +11,23 @@ import org.koppel.store.client.UserInfo;
 final class EngineQuotas implements Quotas {
 
     private final Scope scope;
-    private final SqlUsers users;
 
-    EngineQuotas(Scope scope, SqlUsers users) {
+    EngineQuotas(Scope scope) {
         this.scope = scope;
-        this.users = users;
+    }
+
+    private UserInfo user(String login) {
+        return scope.ctx.directory().find(login)
+                .orElseThrow(() -> new MapiException.NotFound("no such user: " + login));
     }
 
     @Override
     public QuotaStatus status(String login) {
+        UserInfo u = user(login);
+        if (!scope.caller.admin() && u.id() != scope.caller.userId()) {
+            throw new MapiException.NoAccess("you may only see your own quota");
+        }
         return scope.tx(c -> {
-            UserInfo u = users.byLoginOrAddress(c, login)
-                    .orElseThrow(() -> new MapiException.NotFound("no such user: " + login));
-            if (!scope.caller.admin() && u.id() != scope.caller.userId()) {
-                throw new MapiException.NoAccess("you may only see your own quota");
-            }
             var own = scope.ctx.quotas().own(c, u.id());
             Quota q = own.orElse(scope.ctx.quotas().defaults());
             long used = scope.ctx.objects().privateStoreOf(c, u.id()).map(StoreRow::sizeBytes).orElse(0L);
@@ -36,9 +38,8 @@ final class EngineQuotas implements Quotas {
     @Override
     public void set(String login, Quota quota) {
         scope.requireAdmin();
+        UserInfo u = user(login);
         scope.tx(c -> {
-            UserInfo u = users.byLoginOrAddress(c, login)
-                    .orElseThrow(() -> new MapiException.NotFound("no such user: " + login));
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM quotas WHERE user_id = ?")) {
                 ps.setLong(1, u.id());
                 ps.executeUpdate();

@@ -32,23 +32,23 @@ final class EngineSession implements Session {
     private final EngineDirectory directory;
     private final UserInfo user;
 
-    EngineSession(EngineContext ctx, Caller caller, SqlUsers users) {
+    EngineSession(EngineContext ctx, Caller caller) {
         this.caller = caller;
         Scope scope = new Scope(ctx, caller, open);
-        this.stores = new EngineStores(scope, users);
+        this.stores = new EngineStores(scope);
         this.folders = new EngineFolders(scope);
         this.messages = new EngineMessages(scope);
         this.attachments = new EngineAttachments(scope);
         this.contents = new EngineContents(scope);
-        this.permissions = new EnginePermissions(scope, users);
-        this.quotas = new EngineQuotas(scope, users);
+        this.permissions = new EnginePermissions(scope);
+        this.quotas = new EngineQuotas(scope);
         this.namedProperties = new EngineNamedProperties(scope);
         this.receiveFolders = new EngineReceiveFolders(scope);
-        this.directory = new EngineDirectory(scope, users);
+        this.directory = new EngineDirectory(scope);
         this.user = caller.system()
                 ? new UserInfo(0, caller.login(), "System", "", java.util.List.of(), true,
                         org.koppel.store.client.UserKind.SYSTEM, true, java.util.Set.of())
-                : ctx.db().transaction(c -> users.byId(c, caller.userId()))
+                : ctx.directory().byId(caller.userId())
                         .orElseThrow(() -> new MapiException.LogonFailed("user no longer exists"));
     }
 

@@ -25,11 +25,9 @@ import org.koppel.store.client.WellKnownFolder;
 final class EngineStores implements Stores {
 
     private final Scope scope;
-    private final SqlUsers users;
 
-    EngineStores(Scope scope, SqlUsers users) {
+    EngineStores(Scope scope) {
         this.scope = scope;
-        this.users = users;
     }
 
     @Override
@@ -37,24 +35,39 @@ final class EngineStores implements Stores {
         if (scope.caller.system()) {
             throw new MapiException.NotFound("the system identity has no private store");
         }
-        return scope.tx(c -> info(c, scope.ctx.objects().privateStoreOf(c, scope.caller.userId())
-                .orElseThrow(() -> new MapiException.NotFound("you have no store"))));
+        return ownerStore(scope.caller.userId());
+    }
+
+    /**
+     * A user's store, created on first use: a user who came from an external directory, or whose store
+     * creation was interrupted, gets one the first time anything asks for it.
+     */
+    private StoreInfo ownerStore(long userId) {
+        return withOwner(scope.tx(c -> {
+            var existing = scope.ctx.objects().privateStoreOf(c, userId);
+            if (existing.isPresent()) {
+                return folders(c, existing.get());
+            }
+            try {
+                scope.ctx.factory().createPrivate(c, userId);
+            } catch (java.sql.SQLIntegrityConstraintViolationException e) {
+                // Another session created it at the same moment.
+            }
+            return folders(c, scope.ctx.objects().privateStoreOf(c, userId).orElseThrow());
+        }));
     }
 
     @Override
     public StoreInfo openUserStore(String login) {
-        return scope.tx(c -> {
-            UserInfo u = users.byLoginOrAddress(c, login)
-                    .orElseThrow(() -> new MapiException.NotFound("no such user: " + login));
-            return info(c, scope.ctx.objects().privateStoreOf(c, u.id())
-                    .orElseThrow(() -> new MapiException.NotFound(login + " has no store")));
-        });
+        UserInfo u = scope.ctx.directory().find(login)
+                .orElseThrow(() -> new MapiException.NotFound("no such user: " + login));
+        return ownerStore(u.id());
     }
 
     @Override
     public StoreInfo openPublic() {
-        return scope.tx(c -> info(c, scope.ctx.objects().publicStore(c)
-                .orElseThrow(() -> new MapiException.NotFound("there is no public store"))));
+        return withOwner(scope.tx(c -> folders(c, scope.ctx.objects().publicStore(c)
+                .orElseThrow(() -> new MapiException.NotFound("there is no public store")))));
     }
 
     @Override
@@ -62,9 +75,9 @@ final class EngineStores implements Stores {
         if (storeEntryId.objectType() != MapiObjectType.MAPI_STORE) {
             throw new MapiException.InvalidEntryId("not a store entry id");
         }
-        return scope.tx(c -> info(c, scope.ctx.objects().storeByGuid(c, storeEntryId.storeGuid())
+        return withOwner(scope.tx(c -> folders(c, scope.ctx.objects().storeByGuid(c, storeEntryId.storeGuid())
                 .filter(s -> s.id() == storeEntryId.objectId())
-                .orElseThrow(() -> new MapiException.NotFound("store does not exist"))));
+                .orElseThrow(() -> new MapiException.NotFound("store does not exist")))));
     }
 
     @Override
@@ -116,7 +129,11 @@ final class EngineStores implements Stores {
         return new PropValue.ErrorValue(t.withType(org.koppel.mapi.PropType.PT_ERROR), MapiError.NOT_FOUND);
     }
 
-    StoreInfo info(Connection c, StoreRow s) throws SQLException {
+    /** A store row with its well-known folders, read in the caller's transaction. */
+    private record StoreFolders(StoreRow store, Map<WellKnownFolder, EntryId> folders) {
+    }
+
+    private StoreFolders folders(Connection c, StoreRow s) throws SQLException {
         Map<WellKnownFolder, EntryId> folders = new EnumMap<>(WellKnownFolder.class);
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT role, id FROM folders WHERE store_id = ? AND role IS NOT NULL")) {
@@ -128,10 +145,14 @@ final class EngineStores implements Stores {
                 }
             }
         }
-        String owner = null;
-        if (s.ownerId() != null) {
-            owner = users.byId(c, s.ownerId()).map(UserInfo::login).orElse(null);
-        }
-        return new StoreInfo(s.entryId(), s.guid(), s.kind(), owner, s.sizeBytes(), folders);
+        return new StoreFolders(s, folders);
+    }
+
+    /** Completes the store's description with its owner's login, looked up after the transaction. */
+    private StoreInfo withOwner(StoreFolders sf) {
+        StoreRow s = sf.store();
+        String owner = s.ownerId() == null ? null
+                : scope.ctx.directory().byId(s.ownerId()).map(UserInfo::login).orElse(null);
+        return new StoreInfo(s.entryId(), s.guid(), s.kind(), owner, s.sizeBytes(), sf.folders());
     }
 }

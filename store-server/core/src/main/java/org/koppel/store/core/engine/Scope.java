@@ -22,6 +22,11 @@ final class Scope {
         if (!open.get()) {
             throw new MapiException.LogonFailed("the session is closed");
         }
+        if (!caller.admin()) {
+            // Resolved before the transaction opens, so ACL checks inside it hit the directory's cache
+            // instead of taking a second pooled connection.
+            ctx.directory().groupIdsOf(caller.userId());
+        }
         return ctx.db().transaction(work);
     }
 

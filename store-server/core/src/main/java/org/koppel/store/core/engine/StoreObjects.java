@@ -144,6 +144,34 @@ final class StoreObjects {
         return new LocatedMessage(s, folder(c, top.folderId()), m, top);
     }
 
+    /**
+     * Like {@link #message(Connection, EntryId, boolean)}, but takes the store's write lock first, so that
+     * what is read (sizes, flags, properties) cannot change before the transaction writes.
+     */
+    LocatedMessage messageForWrite(Connection c, EntryId entryId, boolean withProps, StoreWriteLock lock)
+            throws SQLException {
+        lock.lock(c, storeIdOf(c, "messages", entryId.objectId(), "message"));
+        return message(c, entryId, withProps);
+    }
+
+    /** Like {@link #folder(Connection, EntryId)}, but takes the store's write lock first. */
+    Located<FolderRow> folderForWrite(Connection c, EntryId entryId, StoreWriteLock lock) throws SQLException {
+        lock.lock(c, storeIdOf(c, "folders", entryId.objectId(), "folder"));
+        return folder(c, entryId);
+    }
+
+    private static long storeIdOf(Connection c, String table, long id, String what) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT store_id FROM " + table + " WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new MapiException.NotFound(what + " does not exist");
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
     long attachmentOwner(Connection c, long attachmentId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT message_id FROM attachments WHERE id = ?")) {
             ps.setLong(1, attachmentId);

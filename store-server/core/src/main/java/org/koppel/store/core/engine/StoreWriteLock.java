@@ -14,6 +14,18 @@ import org.koppel.store.client.Quota;
  */
 final class StoreWriteLock {
 
+    /** Takes the store's write lock without reserving change numbers. */
+    void lock(Connection c, long storeId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM stores WHERE id = ? FOR UPDATE")) {
+            ps.setLong(1, storeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new MapiException.NotFound("store " + storeId + " does not exist");
+                }
+            }
+        }
+    }
+
     /** Locks the store and reserves {@code count} change numbers; returns the first one. */
     long lockAndReserve(Connection c, long storeId, int count) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE stores SET last_cn = last_cn + ? WHERE id = ?")) {

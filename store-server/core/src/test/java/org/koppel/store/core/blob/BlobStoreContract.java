@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -58,6 +59,7 @@ import org.koppel.store.core.testsupport.TestDatabases;
 abstract class BlobStoreContract {
 
     static final long FIFTY_MB = 50L * 1024 * 1024;
+    private static final Pattern COMPLETE_KEY = Pattern.compile("db:[0-9a-f-]{36}|sha256:[0-9a-f]{64}");
 
     private TestDatabase testDatabase;
     Database db;
@@ -76,9 +78,9 @@ abstract class BlobStoreContract {
 
     /**
      * Everything the store holds that no reference needs: unreferenced rows, and data (chunks, files,
-     * temporary files) of no referenced row. Zero after a purge with no grace.
+     * temporary files) of no referenced row, each described. None after a purge with no grace.
      */
-    abstract long unreferencedLeftovers(Database db, Path dir) throws Exception;
+    abstract List<String> unreferencedLeftovers(Database db, Path dir) throws Exception;
 
     /** Makes a blob look {@code by} older to purge. */
     void age(BlobRef ref, Duration by) throws Exception {
@@ -183,7 +185,7 @@ abstract class BlobStoreContract {
         assertThrows(MapiException.TooBig.class, () -> store.put(content, max));
         assertEquals(max + 1, content.produced(), "reads one byte beyond the limit, no more");
         assertEquals(0, count("SELECT COUNT(*) FROM blobs"));
-        assertEquals(0, unreferencedLeftovers(db, dir));
+        assertEquals(List.of(), unreferencedLeftovers(db, dir));
     }
 
     @Test
@@ -243,7 +245,7 @@ abstract class BlobStoreContract {
         age(ref, Duration.ofHours(2));
         assertEquals(new PurgeReport(1, 1000, 0), store.purge(Duration.ofHours(1)));
         assertThrows(MapiException.NotFound.class, () -> store.open(ref.key()));
-        assertEquals(0, unreferencedLeftovers(db, dir));
+        assertEquals(List.of(), unreferencedLeftovers(db, dir));
     }
 
     @Test
@@ -338,6 +340,9 @@ abstract class BlobStoreContract {
             Map<String, Integer> printedRefs = new HashMap<>();
             for (String line : child.lines()) {
                 String[] f = line.split(" ");
+                if (f.length < 2 || !COMPLETE_KEY.matcher(f[1]).matches()) {
+                    continue; // the line the child was killed writing
+                }
                 switch (f[0]) {
                     case "PUT" -> {
                         if (f.length == 3 && f[2].length() == 64) {
@@ -350,34 +355,39 @@ abstract class BlobStoreContract {
                     }
                 }
             }
+            // Embedded H2 writes commits to its file up to WRITE_DELAY (500 ms) late, so the killed
+            // child's last commits may be lost and the counts can trail its reports; MariaDB's cannot.
+            boolean durableCommits = databaseKind() != DatabaseKind.H2;
             Map<String, Integer> counts = referenceCounts(after.database());
-            try {
-                checkReferencedData(reopened, counts, expected, printedRefs);
-            } catch (AssertionError e) {
-                Files.write(Path.of("/tmp/child-lines.txt"), child.lines());
-                Files.writeString(Path.of("/tmp/child-counts.txt"), counts.toString());
-                throw e;
-            }
+            checkReferencedData(reopened, counts, expected, durableCommits ? printedRefs : null);
 
             PurgeReport report = reopened.purge(Duration.ZERO);
             assertNotNull(report);
-            assertEquals(0, unreferencedLeftovers(after.database(), blobs), "purge left garbage: " + report);
+            assertEquals(List.of(), unreferencedLeftovers(after.database(), blobs), "purge left garbage: " + report);
             Map<String, Integer> afterPurge = referenceCounts(after.database());
             assertEquals(counts.entrySet().stream().filter(e -> e.getValue() > 0)
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), afterPurge);
-            checkReferencedData(reopened, afterPurge, expected, printedRefs);
+            checkReferencedData(reopened, afterPurge, expected, durableCommits ? printedRefs : null);
         }
     }
 
+    /**
+     * Every referenced blob was reported put and reads back as reported; and, given the references the
+     * child reported (null: not comparable), the counts match them but for the child's last step, which
+     * may have committed without being reported.
+     */
     private static void checkReferencedData(BlobStore store, Map<String, Integer> counts,
             Map<String, String> expected, Map<String, Integer> printedRefs) {
         int unprinted = 0;
         Set<String> keys = new HashSet<>(counts.keySet());
-        keys.addAll(printedRefs.keySet());
+        if (printedRefs != null) {
+            keys.addAll(printedRefs.keySet());
+        }
         for (String key : keys) {
             int count = counts.getOrDefault(key, 0);
-            // Only the child's last step can have committed without being reported.
-            unprinted += Math.abs(count - printedRefs.getOrDefault(key, 0));
+            if (printedRefs != null) {
+                unprinted += Math.abs(count - printedRefs.getOrDefault(key, 0));
+            }
             if (count > 0) {
                 assertTrue(expected.containsKey(key), () -> key + " is referenced but was never reported put");
                 assertEquals(expected.get(key), SeededContent.sha256(store.open(key)), key);
@@ -425,6 +435,18 @@ abstract class BlobStoreContract {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        });
+    }
+
+    static List<String> strings(Database db, String sql) {
+        return db.transaction(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                List<String> values = new ArrayList<>();
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+                return values;
             }
         });
     }

@@ -1,8 +1,7 @@
 package org.koppel.store.core.blob;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.koppel.store.core.db.DatabaseConfig;
 
-/** A {@link BlobStoreChild} JVM on the test class path, and what it has reported so far. */
-record Child(Process process, List<String> lines, Thread reader, Path stderrFile) {
+/**
+ * A {@link BlobStoreChild} JVM on the test class path. Its output goes to files rather than pipes: a
+ * pipe read while the JDK reaps a killed child can lose the last lines, and those are the ones a crash
+ * test needs.
+ */
+record Child(Process process, Path stdoutFile, Path stderrFile) {
 
     static Child start(Path workDir, String maxHeap, String mode, BlobStoreKind kind, DatabaseConfig db,
             Path blobRoot, int chunkSize, String... extra) throws IOException {
@@ -28,48 +30,36 @@ record Child(Process process, List<String> lines, Thread reader, Path stderrFile
                 mode, kind.name(), db.jdbcUrl(), db.user(), db.password(), blobRoot.toString(),
                 Integer.toString(chunkSize)));
         command.addAll(List.of(extra));
+        Path stdout = workDir.resolve("child-" + mode + ".out");
         Path stderr = workDir.resolve("child-" + mode + ".err");
         Process process = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
-                .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .start();
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // the child was killed; what was read is what it reported
-            }
-        });
-        return new Child(process, lines, reader, stderr);
+        return new Child(process, stdout, stderr);
     }
 
     /** Waits until the child has reported {@code count} lines starting with {@code prefix}. */
     void awaitLines(String prefix, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (lines.stream().filter(l -> l.startsWith(prefix)).count() < count) {
+        while (lines().stream().filter(l -> l.startsWith(prefix)).count() < count) {
             if (!process.isAlive()) {
                 throw new AssertionError("child exited early (" + process.exitValue() + "): " + stderr());
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("child too slow; reported " + lines.size() + " lines: " + stderr());
+                throw new AssertionError("child too slow; reported " + lines().size() + " lines: " + stderr());
             }
             Thread.sleep(20);
         }
     }
 
-    /** All reported lines, once the child has ended. */
-    @Override
-    public List<String> lines() {
+    /** The lines reported so far (the last one may be cut short if the child was killed writing it). */
+    List<String> lines() {
         try {
-            reader.join(Duration.ofSeconds(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return Files.readAllLines(stdoutFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return List.copyOf(lines);
     }
 
     /** The reported facts by kind ("PUT", "READ", ...), each without its kind. */
@@ -78,7 +68,8 @@ record Child(Process process, List<String> lines, Thread reader, Path stderrFile
         for (String line : lines()) {
             int space = line.indexOf(' ');
             if (space > 0) {
-                facts.computeIfAbsent(line.substring(0, space), k -> new ArrayList<>()).add(line.substring(space + 1));
+                facts.computeIfAbsent(line.substring(0, space), k -> new ArrayList<>())
+                        .add(line.substring(space + 1));
             }
         }
         return facts;

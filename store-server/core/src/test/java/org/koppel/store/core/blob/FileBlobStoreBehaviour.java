@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,17 +48,24 @@ abstract class FileBlobStoreBehaviour extends BlobStoreContract {
     }
 
     @Override
-    long unreferencedLeftovers(Database db, Path dir) throws IOException {
+    List<String> unreferencedLeftovers(Database db, Path dir) throws IOException {
         Set<String> referenced = new HashSet<>();
         referenceCounts(db).forEach((key, count) -> {
             if (count > 0) {
                 referenced.add(key);
             }
         });
-        long stray = blobFiles(dir).stream()
-                .filter(f -> !referenced.contains(FileBlobStore.KEY_PREFIX + f.getFileName()))
-                .count();
-        return count(db, "SELECT COUNT(*) FROM blobs WHERE refcount = 0") + stray + tempFiles(dir).size();
+        List<String> leftovers = new ArrayList<>(strings(db,
+                "SELECT CONCAT('row ', blob_key) FROM blobs WHERE refcount = 0"));
+        for (Path file : blobFiles(dir)) {
+            if (!referenced.contains(FileBlobStore.KEY_PREFIX + file.getFileName())) {
+                leftovers.add("file " + file);
+            }
+        }
+        for (Path temp : tempFiles(dir)) {
+            leftovers.add("temp " + temp);
+        }
+        return leftovers;
     }
 
     @Override
@@ -169,7 +177,7 @@ abstract class FileBlobStoreBehaviour extends BlobStoreContract {
         assertEquals(new PurgeReport(0, 0, 0), store.purge(GRACE));
         age(ref, LONG_AGO);
         assertEquals(new PurgeReport(1, 400, 0), store.purge(GRACE));
-        assertEquals(0, unreferencedLeftovers(db, dir));
+        assertEquals(List.of(), unreferencedLeftovers(db, dir));
     }
 
     @Test
@@ -213,7 +221,7 @@ abstract class FileBlobStoreBehaviour extends BlobStoreContract {
 
         assertEquals(3, report.blobsRemoved(), report.toString());
         assertEquals(2, report.orphansRemoved(), report.toString());
-        assertEquals(0, unreferencedLeftovers(db, dir));
+        assertEquals(List.of(), unreferencedLeftovers(db, dir));
         assertEquals(1, refcount(kept));
         assertEquals(SeededContent.sha256(42, 2000), SeededContent.sha256(store.open(kept.key())));
         for (BlobRef gone : List.of(dropped, neverReferenced, fileGone)) {

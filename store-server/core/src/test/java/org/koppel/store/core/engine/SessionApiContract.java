@@ -643,4 +643,37 @@ public abstract class SessionApiContract {
         assertEquals(size, alice.stores().openOwn().sizeBytes());
         assertEquals(login, alice.user().login());
     }
+
+    @Test
+    void twoSessionsChangingTheSameMessageLeaveItConsistent() throws Exception {
+        EntryId inbox = inbox(alice);
+        EntryId m = alice.messages().create(inbox, mail("contended", 0));
+        Session second = server().logon(new Credentials.Password(alice.user().login(), alicePassword));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> futures = new ArrayList<>();
+        for (Session s : List.of(alice, second)) {
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < 30; i++) {
+                    s.messages().update(m, List.of(subject(s.hashCode() + " " + i),
+                            PropValue.of(PR_BODY, "x".repeat(i * 10))), List.of());
+                    s.messages().setReadFlags(inbox, List.of(m), i % 2 == 0);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        second.close();
+        MessageData data = alice.messages().load(m);
+        long size = (Long) data.property(PR_MESSAGE_SIZE_EXTENDED).orElseThrow().javaValue();
+        FolderInfo info = alice.folders().info(inbox);
+        assertEquals(1, info.contentCount());
+        assertEquals(size, info.sizeBytes(), "folder size follows the last write");
+        assertEquals(size, alice.stores().openOwn().sizeBytes());
+        boolean read = MessageFlags.MSGFLAG_READ.isSet((Integer) data.property(PR_MESSAGE_FLAGS).orElseThrow().javaValue());
+        assertEquals(read ? 0 : 1, info.unreadCount());
+        assertTrue(((String) data.property(PR_SUBJECT).orElseThrow().javaValue()).endsWith(" 29"));
+    }
 }

@@ -63,7 +63,7 @@ public final class TestDatabases {
      */
     public static DatabaseConfig freshSharedConfig(DatabaseKind kind, Path dir) {
         return switch (kind) {
-            case H2 -> { DatabaseConfig e = DatabaseConfig.embedded(dir.resolve("h2-" + uniqueSuffix())); yield new DatabaseConfig(e.kind(), e.jdbcUrl() + ";WRITE_DELAY=0", e.user(), e.password(), e.poolSize()); }
+            case H2 -> DatabaseConfig.embedded(dir.resolve("h2-" + uniqueSuffix()));
             case MYSQL -> freshMariaDb();
         };
     }

@@ -1,0 +1,17 @@
+package org.koppel.dist;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import org.koppel.dist.config.LogLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sets Logback's levels from server.cfg's log_level once the configuration has been read. */
+final class LogLevels {
+
+    void apply(LogLevel level) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(level.name(), Level.INFO));
+        }
+    }
+}

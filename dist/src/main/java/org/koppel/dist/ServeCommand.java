@@ -1,0 +1,79 @@
+package org.koppel.dist;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.koppel.dist.config.ServerSettings;
+import org.koppel.dist.runtime.BlobStorage;
+import org.koppel.dist.runtime.DemoAccount;
+import org.koppel.dist.runtime.EmbeddedStore;
+import org.koppel.dist.runtime.PrivateFile;
+import org.koppel.dist.runtime.ServiceSecret;
+import org.koppel.store.client.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code koppel serve}: starts the store and keeps it running until the process is told to stop. */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = KoppelVersion.class,
+        description = "Starts the store (embedded database under the data directory by default).")
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    StoreOptions options;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        ServerSettings settings = options.serverSettings(new LogLevels());
+        Files.createDirectories(settings.dataDir());
+        SecureRandom random = new SecureRandom();
+        String secret = settings.serviceSecret().isEmpty()
+                ? new ServiceSecret(new PrivateFile(settings.serviceSecretFile()), random).loadOrCreate()
+                : settings.serviceSecret();
+        BlobStorage blobStorage = BlobStorage.of(settings);
+        EmbeddedStore store = EmbeddedStore.start(settings.databaseConfig(), blobStorage, settings.engineConfig(secret));
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping");
+            store.close();
+            LOG.info("Stopped");
+            stopped.countDown();
+        }, "koppel-shutdown"));
+
+        PrivateFile credentialsFile = new PrivateFile(settings.dataDir().resolve("demo-credentials.txt"));
+        Optional<DemoAccount> demo;
+        try (Session admin = store.engine().systemSession()) {
+            demo = DemoAccount.createOnFirstStart(admin, credentialsFile, random);
+        }
+        demo.ifPresent(account -> {
+            System.out.println();
+            System.out.println("  First start: created the demo account (shown only this once)");
+            System.out.println("    login:    " + account.login());
+            System.out.println("    password: " + account.password());
+            System.out.println("  Saved to " + credentialsFile.path() + " (readable by you only).");
+            System.out.println();
+            System.out.flush();
+        });
+
+        LOG.info("Koppel {} ready: database {}, attachments {}, data {} (pid {})",
+                KoppelVersion.version(), describeDatabase(settings), blobStorage, settings.dataDir(),
+                ProcessHandle.current().pid());
+        stopped.await();
+        return 0;
+    }
+
+    private static String describeDatabase(ServerSettings settings) {
+        return switch (settings.databaseEngine()) {
+            case EMBEDDED -> "embedded H2";
+            case MYSQL -> "MySQL " + settings.mysqlUser() + "@" + settings.mysqlHost() + ":" + settings.mysqlPort()
+                    + "/" + settings.mysqlDatabase();
+        };
+    }
+}

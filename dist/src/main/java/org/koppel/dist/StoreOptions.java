@@ -1,0 +1,45 @@
+package org.koppel.dist;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.koppel.dist.config.ConfigDirectory;
+import org.koppel.dist.config.ConfigOverride;
+import org.koppel.dist.config.ConfigValues;
+import org.koppel.dist.config.ServerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+/** The options every command that opens the store shares: data directory, config directory, overrides. */
+final class StoreOptions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreOptions.class);
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:KOPPEL_DATA:-data}",
+            description = "Data directory: embedded database, attachments, secrets (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:KOPPEL_CONFIG:-config}",
+            description = "Directory of the *.cfg files (default: ${DEFAULT-VALUE}).")
+    Path configDir;
+
+    @Option(names = "--set", paramLabel = "FILE.KEY=VALUE",
+            description = "Overrides one setting, e.g. --set server.log_level=debug (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    /** Reads server.cfg with the overrides, applies its log level and logs its warnings. */
+    ServerSettings serverSettings(LogLevels logLevels) {
+        ConfigDirectory dir = new ConfigDirectory(configDir, overrides.stream().map(ConfigOverride::parse).toList());
+        dir.requireOverridesFor(Set.of(ServerSettings.FILE));
+        ConfigValues values = dir.load(ServerSettings.FILE);
+        ServerSettings settings = ServerSettings.from(values, dataDir);
+        logLevels.apply(settings.logLevel());
+        if (!dir.exists(ServerSettings.FILE)) {
+            LOG.warn("No {} found: using built-in defaults", dir.file(ServerSettings.FILE).toAbsolutePath());
+        }
+        values.warnings().forEach(LOG::warn);
+        return settings;
+    }
+}

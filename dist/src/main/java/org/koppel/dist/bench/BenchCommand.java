@@ -1,0 +1,20 @@
+package org.koppel.dist.bench;
+
+import org.koppel.dist.KoppelVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code koppel bench}: the benchmarks; each subcommand sets up and removes its own data. */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = KoppelVersion.class,
+        description = "Runs benchmarks on throw-away data.",
+        subcommands = {StoreBenchCommand.class})
+public final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark: try 'koppel bench store'");
+    }
+}

@@ -1,0 +1,95 @@
+package org.koppel.dist.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.koppel.dist.KoppelVersion;
+import org.koppel.dist.runtime.EmbeddedStore;
+import org.koppel.store.client.Credentials;
+import org.koppel.store.client.NewUser;
+import org.koppel.store.client.Session;
+import org.koppel.store.core.engine.EngineConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code koppel bench store}: the store benchmarks on a fresh database that is removed afterwards. */
+@Command(name = "store", mixinStandardHelpOptions = true, versionProvider = KoppelVersion.class,
+        description = "Store engine benchmarks through the session API on a fresh, temporary database.")
+final class StoreBenchCommand implements Callable<Integer> {
+
+    enum Db { EMBEDDED, MARIADB }
+
+    enum Attachments { FILES, DATABASE }
+
+    @Option(names = "--db", defaultValue = "embedded", paramLabel = "embedded|mariadb",
+            description = "embedded (H2 in a temp directory) or mariadb (a fresh database on --db-host). Default: ${DEFAULT-VALUE}.")
+    Db db;
+
+    @Option(names = "--attachments", defaultValue = "files", paramLabel = "files|database",
+            description = "Attachment storage: files or database. Default: ${DEFAULT-VALUE}.")
+    Attachments attachments;
+
+    @Option(names = "--messages", defaultValue = "10000", paramLabel = "N",
+            description = "Messages inserted into the Inbox (10 KB body, 1 in 5 with a 100 KB attachment). Default: ${DEFAULT-VALUE}.")
+    int messages;
+
+    @Option(names = "--loads", defaultValue = "20000", paramLabel = "N",
+            description = "Messages.load calls measured over random messages. Default: ${DEFAULT-VALUE}.")
+    int loads;
+
+    @Option(names = "--big-folder", defaultValue = "100000", paramLabel = "N",
+            description = "Size of the folder of 1 KB messages for the FolderInfo and contents table figures (0 skips them). Default: ${DEFAULT-VALUE}.")
+    int bigFolder;
+
+    @Option(names = "--queries", defaultValue = "100", paramLabel = "N",
+            description = "FolderInfo and contents-table calls measured, each. Default: ${DEFAULT-VALUE}.")
+    int queries;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the generated mail. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--db-host", defaultValue = "127.0.0.1", paramLabel = "HOST", description = "MariaDB host (--db mariadb). Default: ${DEFAULT-VALUE}.")
+    String dbHost;
+
+    @Option(names = "--db-port", defaultValue = "3306", paramLabel = "PORT", description = "MariaDB port. Default: ${DEFAULT-VALUE}.")
+    int dbPort;
+
+    @Option(names = "--db-user", defaultValue = "root", paramLabel = "USER", description = "MariaDB user, allowed to create and drop databases. Default: ${DEFAULT-VALUE}.")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "", paramLabel = "PASSWORD", description = "MariaDB password. Default: empty.")
+    String dbPassword;
+
+    @Override
+    public Integer call() {
+        if (messages < 1 || loads < 0 || bigFolder < 0 || queries < 1) {
+            System.err.println("koppel bench store: --messages and --queries must be positive, --loads and --big-folder not negative");
+            return 2;
+        }
+        boolean attachmentsInDb = attachments == Attachments.DATABASE;
+        StoreBench.Plan plan = new StoreBench.Plan(messages, loads, bigFolder, queries, seed);
+        // a cheap password hash: the benchmark measures the store, not logon
+        EngineConfig config = EngineConfig.defaults().withPbkdf2Iterations(1_000);
+        try (BenchDatabase database = db == Db.MARIADB
+                ? BenchDatabase.mariadb(dbHost, dbPort, dbUser, dbPassword, attachmentsInDb)
+                : BenchDatabase.embedded(attachmentsInDb)) {
+            List<BenchResult> results;
+            try (EmbeddedStore store = EmbeddedStore.start(database.config(), database.blobStorage(), config)) {
+                try (Session admin = store.engine().systemSession()) {
+                    admin.directory().createUser(NewUser.of("bench", "Bench User", "bench@example.org", "bench-password"));
+                }
+                try (Session session = store.engine().logon(new Credentials.Password("bench", "bench-password"))) {
+                    results = new StoreBench(session, plan, System.err).run();
+                }
+            }
+            List<String> header = new ArrayList<>();
+            header.add("Koppel store benchmark: " + database.describe() + ", attachments " + attachments.name().toLowerCase(java.util.Locale.ROOT));
+            header.add("Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, max heap "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; one session, one thread");
+            header.add("messages " + messages + ", loads " + loads + ", big folder " + bigFolder + ", queries " + queries
+                    + ", seed " + seed);
+            new ResultTable().print(System.out, header, results);
+        }
+        return 0;
+    }
+}

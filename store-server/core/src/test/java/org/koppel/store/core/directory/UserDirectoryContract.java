@@ -1,0 +1,106 @@
+package org.koppel.store.core.directory;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.koppel.mapi.MapiException;
+import org.koppel.store.client.Feature;
+import org.koppel.store.client.GroupInfo;
+import org.koppel.store.client.NewUser;
+import org.koppel.store.client.UserChanges;
+import org.koppel.store.client.UserInfo;
+import org.koppel.store.client.UserKind;
+
+/** What every writable user directory must do; each implementation's test extends this. */
+public abstract class UserDirectoryContract {
+
+    protected abstract UserDirectory directory();
+
+    private static String unique(String base) {
+        return base + Long.toString(System.nanoTime(), 36);
+    }
+
+    private UserInfo newUser(String login) {
+        return directory().create(new NewUser(login, "Full " + login, login + "@example.org", "secret-" + login,
+                false, UserKind.USER, List.of(login + ".alias@example.org"), Set.of(Feature.MAIL, Feature.IMAP)));
+    }
+
+    @Test
+    void createFindAndAuthenticate() {
+        String login = unique("u");
+        UserInfo u = newUser(login);
+        assertEquals(login, u.login());
+        assertEquals("Full " + login, u.fullName());
+        assertEquals(List.of(login + ".alias@example.org"), u.aliases());
+        assertEquals(Set.of(Feature.MAIL, Feature.IMAP), u.features());
+        assertEquals(u, directory().byId(u.id()).orElseThrow());
+        assertEquals(u.id(), directory().find(login.toUpperCase()).orElseThrow().id());
+        assertEquals(u.id(), directory().find(login + "@EXAMPLE.org").orElseThrow().id());
+        assertEquals(u.id(), directory().find(login + ".alias@example.org").orElseThrow().id());
+        assertEquals(u.id(), directory().authenticate(login, "secret-" + login).orElseThrow().id());
+        assertEquals(u.id(), directory().authenticate(login + "@example.org", "secret-" + login).orElseThrow().id());
+        assertTrue(directory().authenticate(login, "wrong").isEmpty());
+        assertTrue(directory().authenticate("nobody-" + login, "x").isEmpty());
+        assertTrue(directory().users().stream().anyMatch(x -> x.id() == u.id()));
+    }
+
+    @Test
+    void collisionsAreRefused() {
+        String login = unique("c");
+        newUser(login);
+        assertThrows(MapiException.Collision.class, () -> newUser(login));
+        assertThrows(MapiException.Collision.class, () -> directory().create(NewUser.of(unique("d"), "D",
+                login + ".alias@example.org", "pw")));
+    }
+
+    @Test
+    void updateDisableAndPasswords() {
+        String login = unique("p");
+        UserInfo u = newUser(login);
+        UserInfo changed = directory().update(u.id(), UserChanges.none().withFullName("New Name")
+                .withFeatures(Set.of(Feature.POP3)));
+        assertEquals("New Name", changed.fullName());
+        assertEquals(Set.of(Feature.POP3), changed.features());
+        directory().update(u.id(), UserChanges.none().withActive(false));
+        assertTrue(directory().authenticate(login, "secret-" + login).isEmpty(), "a disabled user cannot log on");
+        directory().update(u.id(), UserChanges.none().withActive(true));
+        directory().setPassword(u.id(), "another");
+        assertTrue(directory().authenticate(login, "another").isPresent());
+        assertThrows(MapiException.LogonFailed.class, () -> directory().changePassword(u.id(), "nope", "x"));
+        directory().changePassword(u.id(), "another", "third");
+        assertTrue(directory().authenticate(login, "third").isPresent());
+        directory().delete(u.id());
+        assertTrue(directory().byId(u.id()).isEmpty());
+        assertTrue(directory().find(login + ".alias@example.org").isEmpty());
+    }
+
+    @Test
+    void sharedMailboxesCannotLogOn() {
+        String login = unique("s");
+        directory().create(new NewUser(login, "Shared", login + "@example.org", "pw", false, UserKind.SHARED,
+                List.of(), Set.of()));
+        assertTrue(directory().authenticate(login, "pw").isEmpty());
+    }
+
+    @Test
+    void groupsAndEveryone() {
+        UserInfo u = newUser(unique("g"));
+        String name = unique("team");
+        GroupInfo g = directory().createGroup(name, "");
+        assertThrows(MapiException.Collision.class, () -> directory().createGroup(name, ""));
+        assertEquals(Set.of(directory().everyoneGroupId()), directory().groupIdsOf(u.id()));
+        directory().addMember(name, u.id());
+        assertEquals(Set.of(directory().everyoneGroupId(), g.id()), directory().groupIdsOf(u.id()));
+        assertEquals(List.of(u.login()), directory().group(name).orElseThrow().members());
+        assertTrue(directory().group(GroupInfo.EVERYONE).orElseThrow().members().contains(u.login()));
+        assertThrows(MapiException.NoAccess.class, () -> directory().addMember(GroupInfo.EVERYONE, u.id()));
+        assertThrows(MapiException.NoAccess.class, () -> directory().deleteGroup(GroupInfo.EVERYONE));
+        directory().removeMember(name, u.id());
+        assertEquals(Set.of(directory().everyoneGroupId()), directory().groupIdsOf(u.id()));
+        directory().deleteGroup(name);
+        assertEquals(Optional.empty(), directory().group(name));
+    }
+}
