@@ -85,7 +85,7 @@ CREATE TABLE folders (
     creator_id      BIGINT NULL,
     created_ticks   BIGINT NOT NULL,
     modified_ticks  BIGINT NOT NULL,
-    props           LONGBLOB NULL,
+    props           ${blob_type} NULL,
     CONSTRAINT fk_folder_store FOREIGN KEY (store_id) REFERENCES stores (id) ON DELETE CASCADE,
     CONSTRAINT uq_folder_name UNIQUE (store_id, parent_id, name_key)
 );
@@ -119,7 +119,7 @@ CREATE TABLE messages (
     change_key      VARBINARY(24) NOT NULL,
     pcl             VARBINARY(2048) NOT NULL,
     creator_id      BIGINT NULL,
-    props           LONGBLOB NOT NULL,
+    props           ${blob_type} NOT NULL,
     CONSTRAINT fk_msg_store FOREIGN KEY (store_id) REFERENCES stores (id) ON DELETE CASCADE
 );
 -- The hot listing: a folder's live messages newest first.
@@ -133,7 +133,7 @@ CREATE TABLE recipients (
     recipient_type  INT NOT NULL,
     display_name    VARCHAR(255) NOT NULL,
     email           VARCHAR(255) NOT NULL,
-    props           LONGBLOB NULL,
+    props           ${blob_type} NULL,
     PRIMARY KEY (message_id, row_id),
     CONSTRAINT fk_rcpt_msg FOREIGN KEY (message_id) REFERENCES messages (id) ON DELETE CASCADE
 );
@@ -145,7 +145,7 @@ CREATE TABLE attachments (
     method          INT NOT NULL,
     size_bytes      BIGINT NOT NULL,
     blob_key        VARCHAR(80) NULL,
-    props           LONGBLOB NULL,
+    props           ${blob_type} NULL,
     CONSTRAINT fk_att_msg FOREIGN KEY (message_id) REFERENCES messages (id) ON DELETE CASCADE,
     CONSTRAINT uq_att_num UNIQUE (message_id, attach_num)
 );
@@ -166,7 +166,7 @@ CREATE INDEX ix_blob_unref ON blobs (refcount, touched_ms);
 CREATE TABLE blob_chunks (
     blob_key        VARCHAR(80) NOT NULL,
     seq             INT NOT NULL,
-    data            LONGBLOB NOT NULL,
+    data            ${blob_type} NOT NULL,
     PRIMARY KEY (blob_key, seq)
 );
 

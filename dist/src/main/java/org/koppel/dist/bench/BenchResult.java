@@ -11,4 +11,13 @@ record BenchResult(String name, int operations, double perSecond, double p50Micr
         return new BenchResult(name, latencies.count(), seconds > 0 ? latencies.count() / seconds : Double.NaN,
                 latencies.percentileMicros(50), latencies.percentileMicros(90), latencies.percentileMicros(99));
     }
+
+    /**
+     * The same run counted in other units (messages rather than batches): the rate scales accordingly,
+     * the latencies stay those of one operation as measured.
+     */
+    BenchResult withOps(int ops) {
+        double scale = operations == 0 ? Double.NaN : (double) ops / operations;
+        return new BenchResult(name, ops, perSecond * scale, p50Micros, p90Micros, p99Micros);
+    }
 }

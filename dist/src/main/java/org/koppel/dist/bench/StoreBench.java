@@ -45,15 +45,21 @@ final class StoreBench {
      * @param bigFolder messages in the big folder
      * @param queries   FolderInfo and contents-table calls measured, each
      */
-    record Plan(int messages, int loads, int bigFolder, int queries, long seed) {
+    record Plan(int messages, int loads, int bigFolder, int queries, long seed, int batch) {
     }
 
     private final Session session;
+    private final List<Session> writers;
     private final Plan plan;
     private final PrintStream progress;
 
-    StoreBench(Session session, Plan plan, PrintStream progress) {
+    /**
+     * @param writers sessions of further users, each delivering into its own Inbox at the same time for the
+     *                concurrent insert figure (none: that figure is skipped)
+     */
+    StoreBench(Session session, List<Session> writers, Plan plan, PrintStream progress) {
         this.session = session;
+        this.writers = List.copyOf(writers);
         this.plan = plan;
         this.progress = progress;
     }
@@ -73,6 +79,32 @@ final class StoreBench {
         List<EntryId> ids = new ArrayList<>(plan.messages());
         results.add(insert("insert 10 KB message, 1 in 5 with 100 KB attachment", inbox, plan.messages(),
                 i -> mail.next(BODY_BYTES, i % 5 == 0), ids));
+
+        // (a2) the same mix delivered by several writers at once, each into its own mailbox, as an MTA does
+        if (!writers.isEmpty()) {
+            results.add(concurrentInserts(mail));
+        }
+
+        // (a3) the same mix saved in batches, one transaction each (import, restore)
+        if (plan.batch() > 1) {
+            EntryId batchFolder = session.folders().create(subtree, "Batches", "IPF.Note", CollisionPolicy.FAIL);
+            Latencies lat = new Latencies(plan.messages() / plan.batch() + 1);
+            long start = System.nanoTime();
+            for (int done = 0; done < plan.messages(); ) {
+                int n = Math.min(plan.batch(), plan.messages() - done);
+                List<MessageContent> batch = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    batch.add(mail.next(BODY_BYTES, (done + i) % 5 == 0));
+                }
+                long t0 = System.nanoTime();
+                session.messages().createAll(batchFolder, batch);
+                lat.record(System.nanoTime() - t0);
+                done += n;
+            }
+            long elapsed = System.nanoTime() - start;
+            BenchResult perBatch = BenchResult.of("same mix in batches of " + plan.batch() + " (createAll)", lat, elapsed);
+            results.add(perBatch.withOps(plan.messages()));
+        }
 
         // (b) loads of random messages
         if (!ids.isEmpty()) {
@@ -136,6 +168,49 @@ final class StoreBench {
                     System.nanoTime() - start));
         }
         return results;
+    }
+
+    /** Every writer inserts its share of the messages into its own Inbox, all at once on virtual threads. */
+    private BenchResult concurrentInserts(SampleMail template) {
+        int share = Math.max(1, plan.messages() / writers.size());
+        List<EntryId> inboxes = writers.stream().map(s -> s.stores().openOwn().folder(WellKnownFolder.INBOX)).toList();
+        List<List<MessageContent>> work = new ArrayList<>();
+        for (int w = 0; w < writers.size(); w++) {
+            SampleMail mail = new SampleMail(plan.seed() + w + 1, Instant.parse("2024-01-01T08:00:00Z"), ATTACHMENT_BYTES);
+            List<MessageContent> list = new ArrayList<>(share);
+            for (int i = 0; i < share; i++) {
+                list.add(mail.next(BODY_BYTES, i % 5 == 0));
+            }
+            work.add(list);
+        }
+        progress.printf("concurrent inserts: %d writers x %d messages%n", writers.size(), share);
+        Latencies lat = new Latencies(share * writers.size());
+        long start = System.nanoTime();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < writers.size(); w++) {
+                Session s = writers.get(w);
+                EntryId inbox = inboxes.get(w);
+                List<MessageContent> list = work.get(w);
+                futures.add(pool.submit(() -> {
+                    for (MessageContent m : list) {
+                        long t0 = System.nanoTime();
+                        s.messages().create(inbox, m);
+                        synchronized (lat) {
+                            lat.record(System.nanoTime() - t0);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("concurrent insert failed", e);
+        }
+        return BenchResult.of("same mix, " + writers.size() + " writers into " + writers.size() + " mailboxes", lat,
+                System.nanoTime() - start);
     }
 
     /** Inserts {@code count} messages, reporting progress; returns the measurement (null name: warm-up). */

@@ -45,6 +45,14 @@ final class StoreBenchCommand implements Callable<Integer> {
             description = "FolderInfo and contents-table calls measured, each. Default: ${DEFAULT-VALUE}.")
     int queries;
 
+    @Option(names = "--writers", defaultValue = "4", paramLabel = "N",
+            description = "Concurrent writers for the concurrent-insert figure, each a user of its own (0 skips it). Default: ${DEFAULT-VALUE}.")
+    int writers;
+
+    @Option(names = "--batch", defaultValue = "100", paramLabel = "N",
+            description = "Messages per createAll transaction for the batched-insert figure (1 skips it). Default: ${DEFAULT-VALUE}.")
+    int batch;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the generated mail. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -67,7 +75,7 @@ final class StoreBenchCommand implements Callable<Integer> {
             return 2;
         }
         boolean attachmentsInDb = attachments == Attachments.DATABASE;
-        StoreBench.Plan plan = new StoreBench.Plan(messages, loads, bigFolder, queries, seed);
+        StoreBench.Plan plan = new StoreBench.Plan(messages, loads, bigFolder, queries, seed, batch);
         // a cheap password hash: the benchmark measures the store, not logon
         EngineConfig config = EngineConfig.defaults().withPbkdf2Iterations(1_000);
         try (BenchDatabase database = db == Db.MARIADB
@@ -75,17 +83,25 @@ final class StoreBenchCommand implements Callable<Integer> {
                 : BenchDatabase.embedded(attachmentsInDb)) {
             List<BenchResult> results;
             try (EmbeddedStore store = EmbeddedStore.start(database.config(), database.blobStorage(), config)) {
+                List<Session> writerSessions = new ArrayList<>();
                 try (Session admin = store.engine().systemSession()) {
                     admin.directory().createUser(NewUser.of("bench", "Bench User", "bench@example.org", "bench-password"));
+                    for (int w = 0; w < writers; w++) {
+                        admin.directory().createUser(NewUser.of("writer" + w, "Writer " + w, "writer" + w + "@example.org",
+                                "bench-password"));
+                        writerSessions.add(store.engine().logon(new Credentials.Password("writer" + w, "bench-password")));
+                    }
                 }
                 try (Session session = store.engine().logon(new Credentials.Password("bench", "bench-password"))) {
-                    results = new StoreBench(session, plan, System.err).run();
+                    results = new StoreBench(session, writerSessions, plan, System.err).run();
+                } finally {
+                    writerSessions.forEach(Session::close);
                 }
             }
             List<String> header = new ArrayList<>();
             header.add("Koppel store benchmark: " + database.describe() + ", attachments " + attachments.name().toLowerCase(java.util.Locale.ROOT));
             header.add("Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, max heap "
-                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; one session, one thread");
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; one session on one thread unless a row says otherwise");
             header.add("messages " + messages + ", loads " + loads + ", big folder " + bigFolder + ", queries " + queries
                     + ", seed " + seed);
             new ResultTable().print(System.out, header, results);

@@ -12,6 +12,12 @@ public interface Messages {
     /** Saves a new message with its recipients and attachments in one transaction. */
     EntryId create(EntryId folder, MessageContent content);
 
+    /**
+     * Saves several new messages into one folder in a single transaction, all or none: for imports,
+     * restores and migrations, where one commit per message would dominate the cost.
+     */
+    List<EntryId> createAll(EntryId folder, List<MessageContent> contents);
+
     MessageData load(EntryId message);
 
     /** Chosen properties; a missing one comes back as a PT_ERROR value with MAPI_E_NOT_FOUND. */

@@ -46,7 +46,7 @@ public record DatabaseConfig(
         return new DatabaseConfig(DatabaseKind.MYSQL, url, user, password, 10);
     }
 
-    private static final String H2_OPTIONS = ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=20000";
+    private static final String H2_OPTIONS = ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=20000;QUERY_CACHE_SIZE=128";
 
     @Override
     public String toString() {

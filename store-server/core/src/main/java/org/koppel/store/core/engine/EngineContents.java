@@ -66,11 +66,14 @@ final class EngineContents implements Contents {
 
     private TableResult inSql(Connection c, StoreRow store, FolderRow folder, TableQuery q) throws SQLException {
         StringBuilder order = new StringBuilder();
+        String last = "ASC";
         for (SortOrder s : q.sort().keys()) {
-            order.append(SORT_COLUMNS.get(s.tag()))
-                    .append(s.direction() == SortOrder.Direction.DESCENDING ? " DESC, " : " ASC, ");
+            last = s.direction() == SortOrder.Direction.DESCENDING ? "DESC" : "ASC";
+            order.append(SORT_COLUMNS.get(s.tag())).append(' ').append(last).append(", ");
         }
-        order.append("id ASC");
+        // The tie-breaker runs the same way as the last key, so an index on (folder, ..., key) can be read
+        // in one direction (its entries end in the row id) instead of sorting the whole folder.
+        order.append("id ").append(last);
         int total = q.associated() ? folder.assocCount() : folder.contentCount();
         List<TableRow> rows = new ArrayList<>();
         if (q.limit() == 0) {

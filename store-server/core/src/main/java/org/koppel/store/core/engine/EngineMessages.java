@@ -40,14 +40,49 @@ final class EngineMessages implements Messages {
         return scope.tx(c -> {
             var f = scope.ctx.objects().folder(c, folder);
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.CREATE);
-            MessageWriter.Inserted m = scope.ctx.writer().insert(c, f.store(), f.object().id(), null, scope.caller,
-                    prepared);
+            MessageWriter.Inserted m = scope.ctx.writer().insert(c, f.store(), f.object().id(), scope.caller,
+                    prepared, scope.ctx.quotas());
             FolderCounters.forMessage(m.associated(), (m.flags() & MessageFlags.MSGFLAG_READ.value()) != 0, m.sizeBytes(), 1)
                     .applyTo(c, f.object().id());
-            scope.ctx.lock().addSize(c, f.store().id(), m.sizeBytes(), scope.ctx.quotas().effective(c, f.store()));
             return scope.ctx.objects().messageEntryId(f.store(), m.id());
         });
     }
+
+    @Override
+    public List<EntryId> createAll(EntryId folder, List<MessageContent> contents) {
+        if (contents.size() > MAX_BATCH) {
+            throw new MapiException.TooBig("at most " + MAX_BATCH + " messages per batch");
+        }
+        List<MessageWriter.Prepared> prepared = new ArrayList<>(contents.size());
+        for (MessageContent content : contents) {
+            prepared.add(scope.ctx.writer().prepare(content));
+        }
+        return scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.CREATE);
+            List<EntryId> ids = new ArrayList<>(prepared.size());
+            int content = 0;
+            int unread = 0;
+            int assoc = 0;
+            long size = 0;
+            for (MessageWriter.Prepared p : prepared) {
+                MessageWriter.Inserted m = scope.ctx.writer().insert(c, f.store(), f.object().id(), scope.caller, p,
+                        scope.ctx.quotas());
+                FolderCounters d = FolderCounters.forMessage(m.associated(),
+                        (m.flags() & MessageFlags.MSGFLAG_READ.value()) != 0, m.sizeBytes(), 1);
+                content += d.content();
+                unread += d.unread();
+                assoc += d.assoc();
+                size += d.size();
+                ids.add(scope.ctx.objects().messageEntryId(f.store(), m.id()));
+            }
+            new FolderCounters(content, unread, assoc, 0, size).applyTo(c, f.object().id());
+            return ids;
+        });
+    }
+
+    /** The most messages one createAll may carry, so one transaction stays a reasonable size. */
+    static final int MAX_BATCH = 1000;
 
     /** Locates a live message the caller may read. */
     private StoreObjects.LocatedMessage readable(Connection c, EntryId message, boolean withProps)

@@ -102,14 +102,22 @@ final class MessageWriter {
         }
     }
 
-    /** Inserts the message tree into a folder (or under an attachment when {@code parentAttachId} is set). */
-    Inserted insert(Connection c, StoreRow store, Long folderId, Long parentAttachId, Caller caller,
-            Prepared prepared) throws SQLException {
-        return insert(c, store, folderId, parentAttachId, caller, prepared.content(), prepared.blobRefs());
+    /**
+     * Inserts the message tree into a folder, adding its size to the store (refused past the hard quota).
+     * The caller updates the folder's counters.
+     */
+    Inserted insert(Connection c, StoreRow store, long folderId, Caller caller, Prepared prepared, QuotaPolicy quotas)
+            throws SQLException {
+        return insert(c, store, folderId, null, caller, prepared.content(), prepared.blobRefs(), quotas);
     }
 
+    /**
+     * Inserts a message tree; a top-level message ({@code quotas} given) also grows the store in the same
+     * update that reserves its change number, an embedded one only reserves.
+     */
     private Inserted insert(Connection c, StoreRow store, Long folderId, Long parentAttachId, Caller caller,
-            MessageContent content, Map<AttachmentContent.ByValue, BlobRef> refs) throws SQLException {
+            MessageContent content, Map<AttachmentContent.ByValue, BlobRef> refs, QuotaPolicy quotas)
+            throws SQLException {
         List<PropValue> props = rules.writable(content.properties(), Set.of());
         List<PropTag> tags = new ArrayList<>();
         props.forEach(p -> tags.add(p.tag()));
@@ -134,10 +142,10 @@ final class MessageWriter {
         if (hasAttach) {
             flags |= MessageFlags.MSGFLAG_HASATTACH.value();
         }
-        long cn = lock.lockAndReserve(c, store.id(), 1);
+        long size = propsSize(stored) + recipientsSize(content.recipients()) + attachmentsSize(content, refs);
+        long cn = quotas != null ? lock.reserveAndGrow(c, store, size, quotas) : lock.lockAndReserve(c, store.id(), 1);
         long now = FileTime.toTicks(Instant.now());
         byte[] propBytes = PropertyCodec.encode(stored);
-        long size = propsSize(stored) + recipientsSize(content.recipients()) + attachmentsSize(content, refs);
         byte[] changeKey = ChangeKeys.changeKey(store.guid(), cn);
         Promoted promoted = Promoted.of(stored, content.recipients(), now);
 
@@ -213,7 +221,7 @@ final class MessageWriter {
             blobs.addReference(c, blob);
         } else {
             AttachmentContent.Embedded e = (AttachmentContent.Embedded) a;
-            Inserted embedded = insert(c, store, null, attachId, caller, e.message(), refs);
+            Inserted embedded = insert(c, store, null, attachId, caller, e.message(), refs, null);
             size += embedded.sizeBytes();
             try (PreparedStatement ps = c.prepareStatement("UPDATE attachments SET size_bytes = ? WHERE id = ?")) {
                 ps.setLong(1, size);

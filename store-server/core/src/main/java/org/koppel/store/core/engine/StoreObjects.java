@@ -85,12 +85,23 @@ final class StoreObjects {
         if (entryId.objectType() != MapiObjectType.MAPI_FOLDER) {
             throw new MapiException.InvalidEntryId("not a folder entry id");
         }
-        FolderRow f = folder(c, entryId.objectId());
-        StoreRow s = store(c, f.storeId());
-        if (!s.guid().equals(entryId.storeGuid())) {
-            throw new MapiException.NotFound("folder does not exist");
+        String columns = "f." + FolderRow.COLUMNS.replace(", ", ", f.");
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + ", s.id, s.guid, s.kind, s.owner_id,"
+                + " s.size_bytes FROM folders f JOIN stores s ON s.id = f.store_id WHERE f.id = ? AND s.guid = ?")) {
+            ps.setLong(1, entryId.objectId());
+            ps.setBytes(2, entryId.storeGuid().toBytes());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new MapiException.NotFound("folder does not exist");
+                }
+                FolderRow f = FolderRow.read(rs);
+                long owner = rs.getLong(23);
+                Long ownerId = rs.wasNull() ? null : owner;
+                StoreRow s = new StoreRow(rs.getLong(20), Guid.fromBytes(rs.getBytes(21)),
+                        StoreKind.valueOf(rs.getString(22)), ownerId, rs.getLong(24));
+                return new Located<>(s, f);
+            }
         }
-        return new Located<>(s, f);
     }
 
     Optional<FolderRow> folderByRole(Connection c, long storeId, String role) throws SQLException {

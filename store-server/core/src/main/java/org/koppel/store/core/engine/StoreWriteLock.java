@@ -45,6 +45,39 @@ final class StoreWriteLock {
     }
 
     /**
+     * Locks the store, reserves one change number and adds {@code sizeDelta} bytes to its size in one
+     * update, then checks the new size against the hard quota (refusing growth past it with
+     * MAPI_E_STORE_FULL, which rolls the caller's transaction back). The hot path of every delivery.
+     */
+    long reserveAndGrow(Connection c, StoreRow store, long sizeDelta, QuotaPolicy quotas) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE stores SET last_cn = last_cn + 1, size_bytes = size_bytes + ? WHERE id = ?")) {
+            ps.setLong(1, sizeDelta);
+            ps.setLong(2, store.id());
+            if (ps.executeUpdate() != 1) {
+                throw new MapiException.NotFound("store " + store.id() + " does not exist");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.last_cn, s.size_bytes, q.hard_bytes FROM stores s"
+                + " LEFT JOIN quotas q ON q.user_id = s.owner_id WHERE s.id = ?")) {
+            ps.setLong(1, store.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long cn = rs.getLong(1);
+                long size = rs.getLong(2);
+                long hard = rs.getLong(3);
+                if (rs.wasNull()) {
+                    hard = store.ownerId() == null ? 0 : quotas.defaults().hardBytes();
+                }
+                if (sizeDelta > 0 && hard > 0 && size > hard) {
+                    throw new MapiException.StoreFull("the mailbox is full (hard quota " + hard + " bytes)");
+                }
+                return cn;
+            }
+        }
+    }
+
+    /**
      * Adds {@code delta} bytes to the store's size; a growth that would pass the hard quota is refused
      * with MAPI_E_STORE_FULL (and the caller's transaction rolls back).
      */

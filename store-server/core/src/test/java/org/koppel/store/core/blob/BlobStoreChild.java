@@ -27,6 +27,8 @@ final class BlobStoreChild {
         DatabaseConfig config = new DatabaseConfig(dbKind, url, args[3], args[4], 2);
         PrintStream out = System.out;
         try (Database db = Database.open(config)) {
+            out.println("READY " + ProcessHandle.current().pid());
+            out.flush();
             BlobStore store = switch (kind) {
                 case DATABASE -> new DatabaseBlobStore(db, Integer.parseInt(args[6]));
                 case FILES -> new FileBlobStore(db, Path.of(args[5]));

@@ -2,7 +2,9 @@ package org.koppel.store.core.blob;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,14 +52,14 @@ abstract class DatabaseBlobStoreBehaviour extends BlobStoreContract {
         BlobRef ref = store.put(new SeededContent(20, 2 * CHUNK + CHUNK / 2), Long.MAX_VALUE);
         assertEquals(List.of(CHUNK, CHUNK, CHUNK / 2), chunkLengths(ref.key()));
         assertEquals(2 * CHUNK + CHUNK / 2, ref.sizeBytes());
-        assertEquals(true, ref.key().startsWith("db:"));
+        assertTrue(ref.key().startsWith("db:"), ref.key());
     }
 
     @Test
     void everyPutIsABlobOfItsOwn() {
         BlobRef a = store.put(new SeededContent(21, 10), 10);
         BlobRef b = store.put(new SeededContent(21, 10), 10);
-        assertEquals(false, a.key().equals(b.key()));
+        assertNotEquals(a.key(), b.key());
     }
 
     @Test

@@ -676,4 +676,24 @@ public abstract class SessionApiContract {
         assertEquals(read ? 0 : 1, info.unreadCount());
         assertTrue(((String) data.property(PR_SUBJECT).orElseThrow().javaValue()).endsWith(" 29"));
     }
+
+    @Test
+    void createAllSavesABatchOrNothing() {
+        EntryId inbox = inbox(alice);
+        List<MessageContent> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(mail("batch " + i, i % 2 == 0 ? MessageFlags.MSGFLAG_READ.value() : 0));
+        }
+        List<EntryId> ids = alice.messages().createAll(inbox, batch);
+        assertEquals(20, ids.size());
+        assertEquals("batch 7", alice.messages().load(ids.get(7)).property(PR_SUBJECT).orElseThrow().javaValue());
+        FolderInfo info = alice.folders().info(inbox);
+        assertEquals(20, info.contentCount());
+        assertEquals(10, info.unreadCount());
+        assertEquals(info.sizeBytes(), alice.stores().openOwn().sizeBytes());
+        admin().quotas().set(alice.user().login(), new Quota(0, 0, info.sizeBytes() + 100));
+        assertThrows(MapiException.StoreFull.class, () -> alice.messages().createAll(inbox, batch));
+        assertEquals(20, alice.folders().info(inbox).contentCount(), "a refused batch leaves nothing behind");
+        assertThrows(MapiException.NoAccess.class, () -> bob.messages().createAll(inbox, batch));
+    }
 }

@@ -113,6 +113,8 @@ public final class TestDatabases {
             if ("true".equals(System.getenv("CI"))) {
                 Assertions.fail(message + " -- on CI the MariaDB tests must run", e);
             }
+            // Surefire does not show why a whole class was aborted; say it where a developer looks.
+            System.err.println("SKIPPED: " + message);
             Assumptions.abort(message + " -- skipping the MariaDB variant");
         }
     }
