@@ -49,6 +49,40 @@ final class AccessControl {
         return rights;
     }
 
+    /**
+     * Whether the caller may write anything at all in the store: its owner, an administrator, anyone in
+     * the public store, or someone an ACL grants a right to create or edit items in one of its folders.
+     */
+    boolean mayWriteSomewhere(Connection c, Caller caller, StoreRow store) throws SQLException {
+        if (caller.admin() || store.ownedBy(caller) || store.ownerId() == null) {
+            return true;
+        }
+        List<Long> groups = List.copyOf(directory.groupIdsOf(caller.userId()));
+        StringBuilder in = new StringBuilder("?");
+        for (int i = 1; i < groups.size(); i++) {
+            in.append(",?");
+        }
+        // Bit operators differ between H2 and MariaDB, so the rights are tested here rather than in SQL.
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.rights FROM acls a JOIN folders f"
+                + " ON f.id = a.folder_id WHERE f.store_id = ? AND ((a.member_kind = 'USER' AND a.member_id = ?)"
+                + " OR (a.member_kind = 'GROUP' AND a.member_id IN (" + in + ")))")) {
+            ps.setLong(1, store.id());
+            ps.setLong(2, caller.userId());
+            int p = 3;
+            for (long g : groups) {
+                ps.setLong(p++, g);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if ((rs.getInt(1) & (Rights.CREATE | Rights.EDIT_ANY | Rights.EDIT_OWNED)) != 0) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+    }
+
     /** Throws MAPI_E_NO_ACCESS unless the caller holds every bit of {@code wanted}. */
     int require(Connection c, Caller caller, StoreRow store, FolderRow folder, int wanted) throws SQLException {
         int have = rights(c, caller, store, folder);

@@ -33,12 +33,7 @@ final class EngineAttachments implements Attachments {
                 new MessageContent(List.of(), List.of(), List.of(content), false));
         Map<AttachmentContent.ByValue, BlobRef> refs = new IdentityHashMap<>(prepared.blobRefs());
         return scope.tx(c -> {
-            var m = scope.ctx.objects().messageForWrite(c, message, false, scope.ctx.lock());
-            if (m.message().deleted()) {
-                throw new MapiException.NotFound("message does not exist");
-            }
-            scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), m.topLevel(), Rights.EDIT_ANY,
-                    Rights.EDIT_OWNED);
+            var m = changeable(c, message);
             long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
             int num;
             try (PreparedStatement ps = c.prepareStatement(
@@ -66,6 +61,17 @@ final class EngineAttachments implements Attachments {
             return MessageView.attachments(c, m.store(), m.message().id()).stream()
                     .filter(a -> a.attachNum() == num).findFirst().orElseThrow();
         });
+    }
+
+    /** A live message whose attachments the caller may change, with its store locked. */
+    private StoreObjects.LocatedMessage changeable(java.sql.Connection c, EntryId message) throws java.sql.SQLException {
+        var m = scope.ctx.objects().messageForWrite(c, message, false, scope.ctx.lock());
+        if (m.message().deleted()) {
+            throw new MapiException.NotFound("message does not exist");
+        }
+        scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), m.topLevel(), Rights.EDIT_ANY,
+                Rights.EDIT_OWNED);
+        return m;
     }
 
     @Override
@@ -98,12 +104,7 @@ final class EngineAttachments implements Attachments {
     @Override
     public void delete(EntryId message, int attachNum) {
         scope.tx(c -> {
-            var m = scope.ctx.objects().messageForWrite(c, message, false, scope.ctx.lock());
-            if (m.message().deleted()) {
-                throw new MapiException.NotFound("message does not exist");
-            }
-            scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), m.topLevel(), Rights.EDIT_ANY,
-                    Rights.EDIT_OWNED);
+            var m = changeable(c, message);
             long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
             long attachId;
             long size;

@@ -53,10 +53,7 @@ final class EngineMessages implements Messages {
         if (contents.size() > MAX_BATCH) {
             throw new MapiException.TooBig("at most " + MAX_BATCH + " messages per batch");
         }
-        List<MessageWriter.Prepared> prepared = new ArrayList<>(contents.size());
-        for (MessageContent content : contents) {
-            prepared.add(scope.ctx.writer().prepare(content));
-        }
+        List<MessageWriter.Prepared> prepared = scope.ctx.writer().prepareAll(contents);
         return scope.tx(c -> {
             var f = scope.ctx.objects().folder(c, folder);
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.CREATE);

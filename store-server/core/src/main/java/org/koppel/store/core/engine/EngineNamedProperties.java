@@ -23,7 +23,12 @@ final class EngineNamedProperties implements NamedProperties {
     @Override
     public List<Integer> ids(EntryId store, List<NamedProperty> names, boolean create) {
         return scope.tx(c -> {
-            long storeId = storeId(c, store);
+            StoreRow s = storeRow(c, store);
+            long storeId = s.id();
+            // Mapping new names uses up the store's finite id space: only those who may write there may.
+            if (create && !scope.ctx.access().mayWriteSomewhere(c, scope.caller, s)) {
+                throw new MapiException.NoAccess("you may not add named properties to this store");
+            }
             List<Integer> out = new ArrayList<>(names.size());
             for (NamedProperty n : names) {
                 out.add(scope.ctx.names().id(c, storeId, n, create));
@@ -35,7 +40,7 @@ final class EngineNamedProperties implements NamedProperties {
     @Override
     public List<Optional<NamedProperty>> names(EntryId store, List<Integer> ids) {
         return scope.tx(c -> {
-            long storeId = storeId(c, store);
+            long storeId = storeRow(c, store).id();
             List<Optional<NamedProperty>> out = new ArrayList<>(ids.size());
             for (int id : ids) {
                 out.add(scope.ctx.names().name(c, storeId, id));
@@ -44,12 +49,12 @@ final class EngineNamedProperties implements NamedProperties {
         });
     }
 
-    private long storeId(Connection c, EntryId store) throws SQLException {
+    private StoreRow storeRow(Connection c, EntryId store) throws SQLException {
         if (store.objectType() != MapiObjectType.MAPI_STORE) {
             throw new MapiException.InvalidEntryId("not a store entry id");
         }
         return scope.ctx.objects().storeByGuid(c, store.storeGuid())
                 .filter(s -> s.id() == store.objectId())
-                .orElseThrow(() -> new MapiException.NotFound("store does not exist")).id();
+                .orElseThrow(() -> new MapiException.NotFound("store does not exist"));
     }
 }

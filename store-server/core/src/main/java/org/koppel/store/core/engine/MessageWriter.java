@@ -69,6 +69,39 @@ final class MessageWriter {
         return new Prepared(content, refs);
     }
 
+    /**
+     * Prepares several messages; their attachment data is written concurrently, so the blob store's
+     * flushes to disk overlap instead of queueing one behind another.
+     */
+    List<Prepared> prepareAll(List<MessageContent> contents) {
+        for (MessageContent content : contents) {
+            validate(content, 0);
+        }
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<Prepared>> futures = new ArrayList<>(contents.size());
+            for (MessageContent content : contents) {
+                futures.add(pool.submit(() -> {
+                    Map<AttachmentContent.ByValue, BlobRef> refs = new IdentityHashMap<>();
+                    putBlobs(content, refs);
+                    return new Prepared(content, refs);
+                }));
+            }
+            List<Prepared> out = new ArrayList<>(futures.size());
+            for (var f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MapiException.CallFailed("interrupted while storing attachments", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new MapiException.CallFailed("storing attachments failed", e.getCause());
+        }
+    }
+
     private void validate(MessageContent content, int depth) {
         if (depth > MAX_EMBEDDING_DEPTH) {
             throw new MapiException.TooComplex("embedded messages nested deeper than " + MAX_EMBEDDING_DEPTH);

@@ -21,16 +21,9 @@ import org.koppel.mapi.PropValue;
 final class NamedPropertyMap {
 
     int id(Connection c, long storeId, NamedProperty name, boolean create) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT prop_id FROM named_properties WHERE store_id = ? AND guid = ? AND name_key = ?")) {
-            ps.setLong(1, storeId);
-            ps.setBytes(2, name.propertySet().toBytes());
-            ps.setBytes(3, key(name));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return rs.getInt(1);
-                }
-            }
+        Integer known = lookup(c, storeId, name);
+        if (known != null) {
+            return known;
         }
         if (!create) {
             return 0;
@@ -52,18 +45,7 @@ final class NamedPropertyMap {
             throw new MapiException.NamedPropQuotaExceeded("the store has no named-property ids left");
         }
         // Another session may have mapped the same name meanwhile; the unique key settles it.
-        Integer existing = null;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT prop_id FROM named_properties WHERE store_id = ? AND guid = ? AND name_key = ?")) {
-            ps.setLong(1, storeId);
-            ps.setBytes(2, name.propertySet().toBytes());
-            ps.setBytes(3, key(name));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    existing = rs.getInt(1);
-                }
-            }
-        }
+        Integer existing = lookup(c, storeId, name);
         if (existing != null) {
             return existing;
         }
@@ -76,6 +58,18 @@ final class NamedPropertyMap {
             ps.executeUpdate();
         }
         return id;
+    }
+
+    private static Integer lookup(Connection c, long storeId, NamedProperty name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT prop_id FROM named_properties WHERE store_id = ? AND guid = ? AND name_key = ?")) {
+            ps.setLong(1, storeId);
+            ps.setBytes(2, name.propertySet().toBytes());
+            ps.setBytes(3, key(name));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : null;
+            }
+        }
     }
 
     Optional<NamedProperty> name(Connection c, long storeId, int id) throws SQLException {

@@ -424,6 +424,10 @@ public abstract class SessionApiContract {
         PropTag unmapped = new PropTag(0xFFF0, PropType.PT_LONG);
         assertThrows(MapiException.InvalidParameter.class, () -> alice.messages().create(inbox(alice),
                 MessageContent.of(List.of(PropValue.of(unmapped, 1)))));
+        NamedProperty bobsName = NamedProperty.name(PropertySets.PS_PUBLIC_STRINGS, "From-Bob");
+        assertThrows(MapiException.NoAccess.class, () -> bob.namedProperties().ids(store, List.of(bobsName), true),
+                "a stranger cannot use up alice's named-property ids");
+        assertEquals(List.of(0), bob.namedProperties().ids(store, List.of(bobsName), false));
         // copying into bob's store (as admin) carries the property by name
         EntryId bobInbox = inbox(bob);
         EntryId copy = admin().messages().copy(List.of(m), bobInbox).get(0);
