@@ -29,13 +29,20 @@ record FolderRow(
             + " creator_id, created_ticks, modified_ticks, props";
 
     static FolderRow read(java.sql.ResultSet rs) throws java.sql.SQLException {
-        long parent = rs.getLong(3);
+        return read(rs, 1);
+    }
+
+    /** Reads the {@link #COLUMNS} starting at column {@code first} of the result. */
+    static FolderRow read(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+        int o = first - 1;
+        long parent = rs.getLong(o + 3);
         Long parentId = rs.wasNull() ? null : parent;
-        long creator = rs.getLong(16);
+        long creator = rs.getLong(o + 16);
         Long creatorId = rs.wasNull() ? null : creator;
-        return new FolderRow(rs.getLong(1), rs.getLong(2), parentId, rs.getString(4), rs.getString(5),
-                FolderType.fromCode(rs.getInt(6)), rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
-                rs.getInt(11), rs.getInt(12), rs.getLong(13), rs.getBytes(14), rs.getLong(15), creatorId,
-                rs.getLong(17), rs.getLong(18), rs.getBytes(19));
+        return new FolderRow(rs.getLong(o + 1), rs.getLong(o + 2), parentId, rs.getString(o + 4),
+                rs.getString(o + 5), FolderType.fromCode(rs.getInt(o + 6)), rs.getString(o + 7), rs.getInt(o + 8),
+                rs.getInt(o + 9), rs.getInt(o + 10), rs.getInt(o + 11), rs.getInt(o + 12), rs.getLong(o + 13),
+                rs.getBytes(o + 14), rs.getLong(o + 15), creatorId, rs.getLong(o + 17), rs.getLong(o + 18),
+                rs.getBytes(o + 19));
     }
 }

@@ -136,23 +136,45 @@ final class StoreObjects {
         if (entryId.objectType() != MapiObjectType.MAPI_MESSAGE) {
             throw new MapiException.InvalidEntryId("not a message entry id");
         }
-        MessageRow m = message(c, entryId.objectId(), withProps);
-        StoreRow s = store(c, m.storeId());
-        if (!s.guid().equals(entryId.storeGuid())) {
-            throw new MapiException.NotFound("message does not exist");
-        }
-        MessageRow top = m;
-        int guard = 0;
-        while (top.parentAttachId() != null) {
-            if (++guard > 64) {
-                throw new MapiException.CorruptData("embedded messages nested too deep");
+        // One round trip for the message, its store and (for a top-level message) its folder: loading a
+        // message is the most frequent call there is.
+        String messageColumns = "m." + MessageRow.COLUMNS.replace(", ", ", m.") + (withProps ? ", m.props" : "");
+        String folderColumns = "f." + FolderRow.COLUMNS.replace(", ", ", f.");
+        int storeAt = 18 + (withProps ? 1 : 0);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + messageColumns + ", s.id, s.guid, s.kind,"
+                + " s.owner_id, s.size_bytes, " + folderColumns + " FROM messages m JOIN stores s ON s.id = m.store_id"
+                + " LEFT JOIN folders f ON f.id = m.folder_id WHERE m.id = ? AND s.guid = ?")) {
+            ps.setLong(1, entryId.objectId());
+            ps.setBytes(2, entryId.storeGuid().toBytes());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new MapiException.NotFound("message does not exist");
+                }
+                MessageRow m = MessageRow.read(rs, withProps);
+                long owner = rs.getLong(storeAt + 3);
+                Long ownerId = rs.wasNull() ? null : owner;
+                StoreRow s = new StoreRow(rs.getLong(storeAt), Guid.fromBytes(rs.getBytes(storeAt + 1)),
+                        StoreKind.valueOf(rs.getString(storeAt + 2)), ownerId, rs.getLong(storeAt + 4));
+                if (m.parentAttachId() == null) {
+                    if (m.folderId() == null) {
+                        throw new MapiException.CorruptData("message without a folder");
+                    }
+                    return new LocatedMessage(s, FolderRow.read(rs, storeAt + 5), m, m);
+                }
+                MessageRow top = m;
+                int guard = 0;
+                while (top.parentAttachId() != null) {
+                    if (++guard > 64) {
+                        throw new MapiException.CorruptData("embedded messages nested too deep");
+                    }
+                    top = message(c, attachmentOwner(c, top.parentAttachId()), false);
+                }
+                if (top.folderId() == null) {
+                    throw new MapiException.CorruptData("message without a folder");
+                }
+                return new LocatedMessage(s, folder(c, top.folderId()), m, top);
             }
-            top = message(c, attachmentOwner(c, top.parentAttachId()), false);
         }
-        if (top.folderId() == null) {
-            throw new MapiException.CorruptData("message without a folder");
-        }
-        return new LocatedMessage(s, folder(c, top.folderId()), m, top);
     }
 
     /**
