@@ -28,10 +28,26 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
 
+    /**
+     * The data directory holds every mailbox, the password hashes and the service secret: a new one is
+     * readable by the service's user only (an existing one keeps the permissions its admin gave it).
+     */
+    static void createPrivateDirectory(java.nio.file.Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Files.createDirectories(dir);
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            LOG.warn("Cannot restrict the permissions of {} on this file system", dir);
+        }
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         ServerSettings settings = options.serverSettings(new LogLevels());
-        Files.createDirectories(settings.dataDir());
+        createPrivateDirectory(settings.dataDir());
         SecureRandom random = new SecureRandom();
         String secret = settings.serviceSecret().isEmpty()
                 ? new ServiceSecret(new PrivateFile(settings.serviceSecretFile()), random).loadOrCreate()

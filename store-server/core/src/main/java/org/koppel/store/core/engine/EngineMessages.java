@@ -62,9 +62,8 @@ final class EngineMessages implements Messages {
             int unread = 0;
             int assoc = 0;
             long size = 0;
-            for (MessageWriter.Prepared p : prepared) {
-                MessageWriter.Inserted m = scope.ctx.writer().insert(c, f.store(), f.object().id(), scope.caller, p,
-                        scope.ctx.quotas());
+            for (MessageWriter.Inserted m : scope.ctx.writer().insertAll(c, f.store(), f.object().id(), scope.caller,
+                    prepared, scope.ctx.quotas())) {
                 FolderCounters d = FolderCounters.forMessage(m.associated(),
                         (m.flags() & MessageFlags.MSGFLAG_READ.value()) != 0, m.sizeBytes(), 1);
                 content += d.content();

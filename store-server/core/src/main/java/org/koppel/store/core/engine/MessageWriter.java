@@ -141,15 +141,96 @@ final class MessageWriter {
      */
     Inserted insert(Connection c, StoreRow store, long folderId, Caller caller, Prepared prepared, QuotaPolicy quotas)
             throws SQLException {
-        return insert(c, store, folderId, null, caller, prepared.content(), prepared.blobRefs(), quotas);
+        return insertAll(c, store, folderId, caller, List.of(prepared), quotas).get(0);
     }
 
     /**
-     * Inserts a message tree; a top-level message ({@code quotas} given) also grows the store in the same
-     * update that reserves its change number, an embedded one only reserves.
+     * Inserts several message trees into a folder with one store update for all their change numbers and
+     * sizes, and the message and recipient rows as statement batches: what makes imports fast.
      */
-    private Inserted insert(Connection c, StoreRow store, Long folderId, Long parentAttachId, Caller caller,
-            MessageContent content, Map<AttachmentContent.ByValue, BlobRef> refs, QuotaPolicy quotas)
+    List<Inserted> insertAll(Connection c, StoreRow store, long folderId, Caller caller, List<Prepared> prepared,
+            QuotaPolicy quotas) throws SQLException {
+        List<NewRow> rows = new ArrayList<>(prepared.size());
+        long total = 0;
+        for (Prepared p : prepared) {
+            NewRow row = plan(c, store, p.content(), p.blobRefs());
+            rows.add(row);
+            total += row.size();
+        }
+        long firstCn = lock.reserveAndGrow(c, store, rows.size(), total, quotas);
+        long[] ids = new long[rows.size()];
+        try (PreparedStatement ps = c.prepareStatement(INSERT_MESSAGE, Statement.RETURN_GENERATED_KEYS)) {
+            for (int i = 0; i < rows.size(); i++) {
+                bind(ps, store, folderId, null, caller, rows.get(i), firstCn + i);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                for (int i = 0; i < ids.length; i++) {
+                    if (!keys.next()) {
+                        throw new SQLException("the database returned " + i + " keys for " + ids.length + " rows");
+                    }
+                    ids[i] = keys.getLong(1);
+                }
+            }
+        }
+        List<Inserted> out = new ArrayList<>(rows.size());
+        try (PreparedStatement ps = c.prepareStatement(INSERT_RECIPIENT)) {
+            boolean any = false;
+            for (int i = 0; i < rows.size(); i++) {
+                any |= addRecipients(ps, ids[i], prepared.get(i).content().recipients());
+            }
+            if (any) {
+                ps.executeBatch();
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Prepared p = prepared.get(i);
+            int num = 0;
+            for (AttachmentContent a : p.content().attachments()) {
+                insertAttachment(c, store, ids[i], num++, caller, a, p.blobRefs());
+            }
+            NewRow row = rows.get(i);
+            out.add(new Inserted(ids[i], row.size(), row.flags(), row.associated()));
+        }
+        return out;
+    }
+
+    /** An embedded message: reserves its own change number, adds nothing to the store (its holder counts it). */
+    private Inserted insertEmbedded(Connection c, StoreRow store, long parentAttachId, Caller caller,
+            MessageContent content, Map<AttachmentContent.ByValue, BlobRef> refs) throws SQLException {
+        NewRow row = plan(c, store, content, refs);
+        long cn = lock.lockAndReserve(c, store.id(), 1);
+        long id;
+        try (PreparedStatement ps = c.prepareStatement(INSERT_MESSAGE, Statement.RETURN_GENERATED_KEYS)) {
+            bind(ps, store, null, parentAttachId, caller, row, cn);
+            ps.executeUpdate();
+            id = generatedKey(ps);
+        }
+        insertRecipients(c, id, content.recipients());
+        int num = 0;
+        for (AttachmentContent a : content.attachments()) {
+            insertAttachment(c, store, id, num++, caller, a, refs);
+        }
+        return new Inserted(id, row.size(), row.flags(), row.associated());
+    }
+
+    private static final String INSERT_MESSAGE = "INSERT INTO messages (store_id, folder_id, parent_attach_id,"
+            + " associated, deleted, message_class, subject, sender_name, display_to, delivery_ticks,"
+            + " modified_ticks, created_ticks, message_flags, importance, has_attach, size_bytes, source_key,"
+            + " change_number, change_key, pcl, creator_id, props)"
+            + " VALUES (?,?,?,?,FALSE,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    private static final String INSERT_RECIPIENT = "INSERT INTO recipients (message_id, row_id, recipient_type,"
+            + " display_name, email, props) VALUES (?,?,?,?,?,?)";
+
+    /** A message row ready to insert, lacking only its change number and id. */
+    private record NewRow(byte[] propBytes, int flags, boolean associated, boolean hasAttach, long size,
+            Promoted promoted, long now) {
+    }
+
+    /** Checks the content against the store (named ids) and works out the row's columns and size. */
+    private NewRow plan(Connection c, StoreRow store, MessageContent content, Map<AttachmentContent.ByValue, BlobRef> refs)
             throws SQLException {
         List<PropValue> props = rules.writable(content.properties(), Set.of());
         List<PropTag> tags = new ArrayList<>();
@@ -176,49 +257,36 @@ final class MessageWriter {
             flags |= MessageFlags.MSGFLAG_HASATTACH.value();
         }
         long size = propsSize(stored) + recipientsSize(content.recipients()) + attachmentsSize(content, refs);
-        long cn = quotas != null ? lock.reserveAndGrow(c, store, size, quotas) : lock.lockAndReserve(c, store.id(), 1);
         long now = FileTime.toTicks(Instant.now());
-        byte[] propBytes = PropertyCodec.encode(stored);
-        byte[] changeKey = ChangeKeys.changeKey(store.guid(), cn);
-        Promoted promoted = Promoted.of(stored, content.recipients(), now);
+        return new NewRow(PropertyCodec.encode(stored), flags, associated, hasAttach, size,
+                Promoted.of(stored, content.recipients(), now), now);
+    }
 
-        long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (store_id, folder_id, parent_attach_id,"
-                + " associated, deleted, message_class, subject, sender_name, display_to, delivery_ticks,"
-                + " modified_ticks, created_ticks, message_flags, importance, has_attach, size_bytes, source_key,"
-                + " change_number, change_key, pcl, creator_id, props)"
-                + " VALUES (?,?,?,?,FALSE,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-            int i = 1;
-            ps.setLong(i++, store.id());
-            setNullableLong(ps, i++, folderId);
-            setNullableLong(ps, i++, parentAttachId);
-            ps.setBoolean(i++, associated);
-            ps.setString(i++, promoted.messageClass());
-            ps.setString(i++, promoted.subject());
-            ps.setString(i++, promoted.senderName());
-            ps.setString(i++, promoted.displayTo());
-            ps.setLong(i++, promoted.deliveryTicks());
-            ps.setLong(i++, now);
-            ps.setLong(i++, now);
-            ps.setInt(i++, flags);
-            ps.setInt(i++, promoted.importance());
-            ps.setBoolean(i++, hasAttach);
-            ps.setLong(i++, size);
-            ps.setBytes(i++, ChangeKeys.sourceKey(store.guid(), cn));
-            ps.setLong(i++, cn);
-            ps.setBytes(i++, changeKey);
-            ps.setBytes(i++, ChangeKeys.pclWith(null, changeKey));
-            setNullableLong(ps, i++, caller.system() ? null : caller.userId());
-            ps.setBytes(i, propBytes);
-            ps.executeUpdate();
-            id = generatedKey(ps);
-        }
-        insertRecipients(c, id, content.recipients());
-        int num = 0;
-        for (AttachmentContent a : content.attachments()) {
-            insertAttachment(c, store, id, num++, caller, a, refs);
-        }
-        return new Inserted(id, size, flags, associated);
+    private static void bind(PreparedStatement ps, StoreRow store, Long folderId, Long parentAttachId, Caller caller,
+            NewRow row, long cn) throws SQLException {
+        byte[] changeKey = ChangeKeys.changeKey(store.guid(), cn);
+        int i = 1;
+        ps.setLong(i++, store.id());
+        setNullableLong(ps, i++, folderId);
+        setNullableLong(ps, i++, parentAttachId);
+        ps.setBoolean(i++, row.associated());
+        ps.setString(i++, row.promoted().messageClass());
+        ps.setString(i++, row.promoted().subject());
+        ps.setString(i++, row.promoted().senderName());
+        ps.setString(i++, row.promoted().displayTo());
+        ps.setLong(i++, row.promoted().deliveryTicks());
+        ps.setLong(i++, row.now());
+        ps.setLong(i++, row.now());
+        ps.setInt(i++, row.flags());
+        ps.setInt(i++, row.promoted().importance());
+        ps.setBoolean(i++, row.hasAttach());
+        ps.setLong(i++, row.size());
+        ps.setBytes(i++, ChangeKeys.sourceKey(store.guid(), cn));
+        ps.setLong(i++, cn);
+        ps.setBytes(i++, changeKey);
+        ps.setBytes(i++, ChangeKeys.pclWith(null, changeKey));
+        setNullableLong(ps, i++, caller.system() ? null : caller.userId());
+        ps.setBytes(i, row.propBytes());
     }
 
     /** Inserts one attachment row (and its embedded message); returns its size. */
@@ -254,7 +322,7 @@ final class MessageWriter {
             blobs.addReference(c, blob);
         } else {
             AttachmentContent.Embedded e = (AttachmentContent.Embedded) a;
-            Inserted embedded = insert(c, store, null, attachId, caller, e.message(), refs, null);
+            Inserted embedded = insertEmbedded(c, store, attachId, caller, e.message(), refs);
             size += embedded.sizeBytes();
             try (PreparedStatement ps = c.prepareStatement("UPDATE attachments SET size_bytes = ? WHERE id = ?")) {
                 ps.setLong(1, size);
@@ -269,20 +337,26 @@ final class MessageWriter {
         if (recipients.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO recipients (message_id, row_id, recipient_type,"
-                + " display_name, email, props) VALUES (?,?,?,?,?,?)")) {
-            int row = 0;
-            for (Recipient r : recipients) {
-                ps.setLong(1, messageId);
-                ps.setInt(2, row++);
-                ps.setInt(3, r.type().code());
-                ps.setString(4, Promoted.clip(r.displayName()));
-                ps.setString(5, Promoted.clip(r.email()));
-                ps.setBytes(6, r.properties().isEmpty() ? null : PropertyCodec.encode(r.properties()));
-                ps.addBatch();
-            }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_RECIPIENT)) {
+            addRecipients(ps, messageId, recipients);
             ps.executeBatch();
         }
+    }
+
+    /** Adds the recipient rows to a batch of INSERT_RECIPIENT; returns whether there were any. */
+    private static boolean addRecipients(PreparedStatement ps, long messageId, List<Recipient> recipients)
+            throws SQLException {
+        int row = 0;
+        for (Recipient r : recipients) {
+            ps.setLong(1, messageId);
+            ps.setInt(2, row++);
+            ps.setInt(3, r.type().code());
+            ps.setString(4, Promoted.clip(r.displayName()));
+            ps.setString(5, Promoted.clip(r.email()));
+            ps.setBytes(6, r.properties().isEmpty() ? null : PropertyCodec.encode(r.properties()));
+            ps.addBatch();
+        }
+        return !recipients.isEmpty();
     }
 
     /**

@@ -45,15 +45,17 @@ final class StoreWriteLock {
     }
 
     /**
-     * Locks the store, reserves one change number and adds {@code sizeDelta} bytes to its size in one
+     * Locks the store, reserves {@code count} change numbers (returning the first) and adds {@code sizeDelta} bytes to its size in one
      * update, then checks the new size against the hard quota (refusing growth past it with
      * MAPI_E_STORE_FULL, which rolls the caller's transaction back). The hot path of every delivery.
      */
-    long reserveAndGrow(Connection c, StoreRow store, long sizeDelta, QuotaPolicy quotas) throws SQLException {
+    long reserveAndGrow(Connection c, StoreRow store, int count, long sizeDelta, QuotaPolicy quotas)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE stores SET last_cn = last_cn + 1, size_bytes = size_bytes + ? WHERE id = ?")) {
-            ps.setLong(1, sizeDelta);
-            ps.setLong(2, store.id());
+                "UPDATE stores SET last_cn = last_cn + ?, size_bytes = size_bytes + ? WHERE id = ?")) {
+            ps.setInt(1, count);
+            ps.setLong(2, sizeDelta);
+            ps.setLong(3, store.id());
             if (ps.executeUpdate() != 1) {
                 throw new MapiException.NotFound("store " + store.id() + " does not exist");
             }
@@ -72,7 +74,7 @@ final class StoreWriteLock {
                 if (sizeDelta > 0 && hard > 0 && size > hard) {
                     throw new MapiException.StoreFull("the mailbox is full (hard quota " + hard + " bytes)");
                 }
-                return cn;
+                return cn - count + 1;
             }
         }
     }
