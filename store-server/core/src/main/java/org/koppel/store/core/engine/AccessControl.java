@@ -26,25 +26,8 @@ final class AccessControl {
             return Rights.ALL;
         }
         int rights = 0;
-        List<Long> groups = List.copyOf(directory.groupIdsOf(caller.userId()));
-        StringBuilder in = new StringBuilder("?");
-        for (int i = 1; i < groups.size(); i++) {
-            in.append(",?");
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT rights FROM acls WHERE folder_id = ? AND ((member_kind = 'USER' AND member_id = ?)"
-                        + " OR (member_kind = 'GROUP' AND member_id IN (" + in + ")))")) {
-            ps.setLong(1, folder.id());
-            ps.setLong(2, caller.userId());
-            int p = 3;
-            for (long g : groups) {
-                ps.setLong(p++, g);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rights |= rs.getInt(1);
-                }
-            }
+        for (int granted : grants(c, caller, "a.folder_id = ?", folder.id())) {
+            rights |= granted;
         }
         return rights;
     }
@@ -57,16 +40,27 @@ final class AccessControl {
         if (caller.admin() || store.ownedBy(caller) || store.ownerId() == null) {
             return true;
         }
+        // Bit operators differ between H2 and MariaDB, so rights are tested here rather than in SQL.
+        for (int granted : grants(c, caller, "f.store_id = ?", store.id())) {
+            if ((granted & (Rights.CREATE | Rights.EDIT_ANY | Rights.EDIT_OWNED)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The rights of every ACL entry for the caller, its groups or Everyone on the folders {@code where} picks. */
+    private List<Integer> grants(Connection c, Caller caller, String where, long key) throws SQLException {
         List<Long> groups = List.copyOf(directory.groupIdsOf(caller.userId()));
         StringBuilder in = new StringBuilder("?");
         for (int i = 1; i < groups.size(); i++) {
             in.append(",?");
         }
-        // Bit operators differ between H2 and MariaDB, so the rights are tested here rather than in SQL.
+        List<Integer> out = new java.util.ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT a.rights FROM acls a JOIN folders f"
-                + " ON f.id = a.folder_id WHERE f.store_id = ? AND ((a.member_kind = 'USER' AND a.member_id = ?)"
+                + " ON f.id = a.folder_id WHERE " + where + " AND ((a.member_kind = 'USER' AND a.member_id = ?)"
                 + " OR (a.member_kind = 'GROUP' AND a.member_id IN (" + in + ")))")) {
-            ps.setLong(1, store.id());
+            ps.setLong(1, key);
             ps.setLong(2, caller.userId());
             int p = 3;
             for (long g : groups) {
@@ -74,13 +68,11 @@ final class AccessControl {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if ((rs.getInt(1) & (Rights.CREATE | Rights.EDIT_ANY | Rights.EDIT_OWNED)) != 0) {
-                        return true;
-                    }
+                    out.add(rs.getInt(1));
                 }
-                return false;
             }
         }
+        return out;
     }
 
     /** Throws MAPI_E_NO_ACCESS unless the caller holds every bit of {@code wanted}. */
