@@ -5,7 +5,7 @@ package org.koppel.mapi;
  * code, so a transport can map any store failure to a protocol status in one place.
  */
 public abstract sealed class MapiException extends RuntimeException
-        permits MapiException.NotFound, MapiException.NoAccess, MapiException.InvalidParameter, MapiException.InvalidType, MapiException.InvalidEntryId, MapiException.Collision, MapiException.FolderCycle, MapiException.StoreFull, MapiException.TooBig, MapiException.NoSupport, MapiException.LogonFailed, MapiException.ObjectChanged, MapiException.ObjectDeleted, MapiException.HasFolders, MapiException.HasMessages, MapiException.NamedPropQuotaExceeded, MapiException.TooComplex, MapiException.CorruptData, MapiException.InvalidSyncState, MapiException.CallFailed {
+        permits MapiException.NotFound, MapiException.NoAccess, MapiException.InvalidParameter, MapiException.InvalidType, MapiException.InvalidEntryId, MapiException.Collision, MapiException.FolderCycle, MapiException.StoreFull, MapiException.TooBig, MapiException.NoSupport, MapiException.LogonFailed, MapiException.ObjectChanged, MapiException.ObjectDeleted, MapiException.HasFolders, MapiException.HasMessages, MapiException.NamedPropQuotaExceeded, MapiException.TooComplex, MapiException.CorruptData, MapiException.InvalidSyncState, MapiException.EndOfSession, MapiException.CallFailed {
 
     private final MapiError error;
 
@@ -44,6 +44,7 @@ public abstract sealed class MapiException extends RuntimeException
             case TOO_COMPLEX -> new TooComplex(message);
             case CORRUPT_DATA -> new CorruptData(message);
             case SYNC_INVALID_STATE -> new InvalidSyncState(message);
+            case END_OF_SESSION -> new EndOfSession(message);
             case CALL_FAILED -> new CallFailed(message);
             // Codes without a subclass keep their code: a peer's MAPI_E_TIMEOUT must not turn into CALL_FAILED.
             default -> new CallFailed(error, error.mapiName() + ": " + message);
@@ -245,6 +246,17 @@ public abstract sealed class MapiException extends RuntimeException
 
         public CorruptData(String message, Throwable cause) {
             super(MapiError.CORRUPT_DATA, message, cause);
+        }
+    }
+
+    /** MAPI_E_END_OF_SESSION: the session was closed or has expired; log on again. */
+    public static final class EndOfSession extends MapiException {
+        public EndOfSession(String message) {
+            super(MapiError.END_OF_SESSION, message, null);
+        }
+
+        public EndOfSession(String message, Throwable cause) {
+            super(MapiError.END_OF_SESSION, message, cause);
         }
     }
 

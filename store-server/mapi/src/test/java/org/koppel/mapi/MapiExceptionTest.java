@@ -31,6 +31,7 @@ class MapiExceptionTest {
             Map.entry(MapiError.TOO_COMPLEX, MapiException.TooComplex.class),
             Map.entry(MapiError.CORRUPT_DATA, MapiException.CorruptData.class),
             Map.entry(MapiError.SYNC_INVALID_STATE, MapiException.InvalidSyncState.class),
+            Map.entry(MapiError.END_OF_SESSION, MapiException.EndOfSession.class),
             Map.entry(MapiError.CALL_FAILED, MapiException.CallFailed.class));
 
     @ParameterizedTest
@@ -63,7 +64,8 @@ class MapiExceptionTest {
                 new MapiException.ObjectDeleted("m", cause), new MapiException.HasFolders("m", cause),
                 new MapiException.HasMessages("m", cause), new MapiException.NamedPropQuotaExceeded("m", cause),
                 new MapiException.TooComplex("m", cause), new MapiException.CorruptData("m", cause),
-                new MapiException.InvalidSyncState("m", cause), new MapiException.CallFailed("m", cause)};
+                new MapiException.InvalidSyncState("m", cause), new MapiException.EndOfSession("m", cause),
+                new MapiException.CallFailed("m", cause)};
         assertEquals(SUBCLASSES.size(), all.length);
         for (MapiException e : all) {
             assertSame(e.getClass(), SUBCLASSES.get(e.error()), e.getClass().getSimpleName());

@@ -20,7 +20,7 @@ final class Scope {
     /** Runs one client operation as one transaction. */
     <T> T tx(SqlWork<T> work) {
         if (!open.get()) {
-            throw new MapiException.LogonFailed("the session is closed");
+            throw new MapiException.EndOfSession("the session is closed");
         }
         if (!caller.admin()) {
             // Resolved before the transaction opens, so ACL checks inside it hit the directory's cache

@@ -531,7 +531,7 @@ public abstract class SessionApiContract {
                 () -> admin().directory().createUser(NewUser.of("bad login!", "B", "b@example.org", "pw")));
         Session closed = bob;
         closed.close();
-        assertThrows(MapiException.class, () -> closed.stores().openOwn());
+        assertThrows(MapiException.EndOfSession.class, () -> closed.stores().openOwn());
     }
 
     @Test
