@@ -30,6 +30,8 @@ public interface Session extends AutoCloseable {
 
     Directory directory();
 
+    Notifications notifications();
+
     /** Ends the session; later calls fail. */
     @Override
     void close();

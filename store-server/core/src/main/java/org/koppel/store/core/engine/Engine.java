@@ -1,6 +1,8 @@
 package org.koppel.store.core.engine;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Optional;
 import org.koppel.mapi.MapiException;
 import org.koppel.store.client.Credentials;
@@ -12,6 +14,7 @@ import org.koppel.store.core.db.Database;
 import org.koppel.store.core.directory.DatabaseUserDirectory;
 import org.koppel.store.core.directory.PasswordHasher;
 import org.koppel.store.core.directory.UserDirectory;
+import org.koppel.store.core.notify.NotificationHub;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +28,12 @@ public final class Engine implements StoreServer, AutoCloseable {
 
     private final EngineContext context;
     private final LoginThrottle throttle;
+    private final ExecutorService delivery;
 
-    private Engine(EngineContext context, LoginThrottle throttle) {
+    private Engine(EngineContext context, LoginThrottle throttle, ExecutorService delivery) {
         this.context = context;
         this.throttle = throttle;
+        this.delivery = delivery;
     }
 
     /** Starts the engine with the user directory kept in the store's own database. */
@@ -48,12 +53,15 @@ public final class Engine implements StoreServer, AutoCloseable {
             }
             return null;
         });
+        // Listeners run on virtual threads: one per active delivery, none per idle subscriber.
+        ExecutorService delivery = Executors.newVirtualThreadPerTaskExecutor();
+        NotificationHub hub = new NotificationHub(delivery);
         EngineContext ctx = new EngineContext(db, blobs, config, new StoreObjects(), new AccessControl(directory), lock,
                 rules, new MessageWriter(blobs, lock, rules, config.maxAttachmentBytes()), new NamedPropertyMap(),
-                factory, new QuotaPolicy(config.defaultQuota()), directory);
+                factory, new QuotaPolicy(config.defaultQuota()), directory, new HubPublisher(hub), hub);
         LOG.info("Store engine started on {}", db.kind());
         return new Engine(ctx, new LoginThrottle(config.maxLoginFailures(), config.loginFailureWindow(),
-                Clock.systemUTC()));
+                Clock.systemUTC()), delivery);
     }
 
     @Override
@@ -111,6 +119,8 @@ public final class Engine implements StoreServer, AutoCloseable {
 
     @Override
     public void close() {
+        context.notifications().close();
+        delivery.shutdown();
         LOG.info("Store engine stopped");
     }
 }

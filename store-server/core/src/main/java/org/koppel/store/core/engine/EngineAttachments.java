@@ -32,7 +32,7 @@ final class EngineAttachments implements Attachments {
         MessageWriter.Prepared prepared = scope.ctx.writer().prepare(
                 new MessageContent(List.of(), List.of(), List.of(content), false));
         Map<AttachmentContent.ByValue, BlobRef> refs = new IdentityHashMap<>(prepared.blobRefs());
-        return scope.tx(c -> {
+        return scope.write((c, events) -> {
             var m = changeable(c, message);
             long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
             int num;
@@ -58,9 +58,15 @@ final class EngineAttachments implements Attachments {
             EngineMessages.propagateSize(c, m, m.message().id(), size);
             new FolderCounters(0, 0, 0, 0, size).applyTo(c, m.folder().id());
             scope.ctx.lock().addSize(c, m.store().id(), size, scope.ctx.quotas().effective(c, m.store()));
+            changedEvent(events, m);
             return MessageView.attachments(c, m.store(), m.message().id()).stream()
                     .filter(a -> a.attachNum() == num).findFirst().orElseThrow();
         });
+    }
+
+    private static void changedEvent(EventBuffer events, StoreObjects.LocatedMessage m) {
+        events.add(EngineEvent.message(org.koppel.store.client.EventType.OBJECT_MODIFIED, m.store(),
+                m.topLevel().id(), m.folder().id()));
     }
 
     /** A live message whose attachments the caller may change, with its store locked. */
@@ -103,7 +109,7 @@ final class EngineAttachments implements Attachments {
 
     @Override
     public void delete(EntryId message, int attachNum) {
-        scope.tx(c -> {
+        scope.write((c, events) -> {
             var m = changeable(c, message);
             long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
             long attachId;
@@ -159,6 +165,7 @@ final class EngineAttachments implements Attachments {
             EngineMessages.propagateSize(c, m, m.message().id(), -size);
             new FolderCounters(0, 0, 0, 0, -size).applyTo(c, m.folder().id());
             scope.ctx.lock().addSize(c, m.store().id(), -size, Quota.UNLIMITED);
+            changedEvent(events, m);
             return null;
         });
     }

@@ -3,6 +3,7 @@ package org.koppel.store.core.engine;
 import org.koppel.store.core.blob.BlobStore;
 import org.koppel.store.core.db.Database;
 import org.koppel.store.core.directory.UserDirectory;
+import org.koppel.store.core.notify.NotificationHub;
 
 /** The engine's shared parts, handed to each capability of a session. */
 record EngineContext(
@@ -17,5 +18,7 @@ record EngineContext(
         NamedPropertyMap names,
         StoreFactory factory,
         QuotaPolicy quotas,
-        UserDirectory directory) {
+        UserDirectory directory,
+        EventPublisher publisher,
+        NotificationHub notifications) {
 }

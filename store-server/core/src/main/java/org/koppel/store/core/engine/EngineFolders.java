@@ -48,7 +48,7 @@ final class EngineFolders implements Folders {
         if (cls.length() > MAX_NAME) {
             throw new MapiException.InvalidParameter("container class too long");
         }
-        return scope.tx(c -> {
+        return scope.write((c, events) -> {
             var p = scope.ctx.objects().folder(c, parent);
             scope.ctx.access().require(c, scope.caller, p.store(), p.object(), Rights.CREATE_SUBFOLDER);
             scope.ctx.lock().lockAndReserve(c, p.store().id(), 1);
@@ -65,6 +65,7 @@ final class EngineFolders implements Folders {
             }
             long id = insert(c, p.store(), p.object().id(), finalName, cls);
             inheritAcl(c, p.store(), p.object().id(), id);
+            events.add(EngineEvent.folder(org.koppel.store.client.EventType.OBJECT_CREATED, p.store(), id, p.object().id()));
             return scope.ctx.objects().folderEntryId(p.store(), id);
         });
     }
@@ -203,7 +204,7 @@ final class EngineFolders implements Folders {
     @Override
     public void rename(EntryId folder, String newName) {
         String clean = checkName(newName);
-        scope.tx(c -> {
+        scope.write((c, events) -> {
             var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
             requireChangeable(c, f.store(), f.object());
             long cn = scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
@@ -220,6 +221,7 @@ final class EngineFolders implements Folders {
                 ps.setLong(5, f.object().id());
                 ps.executeUpdate();
             }
+            events.add(EngineEvent.folder(org.koppel.store.client.EventType.OBJECT_MODIFIED, f.store(), f.object().id(), f.object().parentId()));
             return null;
         });
     }
@@ -234,7 +236,7 @@ final class EngineFolders implements Folders {
 
     @Override
     public void move(EntryId folder, EntryId newParent, CollisionPolicy collision) {
-        scope.tx(c -> {
+        scope.write((c, events) -> {
             var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
             var p = scope.ctx.objects().folder(c, newParent);
             if (f.store().id() != p.store().id()) {
@@ -266,6 +268,8 @@ final class EngineFolders implements Folders {
             }
             adjustChildCount(c, f.object().parentId(), -1);
             adjustChildCount(c, p.object().id(), +1);
+            events.add(EngineEvent.folder(org.koppel.store.client.EventType.OBJECT_MOVED, f.store(), f.object().id(), p.object().id())
+                    .from(f.object().parentId()));
             return null;
         });
     }
@@ -300,7 +304,7 @@ final class EngineFolders implements Folders {
     @Override
     public EntryId copy(EntryId folder, EntryId newParent, String newName, boolean recursive,
             CollisionPolicy collision) {
-        return scope.tx(c -> {
+        return scope.write((c, events) -> {
             var f = scope.ctx.objects().folder(c, folder);
             var p = scope.ctx.objects().folder(c, newParent);
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.READ_ANY);
@@ -317,6 +321,8 @@ final class EngineFolders implements Folders {
                 name = freeName(c, p.store().id(), p.object().id(), name);
             }
             long id = copyTree(c, f.store(), f.object(), p.store(), p.object().id(), name, recursive, 0);
+            events.add(EngineEvent.folder(org.koppel.store.client.EventType.OBJECT_COPIED, p.store(), id, p.object().id())
+                    .from(f.object().parentId()));
             return scope.ctx.objects().folderEntryId(p.store(), id);
         });
     }
@@ -365,7 +371,7 @@ final class EngineFolders implements Folders {
 
     @Override
     public void delete(EntryId folder, FolderDeletion how) {
-        scope.tx(c -> {
+        scope.write((c, events) -> {
             var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
             requireChangeable(c, f.store(), f.object());
             scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
@@ -379,6 +385,7 @@ final class EngineFolders implements Folders {
             long freed = deleteTree(c, f.object(), 0);
             scope.ctx.lock().addSize(c, f.store().id(), -freed, org.koppel.store.client.Quota.UNLIMITED);
             adjustChildCount(c, f.object().parentId(), -1);
+            events.add(EngineEvent.folder(org.koppel.store.client.EventType.OBJECT_DELETED, f.store(), f.object().id(), f.object().parentId()));
             return null;
         });
     }
@@ -424,7 +431,7 @@ final class EngineFolders implements Folders {
 
     @Override
     public void empty(EntryId folder, boolean includeAssociated, boolean deleteSubfolders) {
-        scope.tx(c -> {
+        scope.write((c, events) -> {
             var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.DELETE_ANY);
             scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
@@ -444,6 +451,8 @@ final class EngineFolders implements Folders {
             new FolderCounters(-now.contentCount(), -now.unreadCount(), includeAssociated ? -now.assocCount() : 0,
                     0, -live).applyTo(c, f.object().id());
             scope.ctx.lock().addSize(c, f.store().id(), -freed, org.koppel.store.client.Quota.UNLIMITED);
+            // One event for the emptied folder rather than one per message: listeners re-read its table.
+            events.add(EngineEvent.folder(org.koppel.store.client.EventType.TABLE_CHANGED, f.store(), f.object().id(), f.object().parentId()));
             return null;
         });
     }
@@ -532,7 +541,7 @@ final class EngineFolders implements Folders {
             rename(folder, rename);
         }
         String newClass = cls;
-        scope.tx(c -> {
+        scope.write((c, events) -> {
             var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.FOLDER_OWNER);
             scope.ctx.rules().checkNamedIds(c, f.store().id(), checked.stream().map(PropValue::tag).toList());
@@ -551,6 +560,7 @@ final class EngineFolders implements Folders {
                 ps.setLong(5, f.object().id());
                 ps.executeUpdate();
             }
+            events.add(EngineEvent.folder(org.koppel.store.client.EventType.OBJECT_MODIFIED, f.store(), f.object().id(), f.object().parentId()));
             return null;
         });
     }

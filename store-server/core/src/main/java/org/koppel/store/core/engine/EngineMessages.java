@@ -37,13 +37,14 @@ final class EngineMessages implements Messages {
     @Override
     public EntryId create(EntryId folder, MessageContent content) {
         MessageWriter.Prepared prepared = scope.ctx.writer().prepare(content);
-        return scope.tx(c -> {
+        return scope.write((c, events) -> {
             var f = scope.ctx.objects().folder(c, folder);
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.CREATE);
             MessageWriter.Inserted m = scope.ctx.writer().insert(c, f.store(), f.object().id(), scope.caller,
                     prepared, scope.ctx.quotas());
             FolderCounters.forMessage(m.associated(), (m.flags() & MessageFlags.MSGFLAG_READ.value()) != 0, m.sizeBytes(), 1)
                     .applyTo(c, f.object().id());
+            created(c, events, f.store(), f.object().id(), m);
             return scope.ctx.objects().messageEntryId(f.store(), m.id());
         });
     }
@@ -54,7 +55,7 @@ final class EngineMessages implements Messages {
             throw new MapiException.TooBig("at most " + MAX_BATCH + " messages per batch");
         }
         List<MessageWriter.Prepared> prepared = scope.ctx.writer().prepareAll(contents);
-        return scope.tx(c -> {
+        return scope.write((c, events) -> {
             var f = scope.ctx.objects().folder(c, folder);
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.CREATE);
             List<EntryId> ids = new ArrayList<>(prepared.size());
@@ -70,11 +71,45 @@ final class EngineMessages implements Messages {
                 unread += d.unread();
                 assoc += d.assoc();
                 size += d.size();
+                created(c, events, f.store(), f.object().id(), m);
                 ids.add(scope.ctx.objects().messageEntryId(f.store(), m.id()));
             }
             new FolderCounters(content, unread, assoc, 0, size).applyTo(c, f.object().id());
             return ids;
         });
+    }
+
+    /**
+     * Records a new message: OBJECT_CREATED, and NEW_MAIL too when it is a delivery, that is an unread,
+     * non-associated message put into one of the store's receive folders by someone other than its owner
+     * (the delivery agent, or another user's client sending into a shared folder).
+     */
+    private void created(Connection c, EventBuffer events, StoreRow store, long folderId, MessageWriter.Inserted m)
+            throws SQLException {
+        events.add(EngineEvent.message(org.koppel.store.client.EventType.OBJECT_CREATED, store, m.id(), folderId));
+        boolean unread = (m.flags() & MessageFlags.MSGFLAG_READ.value()) == 0;
+        if (!m.associated() && unread && !store.ownedBy(scope.caller) && isReceiveFolder(c, store.id(), folderId)) {
+            events.add(new EngineEvent(org.koppel.store.client.EventType.NEW_MAIL,
+                    org.koppel.mapi.MapiObjectType.MAPI_MESSAGE, store, m.id(), folderId, null, m.messageClass(),
+                    m.flags()));
+        }
+    }
+
+    private static boolean isReceiveFolder(Connection c, long storeId, long folderId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM receive_folders WHERE store_id = ? AND folder_id = ?")) {
+            ps.setLong(1, storeId);
+            ps.setLong(2, folderId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** A change to a message (or to a message embedded in it) is reported on the top-level message. */
+    private static void modified(EventBuffer events, StoreObjects.LocatedMessage m) {
+        events.add(EngineEvent.message(org.koppel.store.client.EventType.OBJECT_MODIFIED, m.store(),
+                m.topLevel().id(), m.folder().id()));
     }
 
     /** The most messages one createAll may carry, so one transaction stays a reasonable size. */
@@ -136,7 +171,7 @@ final class EngineMessages implements Messages {
                 throw new MapiException.NoAccess("PR_MESSAGE_FLAGS cannot be removed");
             }
         }
-        scope.tx(c -> {
+        scope.write((c, events) -> {
             var m = editable(c, message);
             scope.ctx.rules().checkNamedIds(c, m.store().id(), checked.stream().map(PropValue::tag).toList());
             List<PropValue> props = new ArrayList<>(PropertyCodec.decode(m.message().props()));
@@ -153,6 +188,7 @@ final class EngineMessages implements Messages {
                 props.removeIf(o -> o.tag().id() == t.id());
             }
             rewrite(c, m, props, MessageView.recipients(c, m.message().id()), newFlags);
+            modified(events, m);
             return null;
         });
     }
@@ -162,7 +198,7 @@ final class EngineMessages implements Messages {
         for (Recipient r : recipients) {
             scope.ctx.rules().writable(r.properties(), Set.of());
         }
-        scope.tx(c -> {
+        scope.write((c, events) -> {
             var m = editable(c, message);
             List<PropTag> tags = new ArrayList<>();
             recipients.forEach(r -> r.properties().forEach(p -> tags.add(p.tag())));
@@ -173,6 +209,7 @@ final class EngineMessages implements Messages {
             }
             scope.ctx.writer().insertRecipients(c, m.message().id(), recipients);
             rewrite(c, m, PropertyCodec.decode(m.message().props()), recipients, null);
+            modified(events, m);
             return null;
         });
     }
@@ -276,7 +313,7 @@ final class EngineMessages implements Messages {
 
     @Override
     public void delete(List<EntryId> messages, boolean hard) {
-        scope.tx(c -> {
+        scope.write((c, events) -> {
             for (EntryId id : messages) {
                 var m = scope.ctx.objects().messageForWrite(c, id, false, scope.ctx.lock());
                 if (m.message().embedded()) {
@@ -287,14 +324,18 @@ final class EngineMessages implements Messages {
                 }
                 scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), m.message(),
                         Rights.DELETE_ANY, Rights.DELETE_OWNED);
-                deleteOne(c, m, hard);
+                deleteOne(c, events, m, hard);
             }
             return null;
         });
     }
 
-    private void deleteOne(Connection c, StoreObjects.LocatedMessage m, boolean hard) throws SQLException {
+    private void deleteOne(Connection c, EventBuffer events, StoreObjects.LocatedMessage m, boolean hard)
+            throws SQLException {
         MessageRow row = m.message();
+        if (!row.deleted()) {
+            events.add(EngineEvent.message(org.koppel.store.client.EventType.OBJECT_DELETED, m.store(), row.id(), m.folder().id()));
+        }
         long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
         boolean read = row.isRead();
         if (hard) {
@@ -319,7 +360,7 @@ final class EngineMessages implements Messages {
 
     @Override
     public void restore(List<EntryId> messages) {
-        scope.tx(c -> {
+        scope.write((c, events) -> {
             for (EntryId id : messages) {
                 var m = scope.ctx.objects().messageForWrite(c, id, false, scope.ctx.lock());
                 MessageRow row = m.message();
@@ -338,6 +379,7 @@ final class EngineMessages implements Messages {
                 FolderCounters live = FolderCounters.forMessage(row.associated(), row.isRead(), row.sizeBytes(), 1);
                 new FolderCounters(live.content(), live.unread(), live.assoc(), -1, live.size())
                         .applyTo(c, m.folder().id());
+                events.add(EngineEvent.message(org.koppel.store.client.EventType.OBJECT_CREATED, m.store(), row.id(), m.folder().id()));
             }
             return null;
         });
@@ -371,7 +413,7 @@ final class EngineMessages implements Messages {
 
     @Override
     public List<EntryId> copy(List<EntryId> messages, EntryId destination) {
-        return scope.tx(c -> {
+        return scope.write((c, events) -> {
             var dest = scope.ctx.objects().folder(c, destination);
             scope.ctx.access().require(c, scope.caller, dest.store(), dest.object(), Rights.CREATE);
             List<EntryId> out = new ArrayList<>(messages.size());
@@ -380,26 +422,28 @@ final class EngineMessages implements Messages {
                 if (m.message().embedded()) {
                     throw new MapiException.InvalidParameter("an embedded message cannot be copied on its own");
                 }
-                out.add(copyOne(c, m, dest));
+                out.add(copyOne(c, events, m, dest));
             }
             return out;
         });
     }
 
-    private EntryId copyOne(Connection c, StoreObjects.LocatedMessage m, StoreObjects.Located<FolderRow> dest)
-            throws SQLException {
+    private EntryId copyOne(Connection c, EventBuffer events, StoreObjects.LocatedMessage m,
+            StoreObjects.Located<FolderRow> dest) throws SQLException {
         long id = scope.ctx.writer().copy(c, m.message().id(), dest.store(), dest.object().id(), null, scope.caller,
                 scope.ctx.names(), m.store().id(), 0);
         FolderCounters.forMessage(m.message().associated(), m.message().isRead(), m.message().sizeBytes(), 1)
                 .applyTo(c, dest.object().id());
         scope.ctx.lock().addSize(c, dest.store().id(), m.message().sizeBytes(),
                 scope.ctx.quotas().effective(c, dest.store()));
+        events.add(EngineEvent.message(org.koppel.store.client.EventType.OBJECT_COPIED, dest.store(), id, dest.object().id())
+                .from(m.folder().id()));
         return scope.ctx.objects().messageEntryId(dest.store(), id);
     }
 
     @Override
     public void move(List<EntryId> messages, EntryId destination) {
-        scope.tx(c -> {
+        scope.write((c, events) -> {
             var dest = scope.ctx.objects().folder(c, destination);
             scope.ctx.access().require(c, scope.caller, dest.store(), dest.object(), Rights.CREATE);
             for (EntryId id : messages) {
@@ -414,8 +458,8 @@ final class EngineMessages implements Messages {
                     continue;
                 }
                 if (m.store().id() != dest.store().id()) {
-                    copyOne(c, m, dest);
-                    deleteOne(c, m, true);
+                    copyOne(c, events, m, dest);
+                    deleteOne(c, events, m, true);
                     continue;
                 }
                 long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
@@ -433,6 +477,8 @@ final class EngineMessages implements Messages {
                 FolderCounters.forMessage(row.associated(), row.isRead(), row.sizeBytes(), -1).applyTo(c, m.folder().id());
                 FolderCounters.forMessage(row.associated(), row.isRead(), row.sizeBytes(), 1)
                         .applyTo(c, dest.object().id());
+                events.add(EngineEvent.message(org.koppel.store.client.EventType.OBJECT_MOVED, m.store(), row.id(), dest.object().id())
+                        .from(m.folder().id()));
             }
             return null;
         });
@@ -440,7 +486,7 @@ final class EngineMessages implements Messages {
 
     @Override
     public int setReadFlags(EntryId folder, List<EntryId> messages, boolean read) {
-        return scope.tx(c -> {
+        return scope.write((c, events) -> {
             var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.READ_ANY);
             List<long[]> targets = new ArrayList<>();
@@ -463,28 +509,34 @@ final class EngineMessages implements Messages {
                     targets.add(new long[] {m.message().id(), m.message().messageFlags()});
                 }
             }
-            int changed = 0;
+            List<long[]> changes = new ArrayList<>();
             int unreadDelta = 0;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE messages SET message_flags = ?, change_number = ? WHERE id = ?")) {
-                for (long[] t : targets) {
-                    int flags = (int) t[1];
-                    boolean isRead = (flags & MessageFlags.MSGFLAG_READ.value()) != 0;
-                    if (isRead == read) {
-                        continue;
-                    }
-                    long cn = scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
-                    ps.setInt(1, read ? flags | MessageFlags.MSGFLAG_READ.value() : flags & ~MessageFlags.MSGFLAG_READ.value());
-                    ps.setLong(2, cn);
-                    ps.setLong(3, t[0]);
-                    ps.addBatch();
-                    changed++;
-                    boolean assoc = (flags & MessageFlags.MSGFLAG_ASSOCIATED.value()) != 0;
-                    if (!assoc) {
-                        unreadDelta += read ? -1 : 1;
-                    }
+            for (long[] t : targets) {
+                int flags = (int) t[1];
+                if (((flags & MessageFlags.MSGFLAG_READ.value()) != 0) == read) {
+                    continue;
                 }
-                if (changed > 0) {
+                changes.add(t);
+                if ((flags & MessageFlags.MSGFLAG_ASSOCIATED.value()) == 0) {
+                    unreadDelta += read ? -1 : 1;
+                }
+            }
+            int changed = changes.size();
+            if (changed > 0) {
+                // One reservation for the whole batch: marking a big folder read stays one update per message.
+                long cn = scope.ctx.lock().lockAndReserve(c, f.store().id(), changed);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE messages SET message_flags = ?, change_number = ? WHERE id = ?")) {
+                    for (long[] t : changes) {
+                        int flags = (int) t[1];
+                        ps.setInt(1, read ? flags | MessageFlags.MSGFLAG_READ.value()
+                                : flags & ~MessageFlags.MSGFLAG_READ.value());
+                        ps.setLong(2, cn++);
+                        ps.setLong(3, t[0]);
+                        ps.addBatch();
+                        events.add(EngineEvent.message(org.koppel.store.client.EventType.OBJECT_MODIFIED, f.store(),
+                                t[0], f.object().id()));
+                    }
                     ps.executeBatch();
                 }
             }

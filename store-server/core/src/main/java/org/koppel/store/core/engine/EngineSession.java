@@ -7,6 +7,7 @@ import org.koppel.store.client.Contents;
 import org.koppel.store.client.Directory;
 import org.koppel.store.client.Folders;
 import org.koppel.store.client.Messages;
+import org.koppel.store.client.Notifications;
 import org.koppel.store.client.NamedProperties;
 import org.koppel.store.client.Permissions;
 import org.koppel.store.client.Quotas;
@@ -30,6 +31,7 @@ final class EngineSession implements Session {
     private final EngineNamedProperties namedProperties;
     private final EngineReceiveFolders receiveFolders;
     private final EngineDirectory directory;
+    private final EngineNotifications notifications;
     private final UserInfo user;
 
     EngineSession(EngineContext ctx, Caller caller) {
@@ -45,6 +47,7 @@ final class EngineSession implements Session {
         this.namedProperties = new EngineNamedProperties(scope);
         this.receiveFolders = new EngineReceiveFolders(scope);
         this.directory = new EngineDirectory(scope);
+        this.notifications = new EngineNotifications(scope, ctx.notifications());
         this.user = caller.system()
                 ? new UserInfo(0, caller.login(), "System", "", java.util.List.of(), true,
                         org.koppel.store.client.UserKind.SYSTEM, true, java.util.Set.of())
@@ -63,10 +66,12 @@ final class EngineSession implements Session {
     @Override public NamedProperties namedProperties() { return namedProperties; }
     @Override public ReceiveFolders receiveFolders() { return receiveFolders; }
     @Override public Directory directory() { return directory; }
+    @Override public Notifications notifications() { return notifications; }
 
     @Override
     public void close() {
         open.set(false);
+        notifications.closeAll();
     }
 
     @Override

@@ -58,7 +58,7 @@ final class MessageWriter {
     }
 
     /** The result of inserting a message tree. */
-    record Inserted(long id, long sizeBytes, int flags, boolean associated) {
+    record Inserted(long id, long sizeBytes, int flags, boolean associated, String messageClass) {
     }
 
     /** Validates the tree and streams its attachment data into the blob store (outside any transaction). */
@@ -191,7 +191,7 @@ final class MessageWriter {
                 insertAttachment(c, store, ids[i], num++, caller, a, p.blobRefs());
             }
             NewRow row = rows.get(i);
-            out.add(new Inserted(ids[i], row.size(), row.flags(), row.associated()));
+            out.add(new Inserted(ids[i], row.size(), row.flags(), row.associated(), row.promoted().messageClass()));
         }
         return out;
     }
@@ -212,7 +212,7 @@ final class MessageWriter {
         for (AttachmentContent a : content.attachments()) {
             insertAttachment(c, store, id, num++, caller, a, refs);
         }
-        return new Inserted(id, row.size(), row.flags(), row.associated());
+        return new Inserted(id, row.size(), row.flags(), row.associated(), row.promoted().messageClass());
     }
 
     private static final String INSERT_MESSAGE = "INSERT INTO messages (store_id, folder_id, parent_attach_id,"

@@ -1,5 +1,6 @@
 package org.koppel.store.core.engine;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.koppel.mapi.MapiException;
 import org.koppel.store.core.db.SqlWork;
@@ -28,6 +29,23 @@ final class Scope {
             ctx.directory().groupIdsOf(caller.userId());
         }
         return ctx.db().transaction(work);
+    }
+
+    /**
+     * Runs one write operation as one transaction, then publishes the events it recorded; a retried
+     * attempt starts with an empty buffer, and a failed one publishes nothing.
+     */
+    <T> T write(WriteWork<T> work) {
+        EventBuffer events = new EventBuffer();
+        T result = tx(c -> {
+            events.clear();
+            return work.run(c, events);
+        });
+        List<EngineEvent> committed = events.drain();
+        if (!committed.isEmpty()) {
+            ctx.publisher().publish(committed);
+        }
+        return result;
     }
 
     void requireAdmin() {

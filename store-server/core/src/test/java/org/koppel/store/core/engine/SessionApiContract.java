@@ -700,4 +700,105 @@ public abstract class SessionApiContract {
         assertEquals(20, alice.folders().info(inbox).contentCount(), "a refused batch leaves nothing behind");
         assertThrows(MapiException.NoAccess.class, () -> bob.messages().createAll(inbox, batch));
     }
+
+    // ---- notifications
+
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(5);
+
+    /** A listener that queues what it hears, for tests to take in order. */
+    static final class Recorder implements org.koppel.store.client.NotificationListener {
+        final java.util.concurrent.BlockingQueue<org.koppel.store.client.Notification> heard =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+
+        @Override
+        public void onNotification(org.koppel.store.client.Notification n) {
+            heard.add(n);
+        }
+
+        org.koppel.store.client.Notification next() throws InterruptedException {
+            var n = heard.poll(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            assertNotNull(n, "no notification within " + WAIT);
+            return n;
+        }
+
+        void assertQuiet() throws InterruptedException {
+            var n = heard.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+            assertNull(n, "unexpected notification " + n);
+        }
+    }
+
+    private static final java.util.Set<org.koppel.store.client.EventType> ALL_EVENTS =
+            java.util.EnumSet.allOf(org.koppel.store.client.EventType.class);
+
+    @Test
+    void deliveriesAndChangesAreNotifiedAfterCommit() throws Exception {
+        EntryId inbox = inbox(alice);
+        Recorder inboxEvents = new Recorder();
+        try (var sub = alice.notifications().subscribe(inbox, ALL_EVENTS, inboxEvents)) {
+            EntryId delivered = admin().messages().create(inbox, mail("delivered", 0));
+            var created = inboxEvents.next();
+            assertEquals(org.koppel.store.client.EventType.OBJECT_CREATED, created.type());
+            assertEquals(delivered, created.entryId().orElseThrow());
+            assertEquals(inbox, created.parent().orElseThrow());
+            var newMail = inboxEvents.next();
+            assertEquals(org.koppel.store.client.EventType.NEW_MAIL, newMail.type());
+            assertEquals("IPM.Note", newMail.messageClass());
+            assertEquals(delivered, newMail.entryId().orElseThrow());
+
+            EntryId own = alice.messages().create(inbox, mail("saved by alice", 0));
+            assertEquals(org.koppel.store.client.EventType.OBJECT_CREATED, inboxEvents.next().type());
+            alice.messages().update(own, List.of(subject("edited")), List.of());
+            var modified = inboxEvents.next();
+            assertEquals(org.koppel.store.client.EventType.OBJECT_MODIFIED, modified.type());
+            assertEquals(own, modified.entryId().orElseThrow());
+
+            EntryId archive = alice.folders().create(alice.stores().openOwn().folder(WellKnownFolder.IPM_SUBTREE),
+                    "Archive", "IPF.Note", CollisionPolicy.FAIL);
+            Recorder archiveEvents = new Recorder();
+            try (var sub2 = alice.notifications().subscribe(archive, ALL_EVENTS, archiveEvents)) {
+                alice.messages().move(List.of(own), archive);
+                var movedOut = inboxEvents.next();
+                assertEquals(org.koppel.store.client.EventType.OBJECT_MOVED, movedOut.type());
+                assertEquals(inbox, movedOut.oldParent().orElseThrow());
+                assertEquals(archive, movedOut.parent().orElseThrow());
+                var movedIn = archiveEvents.next();
+                assertEquals(org.koppel.store.client.EventType.OBJECT_MOVED, movedIn.type());
+                assertEquals(own, movedIn.entryId().orElseThrow());
+            }
+            alice.messages().delete(List.of(delivered), false);
+            assertEquals(org.koppel.store.client.EventType.OBJECT_DELETED, inboxEvents.next().type());
+
+            // a refused write tells nobody anything
+            admin().quotas().set(alice.user().login(), new Quota(0, 0, 1));
+            assertThrows(MapiException.StoreFull.class, () -> admin().messages().create(inbox, mail("too much", 0)));
+            inboxEvents.assertQuiet();
+            admin().quotas().set(alice.user().login(), null);
+        }
+        admin().messages().create(inbox, mail("after close", 0));
+        inboxEvents.assertQuiet();
+    }
+
+    @Test
+    void storeWideSubscriptionsAndTheirLimits() throws Exception {
+        StoreInfo store = alice.stores().openOwn();
+        Recorder all = new Recorder();
+        alice.notifications().subscribe(store.entryId(), java.util.EnumSet.of(
+                org.koppel.store.client.EventType.NEW_MAIL), all);
+        admin().messages().create(store.folder(WellKnownFolder.DRAFTS), mail("not a receive folder", 0));
+        admin().messages().create(store.folder(WellKnownFolder.INBOX), mail("mail", 0));
+        var n = all.next();
+        assertEquals(org.koppel.store.client.EventType.NEW_MAIL, n.type());
+        assertEquals(store.folder(WellKnownFolder.INBOX), n.parent().orElseThrow());
+        all.assertQuiet();
+        assertThrows(MapiException.NoAccess.class,
+                () -> bob.notifications().subscribe(store.entryId(), ALL_EVENTS, new Recorder()));
+        assertThrows(MapiException.NoAccess.class,
+                () -> bob.notifications().subscribe(store.folder(WellKnownFolder.INBOX), ALL_EVENTS, new Recorder()));
+        Session second = server().logon(new Credentials.Password(alice.user().login(), alicePassword));
+        Recorder ended = new Recorder();
+        second.notifications().subscribe(store.folder(WellKnownFolder.INBOX), ALL_EVENTS, ended);
+        second.close();
+        admin().messages().create(store.folder(WellKnownFolder.INBOX), mail("after logoff", 0));
+        ended.assertQuiet();
+    }
 }
