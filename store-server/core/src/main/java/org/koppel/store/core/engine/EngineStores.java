@@ -90,21 +90,23 @@ final class EngineStores implements Stores {
         return out;
     }
 
+    /** The store properties that name a well-known folder. */
+    private static final Map<PropTag, WellKnownFolder> FOLDER_TAGS = Map.ofEntries(
+            Map.entry(PR_IPM_SUBTREE_ENTRYID, WellKnownFolder.IPM_SUBTREE),
+            Map.entry(PR_IPM_OUTBOX_ENTRYID, WellKnownFolder.OUTBOX),
+            Map.entry(PR_IPM_WASTEBASKET_ENTRYID, WellKnownFolder.DELETED_ITEMS),
+            Map.entry(PR_IPM_SENTMAIL_ENTRYID, WellKnownFolder.SENT_ITEMS),
+            Map.entry(PR_FINDER_ENTRYID, WellKnownFolder.SEARCH_ROOT),
+            Map.entry(PR_COMMON_VIEWS_ENTRYID, WellKnownFolder.NON_IPM_SUBTREE),
+            Map.entry(PR_IPM_APPOINTMENT_ENTRYID, WellKnownFolder.CALENDAR),
+            Map.entry(PR_IPM_CONTACT_ENTRYID, WellKnownFolder.CONTACTS),
+            Map.entry(PR_IPM_JOURNAL_ENTRYID, WellKnownFolder.JOURNAL),
+            Map.entry(PR_IPM_NOTE_ENTRYID, WellKnownFolder.NOTES),
+            Map.entry(PR_IPM_TASK_ENTRYID, WellKnownFolder.TASKS),
+            Map.entry(PR_IPM_DRAFTS_ENTRYID, WellKnownFolder.DRAFTS));
+
     private static PropValue storeProperty(StoreInfo s, PropTag t) {
-        Map<PropTag, WellKnownFolder> folderTags = Map.ofEntries(
-                Map.entry(PR_IPM_SUBTREE_ENTRYID, WellKnownFolder.IPM_SUBTREE),
-                Map.entry(PR_IPM_OUTBOX_ENTRYID, WellKnownFolder.OUTBOX),
-                Map.entry(PR_IPM_WASTEBASKET_ENTRYID, WellKnownFolder.DELETED_ITEMS),
-                Map.entry(PR_IPM_SENTMAIL_ENTRYID, WellKnownFolder.SENT_ITEMS),
-                Map.entry(PR_FINDER_ENTRYID, WellKnownFolder.SEARCH_ROOT),
-                Map.entry(PR_COMMON_VIEWS_ENTRYID, WellKnownFolder.NON_IPM_SUBTREE),
-                Map.entry(PR_IPM_APPOINTMENT_ENTRYID, WellKnownFolder.CALENDAR),
-                Map.entry(PR_IPM_CONTACT_ENTRYID, WellKnownFolder.CONTACTS),
-                Map.entry(PR_IPM_JOURNAL_ENTRYID, WellKnownFolder.JOURNAL),
-                Map.entry(PR_IPM_NOTE_ENTRYID, WellKnownFolder.NOTES),
-                Map.entry(PR_IPM_TASK_ENTRYID, WellKnownFolder.TASKS),
-                Map.entry(PR_IPM_DRAFTS_ENTRYID, WellKnownFolder.DRAFTS));
-        WellKnownFolder w = folderTags.get(t);
+        WellKnownFolder w = FOLDER_TAGS.get(t);
         if (w != null && s.findFolder(w).isPresent()) {
             return PropValue.of(t, s.folder(w).bytes());
         }
