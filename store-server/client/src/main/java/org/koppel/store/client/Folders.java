@@ -15,6 +15,12 @@ public interface Folders {
     /** The folder's subfolders ({@code recursive}: the whole subtree, depth-first, with depth set). */
     List<FolderInfo> children(EntryId folder, boolean recursive);
 
+    /**
+     * The hierarchy table of a folder: the subfolders the caller may see, as rows of the requested
+     * columns, restricted, sorted and paged.
+     */
+    TableResult hierarchy(EntryId folder, HierarchyQuery query);
+
     void rename(EntryId folder, String newName);
 
     /** Moves the folder under a new parent; into its own subtree is MAPI_E_FOLDER_CYCLE. */

@@ -21,10 +21,15 @@ import org.koppel.mapi.MapiObjectType;
 import org.koppel.mapi.PropTag;
 import org.koppel.mapi.PropType;
 import org.koppel.mapi.PropValue;
+import org.koppel.mapi.PropertyBag;
+import org.koppel.mapi.Restriction;
 import org.koppel.mapi.SourceKey;
 import org.koppel.store.client.CollisionPolicy;
 import org.koppel.store.client.FolderDeletion;
 import org.koppel.store.client.FolderInfo;
+import org.koppel.store.client.HierarchyQuery;
+import org.koppel.store.client.TableResult;
+import org.koppel.store.client.TableRow;
 import org.koppel.store.client.Folders;
 import org.koppel.store.client.Rights;
 import org.koppel.store.core.props.PropertyCodec;
@@ -186,6 +191,55 @@ final class EngineFolders implements Folders {
             }
         }
     }
+
+    @Override
+    public TableResult hierarchy(EntryId folder, HierarchyQuery query) {
+        query.restriction().ifPresent(r -> Restriction.validate(r, scope.ctx.config().maxRestrictionDepth()));
+        return scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            scope.ctx.access().requireVisible(c, scope.caller, f.store(), f.object());
+            List<FolderInfo> infos = new ArrayList<>();
+            collect(c, f.store(), f.object().id(), query.recursive(), 1, infos);
+            record Row(EntryId entryId, PropertyBag props) {
+            }
+            List<Row> rows = new ArrayList<>(infos.size());
+            for (FolderInfo info : infos) {
+                FolderRow row = scope.ctx.objects().folder(c, info.entryId().objectId());
+                List<PropValue> all = new ArrayList<>(PropertyCodec.decode(row.props()));
+                for (PropTag t : HIERARCHY_COMPUTED) {
+                    all.removeIf(v -> v.tag().id() == t.id());
+                    computed(f.store(), row, info, t).ifPresent(all::add);
+                }
+                rows.add(new Row(info.entryId(), new PropertyBag(all, java.util.Map.of())));
+            }
+            List<Row> matched = rows.stream()
+                    .filter(r -> query.restriction().map(x -> x.matches(r.props())).orElse(true))
+                    .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            if (!query.sort().keys().isEmpty()) {
+                var cmp = query.sort().comparator();
+                matched.sort((a, b) -> cmp.compare(a.props(), b.props()));
+            }
+            List<TableRow> page = new ArrayList<>();
+            int end = (int) Math.min(matched.size(), (long) query.offset() + query.limit());
+            for (int i = query.offset(); i < end; i++) {
+                Row r = matched.get(i);
+                List<PropValue> values = new ArrayList<>(query.columns().size());
+                for (PropTag t : query.columns()) {
+                    values.add(r.props().get(t).orElse(
+                            new PropValue.ErrorValue(t.withType(PropType.PT_ERROR), MapiError.NOT_FOUND)));
+                }
+                page.add(new TableRow(r.entryId(), values));
+            }
+            return new TableResult(matched.size(), page);
+        });
+    }
+
+    /** The computed folder properties a hierarchy table row carries, for columns, restrictions and sorting. */
+    private static final List<PropTag> HIERARCHY_COMPUTED = List.of(PR_ENTRYID, PR_PARENT_ENTRYID, PR_STORE_ENTRYID,
+            PR_DISPLAY_NAME, PR_CONTAINER_CLASS, PR_FOLDER_TYPE, PR_CONTENT_COUNT, PR_CONTENT_UNREAD,
+            PR_ASSOC_CONTENT_COUNT, PR_DELETED_MSG_COUNT, PR_SUBFOLDERS, PR_FOLDER_CHILD_COUNT, PR_MESSAGE_SIZE_EXTENDED,
+            PR_SOURCE_KEY, PR_CHANGE_NUMBER, PR_CREATION_TIME, PR_LAST_MODIFICATION_TIME, PR_RIGHTS, PR_OBJECT_TYPE,
+            PR_RECORD_KEY, PR_DEPTH);
 
     static List<FolderRow> childRows(Connection c, long parentId) throws SQLException {
         List<FolderRow> rows = new ArrayList<>();
@@ -518,6 +572,8 @@ final class EngineFolders implements Folders {
             v = MapiObjectType.MAPI_FOLDER.code();
         } else if (t.equals(PR_RECORD_KEY)) {
             v = info.entryId().bytes();
+        } else if (t.equals(PR_DEPTH)) {
+            v = info.depth();
         }
         return v == null ? Optional.empty() : Optional.of(PropValue.of(t, v));
     }

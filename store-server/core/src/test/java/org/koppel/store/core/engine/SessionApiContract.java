@@ -801,4 +801,45 @@ public abstract class SessionApiContract {
         admin().messages().create(store.folder(WellKnownFolder.INBOX), mail("after logoff", 0));
         ended.assertQuiet();
     }
+
+    // ---- hierarchy tables
+
+    @Test
+    void hierarchyTableListsVisibleSubfoldersWithDepthRestrictionAndSort() {
+        StoreInfo store = alice.stores().openOwn();
+        EntryId ipm = store.folder(WellKnownFolder.IPM_SUBTREE);
+        EntryId projects = alice.folders().create(ipm, "Projects", "IPF.Note", CollisionPolicy.FAIL);
+        alice.folders().create(projects, "Alpha", "IPF.Note", CollisionPolicy.FAIL);
+        alice.folders().create(projects, "Beta", "IPF.Contact", CollisionPolicy.FAIL);
+        alice.messages().create(projects, mail("in projects", 0));
+        List<PropTag> columns = List.of(PR_DISPLAY_NAME, PR_DEPTH, PR_CONTENT_COUNT, PR_SUBFOLDERS);
+
+        var all = alice.folders().hierarchy(ipm, new org.koppel.store.client.HierarchyQuery(columns,
+                java.util.Optional.empty(), SortOrderSet.none(), 0, 100, true));
+        assertEquals(14, all.totalRows(), "11 standard folders, Projects and its two subfolders");
+        var byName = new java.util.HashMap<String, List<PropValue>>();
+        all.rows().forEach(r -> byName.put((String) r.values().get(0).javaValue(), r.values()));
+        assertEquals(1, byName.get("Projects").get(1).javaValue());
+        assertEquals(2, byName.get("Alpha").get(1).javaValue());
+        assertEquals(1, byName.get("Projects").get(2).javaValue());
+        assertEquals(true, byName.get("Projects").get(3).javaValue());
+
+        var contacts = alice.folders().hierarchy(ipm, new org.koppel.store.client.HierarchyQuery(columns,
+                java.util.Optional.of(Restriction.eq(PR_CONTAINER_CLASS, "IPF.Contact")),
+                SortOrderSet.of(SortOrder.descending(PR_DISPLAY_NAME)), 0, 100, true));
+        assertEquals(List.of("Contacts", "Beta"),
+                contacts.rows().stream().map(r -> (String) r.values().get(0).javaValue()).toList());
+
+        var direct = alice.folders().hierarchy(projects, new org.koppel.store.client.HierarchyQuery(columns,
+                java.util.Optional.empty(), SortOrderSet.of(SortOrder.ascending(PR_DISPLAY_NAME)), 1, 5, false));
+        assertEquals(2, direct.totalRows());
+        assertEquals("Beta", direct.rows().get(0).values().get(0).javaValue(), "the page starts at offset 1");
+
+        alice.permissions().set(ipm, bob.user().login(), MemberKind.USER, Rights.FOLDER_VISIBLE);
+        alice.permissions().set(projects, bob.user().login(), MemberKind.USER, Rights.Role.REVIEWER.rights());
+        var bobsView = bob.folders().hierarchy(ipm, new org.koppel.store.client.HierarchyQuery(columns,
+                java.util.Optional.empty(), SortOrderSet.none(), 0, 100, true));
+        assertEquals(List.of("Projects"), bobsView.rows().stream().map(r -> (String) r.values().get(0).javaValue())
+                .toList(), "bob sees only what is shared with him");
+    }
 }
