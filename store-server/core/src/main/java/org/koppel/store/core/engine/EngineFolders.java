@@ -156,7 +156,10 @@ final class EngineFolders implements Folders {
     }
 
     private FolderInfo toInfo(Connection c, StoreRow store, FolderRow f, int depth) throws SQLException {
-        int rights = scope.ctx.access().rights(c, scope.caller, store, f);
+        return toInfo(store, f, depth, scope.ctx.access().rights(c, scope.caller, store, f));
+    }
+
+    private FolderInfo toInfo(StoreRow store, FolderRow f, int depth, int rights) {
         return new FolderInfo(scope.ctx.objects().folderEntryId(store, f.id()),
                 Optional.ofNullable(f.parentId()).map(p -> scope.ctx.objects().folderEntryId(store, p)),
                 f.name(), f.containerClass(), f.type(), f.contentCount(), f.unreadCount(), f.assocCount(),
@@ -169,14 +172,18 @@ final class EngineFolders implements Folders {
         return scope.tx(c -> {
             var f = scope.ctx.objects().folder(c, folder);
             scope.ctx.access().requireVisible(c, scope.caller, f.store(), f.object());
-            List<FolderInfo> out = new ArrayList<>();
+            List<Listed> out = new ArrayList<>();
             collect(c, f.store(), f.object().id(), recursive, 1, out);
-            return out;
+            return out.stream().map(Listed::info).toList();
         });
     }
 
+    /** A listed subfolder: its row and its description for the caller. */
+    private record Listed(FolderRow row, FolderInfo info) {
+    }
+
     private void collect(Connection c, StoreRow store, long parentId, boolean recursive, int depth,
-            List<FolderInfo> out) throws SQLException {
+            List<Listed> out) throws SQLException {
         if (depth > MAX_DEPTH) {
             throw new MapiException.CorruptData("folder tree deeper than " + MAX_DEPTH);
         }
@@ -185,7 +192,7 @@ final class EngineFolders implements Folders {
             if ((rights & (Rights.FOLDER_VISIBLE | Rights.READ_ANY | Rights.FOLDER_OWNER)) == 0) {
                 continue;
             }
-            out.add(toInfo(c, store, child, depth));
+            out.add(new Listed(child, toInfo(store, child, depth, rights)));
             if (recursive) {
                 collect(c, store, child.id(), true, depth + 1, out);
             }
@@ -198,13 +205,14 @@ final class EngineFolders implements Folders {
         return scope.tx(c -> {
             var f = scope.ctx.objects().folder(c, folder);
             scope.ctx.access().requireVisible(c, scope.caller, f.store(), f.object());
-            List<FolderInfo> infos = new ArrayList<>();
-            collect(c, f.store(), f.object().id(), query.recursive(), 1, infos);
+            List<Listed> listed = new ArrayList<>();
+            collect(c, f.store(), f.object().id(), query.recursive(), 1, listed);
             record Row(EntryId entryId, PropertyBag props) {
             }
-            List<Row> rows = new ArrayList<>(infos.size());
-            for (FolderInfo info : infos) {
-                FolderRow row = scope.ctx.objects().folder(c, info.entryId().objectId());
+            List<Row> rows = new ArrayList<>(listed.size());
+            for (Listed l : listed) {
+                FolderRow row = l.row();
+                FolderInfo info = l.info();
                 List<PropValue> all = new ArrayList<>(PropertyCodec.decode(row.props()));
                 for (PropTag t : HIERARCHY_COMPUTED) {
                     all.removeIf(v -> v.tag().id() == t.id());

@@ -447,8 +447,11 @@ final class EngineMessages implements Messages {
             var dest = scope.ctx.objects().folder(c, destination);
             scope.ctx.access().require(c, scope.caller, dest.store(), dest.object(), Rights.CREATE);
             for (EntryId id : messages) {
-                scope.ctx.objects().messageForWrite(c, id, false, scope.ctx.lock());
-                var m = readable(c, id, false);
+                var m = scope.ctx.objects().messageForWrite(c, id, false, scope.ctx.lock());
+                if (m.message().deleted()) {
+                    throw new MapiException.NotFound("message does not exist");
+                }
+                scope.ctx.access().require(c, scope.caller, m.store(), m.folder(), Rights.READ_ANY);
                 if (m.message().embedded()) {
                     throw new MapiException.InvalidParameter("an embedded message cannot be moved on its own");
                 }

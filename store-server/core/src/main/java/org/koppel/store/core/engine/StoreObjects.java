@@ -104,17 +104,6 @@ final class StoreObjects {
         }
     }
 
-    Optional<FolderRow> folderByRole(Connection c, long storeId, String role) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + FolderRow.COLUMNS + " FROM folders WHERE store_id = ? AND role = ?")) {
-            ps.setLong(1, storeId);
-            ps.setString(2, role);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(FolderRow.read(rs)) : Optional.empty();
-            }
-        }
-    }
-
     MessageRow message(Connection c, long messageId, boolean withProps) throws SQLException {
         String sql = "SELECT " + MessageRow.COLUMNS + (withProps ? ", props" : "") + " FROM messages WHERE id = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
