@@ -32,6 +32,8 @@ public interface Session extends AutoCloseable {
 
     Notifications notifications();
 
+    ChangeTracking changes();
+
     /** Ends the session; later calls fail. */
     @Override
     void close();

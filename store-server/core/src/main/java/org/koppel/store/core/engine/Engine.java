@@ -58,7 +58,8 @@ public final class Engine implements StoreServer, AutoCloseable {
         NotificationHub hub = new NotificationHub(delivery);
         EngineContext ctx = new EngineContext(db, blobs, config, new StoreObjects(), new AccessControl(directory), lock,
                 rules, new MessageWriter(blobs, lock, rules, config.maxAttachmentBytes()), new NamedPropertyMap(),
-                factory, new QuotaPolicy(config.defaultQuota()), directory, new HubPublisher(hub), hub);
+                factory, new QuotaPolicy(config.defaultQuota()), directory, new HubPublisher(hub), hub,
+                new java.security.SecureRandom());
         LOG.info("Store engine started on {}", db.kind());
         return new Engine(ctx, new LoginThrottle(config.maxLoginFailures(), config.loginFailureWindow(),
                 Clock.systemUTC()), delivery);

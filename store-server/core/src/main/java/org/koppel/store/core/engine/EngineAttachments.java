@@ -55,6 +55,7 @@ final class EngineAttachments implements Attachments {
                 ps.setLong(4, m.message().id());
                 ps.executeUpdate();
             }
+            ChangeTrail.contentChanged(c, m, cn, null);
             EngineMessages.propagateSize(c, m, m.message().id(), size);
             new FolderCounters(0, 0, 0, 0, size).applyTo(c, m.folder().id());
             scope.ctx.lock().addSize(c, m.store().id(), size, scope.ctx.quotas().effective(c, m.store()));
@@ -162,6 +163,7 @@ final class EngineAttachments implements Attachments {
                 ps.setLong(5, m.message().id());
                 ps.executeUpdate();
             }
+            ChangeTrail.contentChanged(c, m, cn, null);
             EngineMessages.propagateSize(c, m, m.message().id(), -size);
             new FolderCounters(0, 0, 0, 0, -size).applyTo(c, m.folder().id());
             scope.ctx.lock().addSize(c, m.store().id(), -size, Quota.UNLIMITED);

@@ -89,7 +89,7 @@ final class EngineContents implements Contents {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     MessageRow m = MessageRow.read(rs, true);
-                    rows.add(row(c, store, folder, m, rs.getString(19), q.columns()));
+                    rows.add(row(c, store, folder, m, rs.getString(22), q.columns()));
                 }
             }
         }
@@ -145,7 +145,7 @@ final class EngineContents implements Contents {
             Candidate cand = matched.get(i);
             List<PropValue> values = new ArrayList<>(q.columns().size());
             for (PropTag t : q.columns()) {
-                values.add(MessageView.pick(cand.source.props, t));
+                values.add(MessageView.pick(cand.source.props(), t));
             }
             rows.add(new TableRow(scope.ctx.objects().messageEntryId(store, cand.row.id()), values));
         }
@@ -153,31 +153,5 @@ final class EngineContents implements Contents {
     }
 
     private record Candidate(MessageRow row, MessageSource source) {
-    }
-
-    /** A message as restrictions and sorts see it, with its recipients as sub-objects. */
-    private record MessageSource(List<PropValue> props, List<Recipient> recipients) implements PropertySource {
-        @Override
-        public Optional<PropValue> get(PropTag tag) {
-            PropValue v = MessageView.pick(props, tag);
-            return v instanceof PropValue.ErrorValue ? Optional.empty() : Optional.of(v);
-        }
-
-        @Override
-        public List<? extends PropertySource> subObjects(SubObject kind) {
-            if (kind != SubObject.RECIPIENTS) {
-                return List.of();
-            }
-            List<PropertySource> out = new ArrayList<>();
-            for (Recipient r : recipients) {
-                List<PropValue> p = new ArrayList<>(r.properties());
-                p.add(PropValue.of(PR_RECIPIENT_TYPE, r.type().code()));
-                p.add(PropValue.of(PR_DISPLAY_NAME, r.displayName()));
-                p.add(PropValue.of(PR_EMAIL_ADDRESS, r.email()));
-                p.add(PropValue.of(PR_SMTP_ADDRESS, r.email()));
-                out.add(new MessageSource(p, List.of()));
-            }
-            return out;
-        }
     }
 }

@@ -20,5 +20,6 @@ record EngineContext(
         QuotaPolicy quotas,
         UserDirectory directory,
         EventPublisher publisher,
-        NotificationHub notifications) {
+        NotificationHub notifications,
+        java.security.SecureRandom random) {
 }

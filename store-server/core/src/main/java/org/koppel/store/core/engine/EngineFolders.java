@@ -155,7 +155,7 @@ final class EngineFolders implements Folders {
         });
     }
 
-    private FolderInfo toInfo(Connection c, StoreRow store, FolderRow f, int depth) throws SQLException {
+    FolderInfo toInfo(Connection c, StoreRow store, FolderRow f, int depth) throws SQLException {
         return toInfo(store, f, depth, scope.ctx.access().rights(c, scope.caller, store, f));
     }
 
@@ -436,7 +436,7 @@ final class EngineFolders implements Folders {
         scope.write((c, events) -> {
             var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
             requireChangeable(c, f.store(), f.object());
-            scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
+            long cn = scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
             if (f.object().childCount() > 0 && !how.deleteSubfolders()) {
                 throw new MapiException.HasFolders("the folder has subfolders");
             }
@@ -444,7 +444,7 @@ final class EngineFolders implements Folders {
                     && !how.deleteMessages()) {
                 throw new MapiException.HasMessages("the folder has messages");
             }
-            long freed = deleteTree(c, f.object(), 0);
+            long freed = deleteTree(c, f.object(), 0, cn);
             scope.ctx.lock().addSize(c, f.store().id(), -freed, org.koppel.store.client.Quota.UNLIMITED);
             adjustChildCount(c, f.object().parentId(), -1);
             events.add(EngineEvent.folder(org.koppel.store.client.EventType.OBJECT_DELETED, f.store(), f.object().id(), f.object().parentId()));
@@ -453,15 +453,17 @@ final class EngineFolders implements Folders {
     }
 
     /** Deletes a folder, its subfolders and all their messages; returns the bytes freed. */
-    private long deleteTree(Connection c, FolderRow f, int depth) throws SQLException {
+    private long deleteTree(Connection c, FolderRow f, int depth, long cn) throws SQLException {
         if (depth > MAX_DEPTH) {
             throw new MapiException.CorruptData("folder tree deeper than " + MAX_DEPTH);
         }
         long freed = 0;
         for (FolderRow child : childRows(c, f.id())) {
-            freed += deleteTree(c, child, depth + 1);
+            freed += deleteTree(c, child, depth + 1, cn);
         }
-        freed += deleteMessages(c, f.id(), true, true);
+        ChangeTrail.folderDeleted(c, f, cn);
+        // The folder's own message tombstones go with it: its contents sync states are void now.
+        freed += deleteMessages(c, f.id(), true, true, null);
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM folders WHERE id = ?")) {
             ps.setLong(1, f.id());
             ps.executeUpdate();
@@ -470,23 +472,26 @@ final class EngineFolders implements Folders {
     }
 
     /** Hard-deletes the folder's messages (live and soft-deleted); returns the bytes freed. */
-    private long deleteMessages(Connection c, long folderId, boolean includeAssociated, boolean includeSoftDeleted)
-            throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        String sql = "SELECT id FROM messages WHERE folder_id = ?"
+    private long deleteMessages(Connection c, long folderId, boolean includeAssociated, boolean includeSoftDeleted,
+            Long tombstoneCn) throws SQLException {
+        List<MessageRow> rows = new ArrayList<>();
+        String sql = "SELECT " + MessageRow.COLUMNS + " FROM messages WHERE folder_id = ?"
                 + (includeAssociated ? "" : " AND associated = FALSE")
                 + (includeSoftDeleted ? "" : " AND deleted = FALSE");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, folderId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    rows.add(MessageRow.read(rs, false));
                 }
             }
         }
         long freed = 0;
-        for (long id : ids) {
-            freed += scope.ctx.writer().deleteHard(c, id);
+        for (MessageRow row : rows) {
+            if (tombstoneCn != null) {
+                ChangeTrail.left(c, folderId, row, ChangeTrail.Departure.HARD_DELETED, tombstoneCn, null, null);
+            }
+            freed += scope.ctx.writer().deleteHard(c, row.id());
         }
         return freed;
     }
@@ -496,18 +501,18 @@ final class EngineFolders implements Folders {
         scope.write((c, events) -> {
             var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.DELETE_ANY);
-            scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
+            long cn = scope.ctx.lock().lockAndReserve(c, f.store().id(), 1);
             long freed = 0;
             if (deleteSubfolders) {
                 for (FolderRow child : childRows(c, f.object().id())) {
                     if (child.role() != null) {
                         continue;
                     }
-                    freed += deleteTree(c, child, 1);
+                    freed += deleteTree(c, child, 1, cn);
                     adjustChildCount(c, f.object().id(), -1);
                 }
             }
-            long live = deleteMessages(c, f.object().id(), includeAssociated, false);
+            long live = deleteMessages(c, f.object().id(), includeAssociated, false, cn);
             freed += live;
             FolderRow now = scope.ctx.objects().folder(c, f.object().id());
             new FolderCounters(-now.contentCount(), -now.unreadCount(), includeAssociated ? -now.assocCount() : 0,

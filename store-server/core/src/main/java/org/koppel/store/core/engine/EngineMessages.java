@@ -187,7 +187,7 @@ final class EngineMessages implements Messages {
             for (PropTag t : remove) {
                 props.removeIf(o -> o.tag().id() == t.id());
             }
-            rewrite(c, m, props, MessageView.recipients(c, m.message().id()), newFlags);
+            rewrite(c, m, props, MessageView.recipients(c, m.message().id()), newFlags, null);
             modified(events, m);
             return null;
         });
@@ -208,7 +208,7 @@ final class EngineMessages implements Messages {
                 ps.executeUpdate();
             }
             scope.ctx.writer().insertRecipients(c, m.message().id(), recipients);
-            rewrite(c, m, PropertyCodec.decode(m.message().props()), recipients, null);
+            rewrite(c, m, PropertyCodec.decode(m.message().props()), recipients, null, null);
             modified(events, m);
             return null;
         });
@@ -218,8 +218,8 @@ final class EngineMessages implements Messages {
      * Saves a changed message: properties, promoted columns, size, a new change number and change key,
      * and the folder and store accounting that follows.
      */
-    private void rewrite(Connection c, StoreObjects.LocatedMessage m, List<PropValue> props, List<Recipient> recipients,
-            Integer requestedFlags) throws SQLException {
+    void rewrite(Connection c, StoreObjects.LocatedMessage m, List<PropValue> props, List<Recipient> recipients,
+            Integer requestedFlags, Long origin) throws SQLException {
         MessageRow old = m.message();
         long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
         long now = FileTime.toTicks(Instant.now());
@@ -240,7 +240,8 @@ final class EngineMessages implements Messages {
         var promoted = MessageWriter.Promoted.of(props, recipients, old.createdTicks());
         try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET props = ?, message_class = ?, subject = ?,"
                 + " sender_name = ?, display_to = ?, delivery_ticks = ?, importance = ?, message_flags = ?,"
-                + " size_bytes = ?, change_number = ?, change_key = ?, pcl = ?, modified_ticks = ? WHERE id = ?")) {
+                + " size_bytes = ?, change_number = ?, change_key = ?, pcl = ?, modified_ticks = ?, touched_cn = ?,"
+                + " content_origin = ? WHERE id = ?")) {
             ps.setBytes(1, PropertyCodec.encode(props));
             ps.setString(2, promoted.messageClass());
             ps.setString(3, promoted.subject());
@@ -254,8 +255,13 @@ final class EngineMessages implements Messages {
             ps.setBytes(11, ck);
             ps.setBytes(12, ChangeKeys.pclWith(old.pcl(), ck));
             ps.setLong(13, now);
-            ps.setLong(14, old.id());
+            ps.setLong(14, cn);
+            MessageWriter.setNullableLong(ps, 15, origin);
+            ps.setLong(16, old.id());
             ps.executeUpdate();
+        }
+        if (old.embedded()) {
+            ChangeTrail.contentChanged(c, m, cn, origin);
         }
         long delta = size - old.sizeBytes();
         propagateSize(c, m, old.id(), delta);
@@ -324,20 +330,27 @@ final class EngineMessages implements Messages {
                 }
                 scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), m.message(),
                         Rights.DELETE_ANY, Rights.DELETE_OWNED);
-                deleteOne(c, events, m, hard);
+                deleteOne(c, events, m, hard ? ChangeTrail.Departure.HARD_DELETED
+                        : ChangeTrail.Departure.SOFT_DELETED, null, null);
             }
             return null;
         });
     }
 
-    private void deleteOne(Connection c, EventBuffer events, StoreObjects.LocatedMessage m, boolean hard)
-            throws SQLException {
+    /**
+     * Deletes a located top-level message, soft or hard ({@code MOVED_OUT} is a hard delete that tells
+     * exporters where it went), leaving a tombstone for exporters.
+     */
+    void deleteOne(Connection c, EventBuffer events, StoreObjects.LocatedMessage m, ChangeTrail.Departure why,
+            Long target, Long origin) throws SQLException {
+        boolean hard = why != ChangeTrail.Departure.SOFT_DELETED;
         MessageRow row = m.message();
         if (!row.deleted()) {
             events.add(EngineEvent.message(org.koppel.store.client.EventType.OBJECT_DELETED, m.store(), row.id(), m.folder().id()));
         }
         long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
         boolean read = row.isRead();
+        ChangeTrail.left(c, m.folder().id(), row, why, cn, target, origin);
         if (hard) {
             long freed = scope.ctx.writer().deleteHard(c, row.id());
             FolderCounters counters = row.deleted()
@@ -347,7 +360,7 @@ final class EngineMessages implements Messages {
             scope.ctx.lock().addSize(c, m.store().id(), -freed, Quota.UNLIMITED);
         } else {
             try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET deleted = TRUE, deleted_ticks = ?,"
-                    + " change_number = ? WHERE id = ?")) {
+                    + " touched_cn = ? WHERE id = ?")) {
                 ps.setLong(1, FileTime.toTicks(Instant.now()));
                 ps.setLong(2, cn);
                 ps.setLong(3, row.id());
@@ -370,12 +383,17 @@ final class EngineMessages implements Messages {
                 scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), row,
                         Rights.DELETE_ANY, Rights.DELETE_OWNED);
                 long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
+                // Back in view as a new incarnation: exporters report it as added to every client.
                 try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET deleted = FALSE,"
-                        + " deleted_ticks = NULL, change_number = ? WHERE id = ?")) {
+                        + " deleted_ticks = NULL, entered_cn = ?, touched_cn = ?, entered_kind = ?,"
+                        + " entered_origin = NULL WHERE id = ?")) {
                     ps.setLong(1, cn);
-                    ps.setLong(2, row.id());
+                    ps.setLong(2, cn);
+                    ps.setInt(3, ChangeTrail.Entry.RESTORED.code);
+                    ps.setLong(4, row.id());
                     ps.executeUpdate();
                 }
+                ChangeTrail.entered(c, m.folder().id(), cn);
                 FolderCounters live = FolderCounters.forMessage(row.associated(), row.isRead(), row.sizeBytes(), 1);
                 new FolderCounters(live.content(), live.unread(), live.assoc(), -1, live.size())
                         .applyTo(c, m.folder().id());
@@ -457,34 +475,49 @@ final class EngineMessages implements Messages {
                 }
                 scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), m.message(),
                         Rights.DELETE_ANY, Rights.DELETE_OWNED);
-                if (m.folder().id() == dest.object().id()) {
-                    continue;
-                }
-                if (m.store().id() != dest.store().id()) {
-                    copyOne(c, events, m, dest);
-                    deleteOne(c, events, m, true);
-                    continue;
-                }
-                long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
-                byte[] ck = ChangeKeys.changeKey(m.store().guid(), cn);
-                try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET folder_id = ?, change_number = ?,"
-                        + " change_key = ?, pcl = ? WHERE id = ?")) {
-                    ps.setLong(1, dest.object().id());
-                    ps.setLong(2, cn);
-                    ps.setBytes(3, ck);
-                    ps.setBytes(4, ChangeKeys.pclWith(m.message().pcl(), ck));
-                    ps.setLong(5, m.message().id());
-                    ps.executeUpdate();
-                }
-                MessageRow row = m.message();
-                FolderCounters.forMessage(row.associated(), row.isRead(), row.sizeBytes(), -1).applyTo(c, m.folder().id());
-                FolderCounters.forMessage(row.associated(), row.isRead(), row.sizeBytes(), 1)
-                        .applyTo(c, dest.object().id());
-                events.add(EngineEvent.message(org.koppel.store.client.EventType.OBJECT_MOVED, m.store(), row.id(), dest.object().id())
-                        .from(m.folder().id()));
+                moveOne(c, events, m, dest, null);
             }
             return null;
         });
+    }
+
+    /** Moves a located live top-level message the caller may move; returns its entry id afterwards. */
+    EntryId moveOne(Connection c, EventBuffer events, StoreObjects.LocatedMessage m,
+            StoreObjects.Located<FolderRow> dest, Long origin) throws SQLException {
+        if (m.folder().id() == dest.object().id()) {
+            return scope.ctx.objects().messageEntryId(m.store(), m.message().id());
+        }
+        if (m.store().id() != dest.store().id()) {
+            EntryId copied = copyOne(c, events, m, dest);
+            deleteOne(c, events, m, ChangeTrail.Departure.MOVED_OUT, dest.object().id(), origin);
+            return copied;
+        }
+        long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
+        byte[] ck = ChangeKeys.changeKey(m.store().guid(), cn);
+        MessageRow row = m.message();
+        ChangeTrail.left(c, m.folder().id(), row, ChangeTrail.Departure.MOVED_OUT, cn, dest.object().id(), origin);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET folder_id = ?, change_number = ?,"
+                + " change_key = ?, pcl = ?, entered_cn = ?, touched_cn = ?, entered_kind = ?, content_origin = ?,"
+                + " entered_origin = ? WHERE id = ?")) {
+            ps.setLong(1, dest.object().id());
+            ps.setLong(2, cn);
+            ps.setBytes(3, ck);
+            ps.setBytes(4, ChangeKeys.pclWith(row.pcl(), ck));
+            ps.setLong(5, cn);
+            ps.setLong(6, cn);
+            ps.setInt(7, ChangeTrail.Entry.MOVED_IN.code);
+            MessageWriter.setNullableLong(ps, 8, origin);
+            MessageWriter.setNullableLong(ps, 9, origin);
+            ps.setLong(10, row.id());
+            ps.executeUpdate();
+        }
+        ChangeTrail.entered(c, dest.object().id(), cn);
+        FolderCounters.forMessage(row.associated(), row.isRead(), row.sizeBytes(), -1).applyTo(c, m.folder().id());
+        FolderCounters.forMessage(row.associated(), row.isRead(), row.sizeBytes(), 1)
+                .applyTo(c, dest.object().id());
+        events.add(EngineEvent.message(org.koppel.store.client.EventType.OBJECT_MOVED, m.store(), row.id(),
+                dest.object().id()).from(m.folder().id()));
+        return scope.ctx.objects().messageEntryId(m.store(), row.id());
     }
 
     @Override
@@ -512,6 +545,17 @@ final class EngineMessages implements Messages {
                     targets.add(new long[] {m.message().id(), m.message().messageFlags()});
                 }
             }
+            return applyReadFlags(c, events, f, targets, read, null);
+        });
+    }
+
+    /**
+     * Sets or clears MSGFLAG_READ on {@code targets} (id, flags pairs) of a located folder; a read-state
+     * change has a change number of its own and leaves the change key alone, as in MAPI.
+     */
+    int applyReadFlags(Connection c, EventBuffer events, StoreObjects.Located<FolderRow> f, List<long[]> targets,
+            boolean read, Long origin) throws SQLException {
+        {
             List<long[]> changes = new ArrayList<>();
             int unreadDelta = 0;
             for (long[] t : targets) {
@@ -528,14 +572,16 @@ final class EngineMessages implements Messages {
             if (changed > 0) {
                 // One reservation for the whole batch: marking a big folder read stays one update per message.
                 long cn = scope.ctx.lock().lockAndReserve(c, f.store().id(), changed);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE messages SET message_flags = ?, change_number = ? WHERE id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET message_flags = ?, read_cn = ?,"
+                        + " touched_cn = ?, read_origin = ? WHERE id = ?")) {
                     for (long[] t : changes) {
                         int flags = (int) t[1];
                         ps.setInt(1, read ? flags | MessageFlags.MSGFLAG_READ.value()
                                 : flags & ~MessageFlags.MSGFLAG_READ.value());
-                        ps.setLong(2, cn++);
-                        ps.setLong(3, t[0]);
+                        ps.setLong(2, cn);
+                        ps.setLong(3, cn++);
+                        MessageWriter.setNullableLong(ps, 4, origin);
+                        ps.setLong(5, t[0]);
                         ps.addBatch();
                         events.add(EngineEvent.message(org.koppel.store.client.EventType.OBJECT_MODIFIED, f.store(),
                                 t[0], f.object().id()));
@@ -545,6 +591,6 @@ final class EngineMessages implements Messages {
             }
             new FolderCounters(0, unreadDelta, 0, 0, 0).applyTo(c, f.object().id());
             return changed;
-        });
+        }
     }
 }

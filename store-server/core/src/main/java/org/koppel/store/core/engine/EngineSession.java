@@ -32,6 +32,7 @@ final class EngineSession implements Session {
     private final EngineReceiveFolders receiveFolders;
     private final EngineDirectory directory;
     private final EngineNotifications notifications;
+    private final EngineChanges changes;
     private final UserInfo user;
 
     EngineSession(EngineContext ctx, Caller caller) {
@@ -48,6 +49,7 @@ final class EngineSession implements Session {
         this.receiveFolders = new EngineReceiveFolders(scope);
         this.directory = new EngineDirectory(scope);
         this.notifications = new EngineNotifications(scope, ctx.notifications());
+        this.changes = new EngineChanges(scope);
         this.user = caller.system()
                 ? new UserInfo(0, caller.login(), "System", "", java.util.List.of(), true,
                         org.koppel.store.client.UserKind.SYSTEM, true, java.util.Set.of())
@@ -67,6 +69,7 @@ final class EngineSession implements Session {
     @Override public ReceiveFolders receiveFolders() { return receiveFolders; }
     @Override public Directory directory() { return directory; }
     @Override public Notifications notifications() { return notifications; }
+    @Override public org.koppel.store.client.ChangeTracking changes() { return changes; }
 
     @Override
     public void close() {

@@ -22,11 +22,16 @@ record FolderRow(
         Long creatorId,
         long createdTicks,
         long modifiedTicks,
-        byte[] props) {
+        byte[] props,
+        long createdCn,
+        long lastEnteredCn) {
 
     static final String COLUMNS = "id, store_id, parent_id, name, container_class, folder_type, role, content_count,"
             + " unread_count, assoc_count, deleted_count, child_count, size_bytes, source_key, change_number,"
-            + " creator_id, created_ticks, modified_ticks, props";
+            + " creator_id, created_ticks, modified_ticks, props, created_cn, last_entered_cn";
+
+    /** How many columns {@link #COLUMNS} names. */
+    static final int COLUMN_COUNT = 21;
 
     static FolderRow read(java.sql.ResultSet rs) throws java.sql.SQLException {
         return read(rs, 1);
@@ -43,6 +48,6 @@ record FolderRow(
                 rs.getString(o + 5), FolderType.fromCode(rs.getInt(o + 6)), rs.getString(o + 7), rs.getInt(o + 8),
                 rs.getInt(o + 9), rs.getInt(o + 10), rs.getInt(o + 11), rs.getInt(o + 12), rs.getLong(o + 13),
                 rs.getBytes(o + 14), rs.getLong(o + 15), creatorId, rs.getLong(o + 17), rs.getLong(o + 18),
-                rs.getBytes(o + 19));
+                rs.getBytes(o + 19), rs.getLong(o + 20), rs.getLong(o + 21));
     }
 }

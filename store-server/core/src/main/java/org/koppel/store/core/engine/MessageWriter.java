@@ -174,6 +174,7 @@ final class MessageWriter {
                 }
             }
         }
+        ChangeTrail.entered(c, folderId, firstCn + rows.size() - 1);
         List<Inserted> out = new ArrayList<>(rows.size());
         try (PreparedStatement ps = c.prepareStatement(INSERT_RECIPIENT)) {
             boolean any = false;
@@ -218,8 +219,8 @@ final class MessageWriter {
     private static final String INSERT_MESSAGE = "INSERT INTO messages (store_id, folder_id, parent_attach_id,"
             + " associated, deleted, message_class, subject, sender_name, display_to, delivery_ticks,"
             + " modified_ticks, created_ticks, message_flags, importance, has_attach, size_bytes, source_key,"
-            + " change_number, change_key, pcl, creator_id, props)"
-            + " VALUES (?,?,?,?,FALSE,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + " change_number, change_key, pcl, creator_id, props, entered_cn, touched_cn)"
+            + " VALUES (?,?,?,?,FALSE,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private static final String INSERT_RECIPIENT = "INSERT INTO recipients (message_id, row_id, recipient_type,"
             + " display_name, email, props) VALUES (?,?,?,?,?,?)";
@@ -286,7 +287,9 @@ final class MessageWriter {
         ps.setBytes(i++, changeKey);
         ps.setBytes(i++, ChangeKeys.pclWith(null, changeKey));
         setNullableLong(ps, i++, caller.system() ? null : caller.userId());
-        ps.setBytes(i, row.propBytes());
+        ps.setBytes(i++, row.propBytes());
+        ps.setLong(i++, cn);
+        ps.setLong(i, cn);
     }
 
     /** Inserts one attachment row (and its embedded message); returns its size. */
@@ -442,8 +445,8 @@ final class MessageWriter {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (store_id, folder_id,"
                         + " parent_attach_id, associated, deleted, message_class, subject, sender_name, display_to,"
                         + " delivery_ticks, modified_ticks, created_ticks, message_flags, importance, has_attach,"
-                        + " size_bytes, source_key, change_number, change_key, pcl, creator_id, props)"
-                        + " VALUES (?,?,?,?,FALSE,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " size_bytes, source_key, change_number, change_key, pcl, creator_id, props, entered_cn,"
+                        + " touched_cn) VALUES (?,?,?,?,FALSE,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         Statement.RETURN_GENERATED_KEYS)) {
                     int i = 1;
                     ps.setLong(i++, target.id());
@@ -466,11 +469,16 @@ final class MessageWriter {
                     ps.setBytes(i++, ck);
                     ps.setBytes(i++, ChangeKeys.pclWith(null, ck));
                     setNullableLong(ps, i++, caller.system() ? null : caller.userId());
-                    ps.setBytes(i, props);
+                    ps.setBytes(i++, props);
+                    ps.setLong(i++, cn);
+                    ps.setLong(i, cn);
                     ps.executeUpdate();
                     id = generatedKey(ps);
                 }
             }
+        }
+        if (folderId != null) {
+            ChangeTrail.entered(c, folderId, cn);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO recipients (message_id, row_id, recipient_type,"
                 + " display_name, email, props) SELECT ?, row_id, recipient_type, display_name, email, props"

@@ -109,7 +109,7 @@ final class StoreFactory {
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO folders (store_id, parent_id, name, name_key,"
                 + " container_class, folder_type, role, source_key, change_number, creator_id, created_ticks,"
-                + " modified_ticks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " modified_ticks, created_cn) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, storeId);
             MessageWriter.setNullableLong(ps, 2, parent);
             ps.setString(3, name);
@@ -122,6 +122,7 @@ final class StoreFactory {
             MessageWriter.setNullableLong(ps, 10, creator);
             ps.setLong(11, now);
             ps.setLong(12, now);
+            ps.setLong(13, cn);
             ps.executeUpdate();
             id = MessageWriter.generatedKey(ps);
         }

@@ -95,10 +95,11 @@ final class StoreObjects {
                     throw new MapiException.NotFound("folder does not exist");
                 }
                 FolderRow f = FolderRow.read(rs);
-                long owner = rs.getLong(23);
+                int at = FolderRow.COLUMN_COUNT + 1;
+                long owner = rs.getLong(at + 3);
                 Long ownerId = rs.wasNull() ? null : owner;
-                StoreRow s = new StoreRow(rs.getLong(20), Guid.fromBytes(rs.getBytes(21)),
-                        StoreKind.valueOf(rs.getString(22)), ownerId, rs.getLong(24));
+                StoreRow s = new StoreRow(rs.getLong(at), Guid.fromBytes(rs.getBytes(at + 1)),
+                        StoreKind.valueOf(rs.getString(at + 2)), ownerId, rs.getLong(at + 4));
                 return new Located<>(s, f);
             }
         }
@@ -129,7 +130,7 @@ final class StoreObjects {
         // message is the most frequent call there is.
         String messageColumns = "m." + MessageRow.COLUMNS.replace(", ", ", m.") + (withProps ? ", m.props" : "");
         String folderColumns = "f." + FolderRow.COLUMNS.replace(", ", ", f.");
-        int storeAt = 18 + (withProps ? 1 : 0);
+        int storeAt = MessageRow.COLUMN_COUNT + 1 + (withProps ? 1 : 0);
         try (PreparedStatement ps = c.prepareStatement("SELECT " + messageColumns + ", s.id, s.guid, s.kind,"
                 + " s.owner_id, s.size_bytes, " + folderColumns + " FROM messages m JOIN stores s ON s.id = m.store_id"
                 + " LEFT JOIN folders f ON f.id = m.folder_id WHERE m.id = ? AND s.guid = ?")) {

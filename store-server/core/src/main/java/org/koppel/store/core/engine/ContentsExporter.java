@@ -1,0 +1,546 @@
+package org.koppel.store.core.engine;
+
+import static org.koppel.mapi.PropTags.PR_CHANGE_KEY;
+import static org.koppel.mapi.PropTags.PR_PREDECESSOR_CHANGE_LIST;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.koppel.mapi.FileTime;
+import org.koppel.mapi.MapiException;
+import org.koppel.mapi.PropTag;
+import org.koppel.mapi.PropValue;
+import org.koppel.mapi.Restriction;
+import org.koppel.mapi.SourceKey;
+import org.koppel.store.client.ChangeKind;
+import org.koppel.store.client.ContentChange;
+import org.koppel.store.client.ContentsExport;
+import org.koppel.store.client.ContentsSyncOptions;
+import org.koppel.store.client.Recipient;
+
+/**
+ * Exports a folder's message changes since a {@link SyncCursor}, in batches.
+ *
+ * <p>A batch covers the change numbers (c, c']: every message that entered the folder, changed, or left it
+ * in that range. Three index range scans find them (messages by entered_cn and by touched_cn, tombstones
+ * by deleted_cn), each limited to the batch size, and c' is the batch-size-th smallest position among them,
+ * so a batch costs O(batch) whatever the folder size. Because messages are also found by the change number
+ * they entered with, a message that entered inside the range and changed again after it is still given in
+ * this batch: after a batch ending at c', the client has every message that entered up to c' and is still
+ * there. That is what tells additions from modifications exactly: a message is new to the client if and
+ * only if it entered after the cursor (and not by the client's own import).
+ */
+final class ContentsExporter {
+
+    private final Scope scope;
+
+    ContentsExporter(Scope scope) {
+        this.scope = scope;
+    }
+
+    /** A row with the change-tracking columns the classification needs. */
+    private record Candidate(MessageRow row, long deliveryTicks, int enteredKind, Long enteredOrigin,
+            Long contentOrigin, Long readOrigin) {
+    }
+
+    /** A tombstone in the batch. */
+    private record Tombstone(long id, byte[] sourceKey, boolean associated, int kind, long enteredCn,
+            Long enteredOrigin, long deletedCn, Long origin, Long targetFolder, long deliveryTicks) {
+    }
+
+    ContentsExport export(Connection c, StoreObjects.Located<FolderRow> f, SyncCursor start, ContentsSyncOptions o)
+            throws SQLException {
+        o.restriction().ifPresent(r -> Restriction.validate(r, scope.ctx.config().maxRestrictionDepth()));
+        long hash = optionsHash(o);
+        if (start.optionsHash() != 0 && start.optionsHash() != hash) {
+            throw new MapiException.InvalidSyncState("the sync state was made with other export options"
+                    + " (normal/associated, read-state only or restriction); start again");
+        }
+        long[] store = storeCounters(c, f.store().id());
+        long last = store[0];
+        long horizon = store[1];
+        SyncCursor cur = start.withOptions(hash).batchAt(last);
+        if (cur.cn() > last) {
+            throw new MapiException.InvalidSyncState("the sync state is ahead of the store (restored from backup?)");
+        }
+        if (cur.cn() > 0 && cur.cn() < horizon) {
+            throw new MapiException.InvalidSyncState("the sync state is older than the kept deletions; start again");
+        }
+        long target = o.receivedSince().map(i -> FileTime.toTicks(i)).orElse(SyncCursor.NO_WINDOW);
+        long window = cur.cn() == 0 ? target : cur.window();
+        int n = o.batchSize();
+        Pass pass = new Pass(c, f, cur, o);
+
+        // 1. Move the time window, once the client has every change under the old one (so that a deletion
+        // is always judged against the window the client had when it happened), a batch at a time.
+        long effective = window;
+        boolean shifted = window == target;
+        if (o.readStateOnly()) {
+            effective = target;
+            shifted = true;
+        } else if (!shifted && cur.cn() == last) {
+            Shift shift = window > target ? widen(pass, target, window, n) : narrow(pass, window, target, n);
+            effective = shift.edge();
+            shifted = shift.done();
+        }
+        pass.window = effective;
+
+        // 2. Or the changes in (cn, cn'].
+        long end = last;
+        if (cur.cn() < last) {
+            String filter = associatedFilter(o);
+            List<long[]> entered = positions(c, "SELECT id, entered_cn FROM messages WHERE folder_id = ?"
+                    + " AND entered_cn > ? AND entered_cn <= ? AND deleted = FALSE" + filter
+                    + " ORDER BY entered_cn LIMIT ?", f.object().id(), cur.cn(), last, n);
+            List<long[]> touched = positions(c, "SELECT id, touched_cn FROM messages WHERE folder_id = ?"
+                    + " AND touched_cn > ? AND touched_cn <= ? AND deleted = FALSE" + filter
+                    + " ORDER BY touched_cn LIMIT ?", f.object().id(), cur.cn(), last, n);
+            List<long[]> gone = positions(c, "SELECT id, deleted_cn FROM tombstones WHERE folder_id = ?"
+                    + " AND deleted_cn > ? AND deleted_cn <= ?" + filter + " ORDER BY deleted_cn LIMIT ?",
+                    f.object().id(), cur.cn(), last, n);
+            boolean full = entered.size() == n || touched.size() == n || gone.size() == n;
+            if (full) {
+                List<Long> all = new ArrayList<>(entered.size() + touched.size() + gone.size());
+                entered.forEach(p -> all.add(p[1]));
+                touched.forEach(p -> all.add(p[1]));
+                gone.forEach(p -> all.add(p[1]));
+                all.sort(null);
+                end = all.get(n - 1);
+                // A change number shared by several objects (one bulk operation) is never split.
+                if (entered.size() == n && entered.get(n - 1)[1] == end) {
+                    entered.addAll(positions(c, "SELECT id, entered_cn FROM messages WHERE folder_id = ?"
+                            + " AND entered_cn = ? AND deleted = FALSE" + filter, f.object().id(), end));
+                }
+                if (touched.size() == n && touched.get(n - 1)[1] == end) {
+                    touched.addAll(positions(c, "SELECT id, touched_cn FROM messages WHERE folder_id = ?"
+                            + " AND touched_cn = ? AND deleted = FALSE" + filter, f.object().id(), end));
+                }
+                if (gone.size() == n && gone.get(n - 1)[1] == end) {
+                    gone.addAll(positions(c, "SELECT id, deleted_cn FROM tombstones WHERE folder_id = ?"
+                            + " AND deleted_cn = ?" + filter, f.object().id(), end));
+                }
+            }
+            Set<Long> rowIds = new HashSet<>();
+            for (long[] p : entered) {
+                if (p[1] <= end) {
+                    rowIds.add(p[0]);
+                }
+            }
+            for (long[] p : touched) {
+                if (p[1] <= end) {
+                    rowIds.add(p[0]);
+                }
+            }
+            Set<Long> tombIds = new HashSet<>();
+            for (long[] p : gone) {
+                if (p[1] <= end) {
+                    tombIds.add(p[0]);
+                }
+            }
+            pass.removals(loadTombstones(c, tombIds));
+            pass.rows(load(c, rowIds).values());
+        }
+        boolean complete = end == last && shifted;
+        return new ContentsExport(pass.out, cur.at(end, effective, complete).encode(), complete);
+    }
+
+    /** The classification of one batch, and what it found. */
+    private final class Pass {
+        final Connection c;
+        final StoreObjects.Located<FolderRow> f;
+        final SyncCursor cur;
+        final ContentsSyncOptions o;
+        final List<ContentChange> out = new ArrayList<>();
+        final Set<Long> reported = new HashSet<>();
+        long window;
+
+        Pass(Connection c, StoreObjects.Located<FolderRow> f, SyncCursor cur, ContentsSyncOptions o) {
+            this.c = c;
+            this.f = f;
+            this.cur = cur;
+            this.o = o;
+        }
+
+        /**
+         * Whether the client has this incarnation of the row: it entered before the cursor inside the window
+         * the client's copy reflects, or the client made it (by an import).
+         */
+        boolean given(Candidate cand) {
+            if (mine(cand.enteredOrigin())) {
+                return true;
+            }
+            boolean inClientWindow = cand.row().associated() || cur.window() == SyncCursor.NO_WINDOW
+                    || cand.deliveryTicks() >= cur.window();
+            return cand.row().enteredCn() <= cur.cn() && inClientWindow;
+        }
+
+        /**
+         * Whether the client was given a message that has left: it entered before the cursor, but not if it
+         * entered during this run of batches and was gone before the run's first batch (so no batch saw it).
+         */
+        boolean given(Tombstone t) {
+            if (Objects.equals(t.enteredOrigin(), cur.syncId())) {
+                return true;
+            }
+            boolean inClientWindow = t.associated() || cur.window() == SyncCursor.NO_WINDOW
+                    || t.deliveryTicks() >= cur.window();
+            if (t.enteredCn() > cur.cn() || !inClientWindow) {
+                return false;
+            }
+            return !(t.enteredCn() > cur.cycleStart() && t.deletedCn() <= cur.cycleSnapshot());
+        }
+
+        boolean mine(Long origin) {
+            return Objects.equals(origin, cur.syncId());
+        }
+
+        boolean inWindow(Candidate cand) {
+            return cand.row().associated() || window == SyncCursor.NO_WINDOW || cand.deliveryTicks() >= window;
+        }
+
+        void removals(List<Tombstone> tombs) throws SQLException {
+            if (o.readStateOnly()) {
+                return;
+            }
+            tombs.sort((a, b) -> Long.compare(a.deletedCn(), b.deletedCn()));
+            Map<Long, Optional<SourceKey>> targets = new HashMap<>();
+            for (Tombstone t : tombs) {
+                if (mine(t.origin()) || !given(t)) {
+                    continue;
+                }
+                ChangeKind kind = switch (ChangeTrail.Departure.of(t.kind())) {
+                    case SOFT_DELETED -> ChangeKind.SOFT_DELETED;
+                    case HARD_DELETED -> ChangeKind.HARD_DELETED;
+                    case MOVED_OUT -> ChangeKind.MOVED_OUT;
+                };
+                Optional<SourceKey> other = Optional.empty();
+                if (t.targetFolder() != null) {
+                    other = targets.get(t.targetFolder());
+                    if (other == null) {
+                        other = folderSourceKey(c, t.targetFolder());
+                        targets.put(t.targetFolder(), other);
+                    }
+                }
+                out.add(new ContentChange(kind, SourceKey.parse(t.sourceKey()), Optional.empty(), t.associated(),
+                        false, 0, t.deletedCn(), List.of(), other));
+            }
+        }
+
+        /** Reports what the client lacks of each changed row, oldest change first. */
+        void rows(Collection<Candidate> rows) throws SQLException {
+            List<Candidate> sorted = new ArrayList<>(rows);
+            sorted.sort((a, b) -> Long.compare(Math.min(a.row().enteredCn(), a.row().touchedCn()),
+                    Math.min(b.row().enteredCn(), b.row().touchedCn())));
+            for (Candidate cand : sorted) {
+                MessageRow r = cand.row();
+                if (r.deleted() || reported.contains(r.id())) {
+                    continue;
+                }
+                boolean readChanged = r.readCn() > cur.cn() && !mine(cand.readOrigin());
+                if (o.readStateOnly()) {
+                    if (readChanged) {
+                        out.add(readState(r));
+                    }
+                    continue;
+                }
+                boolean given = given(cand);
+                boolean contentChanged = r.changeNumber() > cur.cn() && !mine(cand.contentOrigin());
+                if (!given) {
+                    Full full = full(cand);
+                    if (full.matches) {
+                        ChangeKind kind = switch (ChangeTrail.Entry.of(cand.enteredKind())) {
+                            case CREATED -> ChangeKind.NEW;
+                            case MOVED_IN -> ChangeKind.MOVED_IN;
+                            case RESTORED -> ChangeKind.RESTORED;
+                        };
+                        out.add(change(kind, r, full.props));
+                    }
+                } else if (contentChanged || readChanged) {
+                    Full full = full(cand);
+                    if (!full.matches) {
+                        out.add(new ContentChange(ChangeKind.LEFT_FILTER, SourceKey.parse(r.sourceKey()),
+                                Optional.empty(), r.associated(), r.isRead(), 0, r.touchedCn(), List.of(),
+                                Optional.empty()));
+                    } else if (contentChanged) {
+                        out.add(change(ChangeKind.MODIFIED, r, full.props));
+                    } else {
+                        out.add(readState(r));
+                    }
+                }
+            }
+        }
+
+        /** The row's properties and whether it is inside the export's restriction and window. */
+        record Full(List<PropValue> props, boolean matches) {
+        }
+
+        Full full(Candidate cand) throws SQLException {
+            List<Recipient> recipients = MessageView.recipients(c, cand.row().id());
+            List<PropValue> props = MessageView.properties(f.store(), f.object(), cand.row(), recipients);
+            boolean matches = inWindow(cand)
+                    && (o.restriction().isEmpty() || o.restriction().get().matches(new MessageSource(props,
+                            recipients)));
+            return new Full(props, matches);
+        }
+
+        ContentChange change(ChangeKind kind, MessageRow r, List<PropValue> all) {
+            reported.add(r.id());
+            List<PropValue> values = new ArrayList<>(o.columns().size() + 2);
+            for (PropTag t : o.columns()) {
+                values.add(MessageView.pick(all, t));
+            }
+            if (!o.columns().contains(PR_CHANGE_KEY)) {
+                values.add(MessageView.pick(all, PR_CHANGE_KEY));
+            }
+            if (!o.columns().contains(PR_PREDECESSOR_CHANGE_LIST)) {
+                values.add(MessageView.pick(all, PR_PREDECESSOR_CHANGE_LIST));
+            }
+            return new ContentChange(kind, SourceKey.parse(r.sourceKey()),
+                    Optional.of(scope.ctx.objects().messageEntryId(f.store(), r.id())), r.associated(), r.isRead(),
+                    r.enteredCn(), r.touchedCn(), values, Optional.empty());
+        }
+
+        ContentChange readState(MessageRow r) {
+            reported.add(r.id());
+            return new ContentChange(ChangeKind.READ_STATE, SourceKey.parse(r.sourceKey()),
+                    Optional.of(scope.ctx.objects().messageEntryId(f.store(), r.id())), r.associated(), r.isRead(),
+                    r.enteredCn(), r.touchedCn(), List.of(), Optional.empty());
+        }
+    }
+
+    /** How far a window move got in this batch. */
+    private record Shift(long edge, boolean done) {
+    }
+
+    /**
+     * The window grows back to {@code target}: ordinary messages delivered in [target, from) that the
+     * client was not given come in as new, newest first, a batch at a time.
+     */
+    private Shift widen(Pass pass, long target, long from, int n) throws SQLException {
+        List<long[]> found = deliveries(pass.c, "SELECT id, delivery_ticks FROM messages WHERE folder_id = ?"
+                + " AND associated = FALSE AND deleted = FALSE AND delivery_ticks >= ? AND delivery_ticks < ?"
+                + " ORDER BY delivery_ticks DESC LIMIT ?", pass.f.object().id(), target, from, n + 1);
+        long edge = target;
+        boolean done = found.size() <= n;
+        if (!done) {
+            edge = found.get(n - 1)[1];
+            final long boundary = edge;
+            found.removeIf(p -> p[1] < boundary);
+            found.addAll(deliveries(pass.c, "SELECT id, delivery_ticks FROM messages WHERE folder_id = ?"
+                    + " AND associated = FALSE AND deleted = FALSE AND delivery_ticks = ?",
+                    pass.f.object().id(), boundary));
+        }
+        pass.window = edge;
+        Map<Long, Candidate> rows = load(pass.c, ids(found));
+        for (Candidate cand : rows.values()) {
+            MessageRow r = cand.row();
+            // Rows that entered after the cursor are the change pass's to report.
+            if (r.enteredCn() > pass.cur.cn() || pass.mine(cand.enteredOrigin()) || pass.reported.contains(r.id())) {
+                continue;
+            }
+            Pass.Full full = pass.full(cand);
+            if (full.matches()) {
+                pass.out.add(pass.change(ChangeKind.NEW, r, full.props()));
+            }
+        }
+        return new Shift(edge, done);
+    }
+
+    /**
+     * The window shrinks to {@code target}: ordinary messages delivered in [from, target) that the client
+     * has leave it, oldest first, a batch at a time.
+     */
+    private Shift narrow(Pass pass, long from, long target, int n) throws SQLException {
+        List<long[]> found = deliveries(pass.c, "SELECT id, delivery_ticks FROM messages WHERE folder_id = ?"
+                + " AND associated = FALSE AND deleted = FALSE AND delivery_ticks >= ? AND delivery_ticks < ?"
+                + " ORDER BY delivery_ticks LIMIT ?", pass.f.object().id(), from, target, n + 1);
+        long edge = target;
+        boolean done = found.size() <= n;
+        if (!done) {
+            long boundary = found.get(n - 1)[1];
+            edge = boundary + 1;
+            found.removeIf(p -> p[1] > boundary);
+            found.addAll(deliveries(pass.c, "SELECT id, delivery_ticks FROM messages WHERE folder_id = ?"
+                    + " AND associated = FALSE AND deleted = FALSE AND delivery_ticks = ?",
+                    pass.f.object().id(), boundary));
+        }
+        Map<Long, Candidate> rows = load(pass.c, ids(found));
+        for (Candidate cand : rows.values()) {
+            MessageRow r = cand.row();
+            if (!pass.given(cand) || pass.reported.contains(r.id())) {
+                continue;
+            }
+            pass.reported.add(r.id());
+            pass.out.add(new ContentChange(ChangeKind.LEFT_FILTER, SourceKey.parse(r.sourceKey()), Optional.empty(),
+                    false, r.isRead(), 0, r.touchedCn(), List.of(), Optional.empty()));
+        }
+        return new Shift(edge, done);
+    }
+
+    private static Set<Long> ids(List<long[]> found) {
+        Set<Long> ids = new HashSet<>();
+        found.forEach(p -> ids.add(p[0]));
+        return ids;
+    }
+
+    private static String associatedFilter(ContentsSyncOptions o) {
+        if (o.normal() && o.associated()) {
+            return "";
+        }
+        return o.associated() ? " AND associated = TRUE" : " AND associated = FALSE";
+    }
+
+    /** Runs a (id, position) query whose parameters are the given longs, then the batch limit if any. */
+    private static List<long[]> positions(Connection c, String sql, long folderId, long from, long to, int limit)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, folderId);
+            ps.setLong(2, from);
+            ps.setLong(3, to);
+            ps.setInt(4, limit);
+            return pairs(ps);
+        }
+    }
+
+    private static List<long[]> positions(Connection c, String sql, long folderId, long at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, folderId);
+            ps.setLong(2, at);
+            return pairs(ps);
+        }
+    }
+
+    private static List<long[]> deliveries(Connection c, String sql, long folderId, long... args)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, folderId);
+            for (int i = 0; i < args.length; i++) {
+                if (i == args.length - 1 && sql.endsWith("LIMIT ?")) {
+                    ps.setInt(i + 2, (int) args[i]);
+                } else {
+                    ps.setLong(i + 2, args[i]);
+                }
+            }
+            return pairs(ps);
+        }
+    }
+
+    private static List<long[]> pairs(PreparedStatement ps) throws SQLException {
+        List<long[]> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new long[] {rs.getLong(1), rs.getLong(2)});
+            }
+        }
+        return out;
+    }
+
+    private static final int IN_CHUNK = 200;
+
+    /** Loads rows by id with their change-tracking columns. */
+    private static Map<Long, Candidate> load(Connection c, Set<Long> ids) throws SQLException {
+        Map<Long, Candidate> out = new LinkedHashMap<>();
+        List<Long> all = new ArrayList<>(ids);
+        all.sort(null);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + MessageRow.COLUMNS + ", props, delivery_ticks,"
+                    + " entered_kind, entered_origin, content_origin, read_origin FROM messages WHERE id IN ("
+                    + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    int at = MessageRow.COLUMN_COUNT + 2;
+                    while (rs.next()) {
+                        MessageRow row = MessageRow.read(rs, true);
+                        out.put(row.id(), new Candidate(row, rs.getLong(at), rs.getInt(at + 1), nullable(rs, at + 2),
+                                nullable(rs, at + 3), nullable(rs, at + 4)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Tombstone> loadTombstones(Connection c, Set<Long> ids) throws SQLException {
+        List<Tombstone> out = new ArrayList<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, source_key, associated, kind, entered_cn,"
+                    + " entered_origin, deleted_cn, origin, target_folder_id, delivery_ticks FROM tombstones"
+                    + " WHERE id IN (" + marks
+                    + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Tombstone(rs.getLong(1), rs.getBytes(2), rs.getBoolean(3), rs.getInt(4),
+                                rs.getLong(5), nullable(rs, 6), rs.getLong(7), nullable(rs, 8), nullable(rs, 9),
+                                rs.getLong(10)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Long nullable(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Optional<SourceKey> folderSourceKey(Connection c, long folderId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT source_key FROM folders WHERE id = ?")) {
+            ps.setLong(1, folderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(SourceKey.parse(rs.getBytes(1))) : Optional.empty();
+            }
+        }
+    }
+
+    /** The store's last change number and tombstone horizon, read before anything else in the batch. */
+    static long[] storeCounters(Connection c, long storeId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT last_cn, tombstone_horizon_cn FROM stores WHERE id = ?")) {
+            ps.setLong(1, storeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new MapiException.NotFound("store does not exist");
+                }
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
+    }
+
+    /** A fingerprint of the options a state is tied to (never 0, which means "not yet tied"). */
+    static long optionsHash(ContentsSyncOptions o) {
+        String text = o.normal() + "|" + o.associated() + "|" + o.readStateOnly() + "|"
+                + o.restriction().map(Restriction::toString).orElse("");
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            long h = java.nio.ByteBuffer.wrap(d).getLong();
+            return h == 0 ? 1 : h;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
