@@ -10,6 +10,7 @@ import org.koppel.dist.config.ServerSettings;
 import org.koppel.dist.runtime.BlobStorage;
 import org.koppel.dist.runtime.DemoAccount;
 import org.koppel.dist.runtime.EmbeddedStore;
+import org.koppel.dist.runtime.Housekeeping;
 import org.koppel.dist.runtime.PrivateFile;
 import org.koppel.dist.runtime.ServiceSecret;
 import org.koppel.store.client.Session;
@@ -55,9 +56,12 @@ final class ServeCommand implements Callable<Integer> {
         BlobStorage blobStorage = BlobStorage.of(settings);
         EmbeddedStore store = EmbeddedStore.start(settings.databaseConfig(), blobStorage, settings.engineConfig(secret));
 
+        Housekeeping housekeeping = Housekeeping.start(store.engine(), settings.housekeepingInterval());
+
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping");
+            housekeeping.close();
             store.close();
             LOG.info("Stopped");
             stopped.countDown();

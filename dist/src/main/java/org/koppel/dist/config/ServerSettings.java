@@ -34,6 +34,8 @@ public record ServerSettings(
         int loginMaxFailures,
         Duration loginFailureWindow,
         Duration attachmentPurgeGrace,
+        Duration syncTombstoneRetention,
+        Duration housekeepingInterval,
         LogLevel logLevel) {
 
     /** The file name (without .cfg) and {@code --set} prefix of these settings. */
@@ -82,6 +84,14 @@ public record ServerSettings(
         }
         Duration window = cfg.duration("login_failure_window", ENGINE_DEFAULTS.loginFailureWindow());
         Duration grace = cfg.duration("attachment_purge_grace", ENGINE_DEFAULTS.blobPurgeGrace());
+        Duration retention = cfg.duration("sync_deletion_retention", ENGINE_DEFAULTS.tombstoneRetention());
+        if (retention.compareTo(Duration.ofDays(1)) < 0) {
+            throw cfg.bad("sync_deletion_retention", "must be at least 1d");
+        }
+        Duration housekeeping = cfg.duration("housekeeping_interval", Duration.ofHours(1));
+        if (housekeeping.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw cfg.bad("housekeeping_interval", "must be at least 1m");
+        }
         return new ServerSettings(
                 data,
                 cfg.choice("database_engine", DatabaseEngine.class, DatabaseEngine.EMBEDDED),
@@ -102,6 +112,8 @@ public record ServerSettings(
                 cfg.integer("login_max_failures", ENGINE_DEFAULTS.maxLoginFailures(), 0, 1_000_000),
                 window,
                 grace,
+                retention,
+                housekeeping,
                 cfg.choice("log_level", LogLevel.class, LogLevel.INFO));
     }
 
@@ -117,7 +129,7 @@ public record ServerSettings(
     public EngineConfig engineConfig(String effectiveServiceSecret) {
         return new EngineConfig(maxPropertySize, maxAttachmentSize, defaultQuota, pbkdf2Iterations,
                 effectiveServiceSecret, maxRestrictionDepth, loginMaxFailures, loginFailureWindow,
-                attachmentPurgeGrace);
+                attachmentPurgeGrace, syncTombstoneRetention);
     }
 
     /** Where a generated service secret is kept when server.cfg configures none. */

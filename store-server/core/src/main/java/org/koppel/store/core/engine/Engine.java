@@ -118,6 +118,14 @@ public final class Engine implements StoreServer, AutoCloseable {
         return context.blobs().purge(context.config().blobPurgeGrace());
     }
 
+    /**
+     * Removes the deletions kept for incremental sync that are older than the configured retention; sync
+     * states from before the newest one removed must start again. Returns how many were removed.
+     */
+    public long purgeTombstones() {
+        return new TombstonePurge(context.db(), Clock.systemUTC()).purge(context.config().tombstoneRetention());
+    }
+
     @Override
     public void close() {
         context.notifications().close();

@@ -15,6 +15,8 @@ import org.koppel.store.client.Quota;
  * @param maxLoginFailures    failed logons per login within {@code loginFailureWindow} before logons are refused
  * @param loginFailureWindow  how long failed logons are remembered
  * @param blobPurgeGrace      how long unreferenced attachment data is kept before a purge removes it
+ * @param tombstoneRetention  how long deletions are kept for incremental sync; a client that has not synced
+ *                            for longer must start its sync again
  */
 public record EngineConfig(
         long maxPropertyBytes,
@@ -25,30 +27,36 @@ public record EngineConfig(
         int maxRestrictionDepth,
         int maxLoginFailures,
         Duration loginFailureWindow,
-        Duration blobPurgeGrace) {
+        Duration blobPurgeGrace,
+        Duration tombstoneRetention) {
 
     public static EngineConfig defaults() {
         return new EngineConfig(8L << 20, 256L << 20, Quota.UNLIMITED, 600_000, "", 32, 5,
-                Duration.ofMinutes(5), Duration.ofHours(1));
+                Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(90));
     }
 
     public EngineConfig withPbkdf2Iterations(int iterations) {
         return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, defaultQuota, iterations, serviceSecret,
-                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace);
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention);
     }
 
     public EngineConfig withServiceSecret(String secret) {
         return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, defaultQuota, pbkdf2Iterations, secret,
-                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace);
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention);
     }
 
     public EngineConfig withDefaultQuota(Quota quota) {
         return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, quota, pbkdf2Iterations, serviceSecret,
-                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace);
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention);
     }
 
     public EngineConfig withLimits(long maxProperty, long maxAttachment) {
         return new EngineConfig(maxProperty, maxAttachment, defaultQuota, pbkdf2Iterations, serviceSecret,
-                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace);
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention);
+    }
+
+    public EngineConfig withPurging(Duration attachmentGrace, Duration tombstones) {
+        return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, defaultQuota, pbkdf2Iterations, serviceSecret,
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, attachmentGrace, tombstones);
     }
 }
