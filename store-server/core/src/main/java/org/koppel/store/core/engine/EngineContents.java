@@ -11,7 +11,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.koppel.mapi.EntryId;
+import org.koppel.mapi.MapiException;
 import org.koppel.mapi.PropTag;
+import org.koppel.mapi.PropType;
 import org.koppel.mapi.PropValue;
 import org.koppel.mapi.PropertySource;
 import org.koppel.mapi.Restriction;
@@ -20,9 +24,11 @@ import org.koppel.mapi.SubObject;
 import org.koppel.store.client.Contents;
 import org.koppel.store.client.Recipient;
 import org.koppel.store.client.Rights;
+import org.koppel.store.client.TableBookmark;
 import org.koppel.store.client.TableQuery;
 import org.koppel.store.client.TableResult;
 import org.koppel.store.client.TableRow;
+import org.koppel.store.client.TableSeek;
 
 /**
  * Contents tables. A query without a restriction whose sort keys are all column copies of hot properties
@@ -51,29 +57,227 @@ final class EngineContents implements Contents {
     }
 
     @Override
-    public TableResult query(org.koppel.mapi.EntryId folder, TableQuery query) {
+    public TableResult query(EntryId folder, TableQuery query) {
         query.restriction().ifPresent(r -> Restriction.validate(r, scope.ctx.config().maxRestrictionDepth()));
         return scope.tx(c -> {
             var f = scope.ctx.objects().folder(c, folder);
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.READ_ANY);
-            boolean sqlSortable = query.sort().keys().stream().allMatch(s -> SORT_COLUMNS.containsKey(s.tag()));
-            if (query.restriction().isEmpty() && sqlSortable) {
+            if (inSql(query)) {
                 return inSql(c, f.store(), f.object(), query);
             }
             return inMemory(c, f.store(), f.object(), query);
         });
     }
 
-    private TableResult inSql(Connection c, StoreRow store, FolderRow folder, TableQuery q) throws SQLException {
-        StringBuilder order = new StringBuilder();
-        String last = "ASC";
-        for (SortOrder s : q.sort().keys()) {
-            last = s.direction() == SortOrder.Direction.DESCENDING ? "DESC" : "ASC";
-            order.append(SORT_COLUMNS.get(s.tag())).append(' ').append(last).append(", ");
+    @Override
+    public OptionalInt findRow(EntryId folder, TableQuery query, Restriction find, int start, boolean backward) {
+        query.restriction().ifPresent(r -> Restriction.validate(r, scope.ctx.config().maxRestrictionDepth()));
+        Restriction.validate(find, scope.ctx.config().maxRestrictionDepth());
+        return scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.READ_ANY);
+            List<Long> ids = orderedIds(c, f.store(), f.object(), query);
+            if (ids.isEmpty()) {
+                return OptionalInt.empty();
+            }
+            int from = Math.max(0, Math.min(start, ids.size() - 1));
+            int step = backward ? -1 : 1;
+            for (int i = from; i >= 0 && i < ids.size(); i += step) {
+                MessageRow row = scope.ctx.objects().message(c, scope.ctx.objects().messageEntryId(f.store(),
+                        ids.get(i)), true).message();
+                List<Recipient> recipients = MessageView.recipients(c, row.id());
+                if (find.matches(new MessageSource(MessageView.properties(f.store(), f.object(), row, recipients),
+                        recipients))) {
+                    return OptionalInt.of(i);
+                }
+            }
+            return OptionalInt.empty();
+        });
+    }
+
+    @Override
+    public TableBookmark bookmark(EntryId folder, TableQuery query, int offset) {
+        return scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.READ_ANY);
+            List<Long> ids = orderedIds(c, f.store(), f.object(), query);
+            if (offset < 0 || offset >= ids.size()) {
+                throw new MapiException.NotFound("the table has no row " + offset);
+            }
+            long id = ids.get(offset);
+            MessageRow row = scope.ctx.objects().message(c, scope.ctx.objects().messageEntryId(f.store(), id), true)
+                    .message();
+            List<PropValue> keys = new ArrayList<>();
+            if (inSql(query)) {
+                keys.addAll(columnKeys(c, id, query));
+            } else {
+                List<Recipient> recipients = MessageView.recipients(c, id);
+                List<PropValue> props = MessageView.properties(f.store(), f.object(), row, recipients);
+                for (SortOrder s : query.sort().keys()) {
+                    PropValue v = MessageView.pick(props, s.tag());
+                    if (!(v instanceof PropValue.ErrorValue)) {
+                        keys.add(v);
+                    }
+                }
+            }
+            return TablePlace.bookmark(id, keys);
+        });
+    }
+
+    @Override
+    public TableSeek seek(EntryId folder, TableQuery query, TableBookmark bookmark) {
+        TablePlace place = TablePlace.of(bookmark);
+        return scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.READ_ANY);
+            if (inSql(query)) {
+                int at = sqlPosition(c, f.object(), query, place, true);
+                int before = sqlPosition(c, f.object(), query, place, false);
+                return new TableSeek(before, at != before);
+            }
+            List<Candidate> matched = matched(c, f.store(), f.object(), query);
+            Comparator<PropertySource> cmp = query.sort().comparator();
+            PropertySource keys = new MessageSource(place.keys(), List.of());
+            int before = 0;
+            boolean found = false;
+            for (Candidate cand : matched) {
+                if (cand.row.id() == place.rowId()) {
+                    found = true;
+                    break;
+                }
+                int r = cmp.compare(cand.source, keys);
+                boolean tieBefore = idDescending(query) ? cand.row.id() > place.rowId() : cand.row.id() < place.rowId();
+                if (r < 0 || r == 0 && tieBefore) {
+                    before++;
+                }
+            }
+            return new TableSeek(before, found);
+        });
+    }
+
+    /** Every row id of the table in its order (no properties decoded when the table sorts in SQL). */
+    private List<Long> orderedIds(Connection c, StoreRow store, FolderRow folder, TableQuery q) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        if (!inSql(q)) {
+            for (Candidate cand : matched(c, store, folder, q)) {
+                ids.add(cand.row.id());
+            }
+            return ids;
         }
-        // The tie-breaker runs the same way as the last key, so an index on (folder, ..., key) can be read
-        // in one direction (its entries end in the row id) instead of sorting the whole folder.
-        order.append("id ").append(last);
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM messages WHERE folder_id = ? AND associated = ?"
+                + " AND deleted = FALSE ORDER BY " + orderClause(q))) {
+            ps.setLong(1, folder.id());
+            ps.setBoolean(2, q.associated());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The sort columns' values of a row, as the SQL order sees them (times as ticks). */
+    private static List<PropValue> columnKeys(Connection c, long id, TableQuery q) throws SQLException {
+        List<PropValue> keys = new ArrayList<>();
+        if (q.sort().keys().isEmpty()) {
+            return keys;
+        }
+        StringBuilder cols = new StringBuilder();
+        for (SortOrder s : q.sort().keys()) {
+            cols.append(cols.isEmpty() ? "" : ", ").append(SORT_COLUMNS.get(s.tag()));
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + cols + " FROM messages WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new MapiException.NotFound("the row is gone");
+                }
+                int i = 1;
+                for (SortOrder s : q.sort().keys()) {
+                    Object v = rs.getObject(i++);
+                    keys.add(v instanceof String str ? PropValue.of(s.tag().withType(PropType.PT_UNICODE), str)
+                            : PropValue.of(s.tag().withType(PropType.PT_I8), ((Number) v).longValue()));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * How many rows of a SQL-sorted table come before the bookmarked place ({@code inclusive}: up to and
+     * including it), compared the way the database orders them.
+     */
+    private static int sqlPosition(Connection c, FolderRow folder, TableQuery q, TablePlace place, boolean inclusive)
+            throws SQLException {
+        List<SortOrder> sort = q.sort().keys();
+        if (place.keys().size() != sort.size()) {
+            throw new MapiException.InvalidParameter("the bookmark belongs to a table with another sort order");
+        }
+        StringBuilder where = new StringBuilder("(");
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i <= sort.size(); i++) {
+            if (i > 0) {
+                where.append(" OR ");
+            }
+            where.append('(');
+            for (int j = 0; j < i; j++) {
+                where.append(j < sort.size() ? SORT_COLUMNS.get(sort.get(j).tag()) : "id").append(" = ? AND ");
+                params.add(place.keys().get(j).javaValue());
+            }
+            if (i < sort.size()) {
+                where.append(SORT_COLUMNS.get(sort.get(i).tag())).append(descending(sort.get(i)) ? " > ?" : " < ?");
+                params.add(place.keys().get(i).javaValue());
+            } else {
+                where.append("id ").append(idDescending(q) ? ">" : "<").append(inclusive ? "= ?" : " ?");
+                params.add(place.rowId());
+            }
+            where.append(')');
+        }
+        where.append(')');
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM messages WHERE folder_id = ?"
+                + " AND associated = ? AND deleted = FALSE AND " + where)) {
+            ps.setLong(1, folder.id());
+            ps.setBoolean(2, q.associated());
+            int i = 3;
+            for (Object p : params) {
+                ps.setObject(i++, p);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * The ORDER BY of a table sorted in SQL. The tie-breaker (row id) runs the same way as the last key, so
+     * an index on (folder, ..., key) can be read in one direction (its entries end in the row id) instead
+     * of sorting the whole folder.
+     */
+    private static String orderClause(TableQuery q) {
+        StringBuilder order = new StringBuilder();
+        for (SortOrder s : q.sort().keys()) {
+            order.append(SORT_COLUMNS.get(s.tag())).append(descending(s) ? " DESC" : " ASC").append(", ");
+        }
+        return order.append("id ").append(idDescending(q) ? "DESC" : "ASC").toString();
+    }
+
+    private static boolean descending(SortOrder s) {
+        return s.direction() == SortOrder.Direction.DESCENDING;
+    }
+
+    private static boolean idDescending(TableQuery q) {
+        List<SortOrder> keys = q.sort().keys();
+        return !keys.isEmpty() && descending(keys.get(keys.size() - 1));
+    }
+
+    private static boolean inSql(TableQuery q) {
+        return q.restriction().isEmpty() && q.sort().keys().stream().allMatch(s -> SORT_COLUMNS.containsKey(s.tag()));
+    }
+
+    private TableResult inSql(Connection c, StoreRow store, FolderRow folder, TableQuery q) throws SQLException {
+        String order = orderClause(q);
         int total = q.associated() ? folder.assocCount() : folder.contentCount();
         List<TableRow> rows = new ArrayList<>();
         if (q.limit() == 0) {
@@ -113,32 +317,7 @@ final class EngineContents implements Contents {
     }
 
     private TableResult inMemory(Connection c, StoreRow store, FolderRow folder, TableQuery q) throws SQLException {
-        List<Candidate> candidates = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + MessageRow.COLUMNS + ", props, display_to"
-                + " FROM messages WHERE folder_id = ? AND associated = ? AND deleted = FALSE")) {
-            ps.setLong(1, folder.id());
-            ps.setBoolean(2, q.associated());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    MessageRow m = MessageRow.read(rs, true);
-                    candidates.add(new Candidate(m, null));
-                }
-            }
-        }
-        List<Candidate> matched = new ArrayList<>();
-        for (Candidate cand : candidates) {
-            List<Recipient> recipients = MessageView.recipients(c, cand.row.id());
-            List<PropValue> props = MessageView.properties(store, folder, cand.row, recipients);
-            Candidate full = new Candidate(cand.row, new MessageSource(props, recipients));
-            if (q.restriction().isEmpty() || q.restriction().get().matches(full.source)) {
-                matched.add(full);
-            }
-        }
-        Comparator<PropertySource> cmp = q.sort().comparator();
-        matched.sort((a, b) -> {
-            int r = cmp.compare(a.source, b.source);
-            return r != 0 ? r : Long.compare(a.row.id(), b.row.id());
-        });
+        List<Candidate> matched = matched(c, store, folder, q);
         List<TableRow> rows = new ArrayList<>();
         int end = (int) Math.min(matched.size(), (long) q.offset() + q.limit());
         for (int i = q.offset(); i < end; i++) {
@@ -150,6 +329,47 @@ final class EngineContents implements Contents {
             rows.add(new TableRow(scope.ctx.objects().messageEntryId(store, cand.row.id()), values));
         }
         return new TableResult(matched.size(), rows);
+    }
+
+    /**
+     * The table's rows in order, evaluated in memory: the restriction's SQL-evaluable part narrows the rows
+     * read (see {@link SqlPrefilter}), the whole restriction and the sort run on the decoded properties.
+     */
+    private List<Candidate> matched(Connection c, StoreRow store, FolderRow folder, TableQuery q)
+            throws SQLException {
+        Optional<SqlPrefilter.Condition> pre = q.restriction().flatMap(SqlPrefilter::of);
+        List<MessageRow> candidates = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + MessageRow.COLUMNS + ", props, display_to"
+                + " FROM messages WHERE folder_id = ? AND associated = ? AND deleted = FALSE"
+                + pre.map(p -> " AND " + p.sql()).orElse(""))) {
+            ps.setLong(1, folder.id());
+            ps.setBoolean(2, q.associated());
+            int i = 3;
+            for (Object param : pre.map(SqlPrefilter.Condition::params).orElse(List.of())) {
+                ps.setObject(i++, param);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(MessageRow.read(rs, true));
+                }
+            }
+        }
+        List<Candidate> matched = new ArrayList<>();
+        for (MessageRow row : candidates) {
+            List<Recipient> recipients = MessageView.recipients(c, row.id());
+            List<PropValue> props = MessageView.properties(store, folder, row, recipients);
+            Candidate full = new Candidate(row, new MessageSource(props, recipients));
+            if (q.restriction().isEmpty() || q.restriction().get().matches(full.source)) {
+                matched.add(full);
+            }
+        }
+        Comparator<PropertySource> cmp = q.sort().comparator();
+        boolean idDescending = idDescending(q);
+        matched.sort((a, b) -> {
+            int r = cmp.compare(a.source, b.source);
+            return r != 0 ? r : idDescending ? Long.compare(b.row.id(), a.row.id()) : Long.compare(a.row.id(), b.row.id());
+        });
+        return matched;
     }
 
     private record Candidate(MessageRow row, MessageSource source) {

@@ -1,72 +1,88 @@
 package org.koppel.store.core.engine;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 import org.koppel.store.client.Session;
 import org.koppel.store.client.StoreServer;
-import org.koppel.store.core.blob.FileBlobStore;
 import org.koppel.store.core.db.DatabaseKind;
-import org.koppel.store.core.testsupport.TestDatabase;
-import org.koppel.store.core.testsupport.TestDatabases;
 
-/** The change-tracking contract over the in-process engine, on both databases. */
+/** The change-tracking and table contracts over the in-process engine, on both databases. */
 class InProcessChangeTrackingTest {
 
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Fixture extends ChangeTrackingContract {
-        private TestDatabase db;
-        private Engine engine;
-        private Session admin;
-        private Path files;
+    abstract static class Changes extends ChangeTrackingContract {
+        private EngineFixture fixture;
 
         abstract DatabaseKind kind();
 
         @BeforeAll
         void start() throws IOException {
-            db = TestDatabases.open(kind());
-            files = Files.createTempDirectory("koppel-ics");
-            engine = Engine.start(db.database(), new FileBlobStore(db.database(), files), InProcessSessionTest.CONFIG);
-            admin = engine.systemSession();
+            fixture = EngineFixture.start(kind());
         }
 
         @AfterAll
         void stop() throws IOException {
-            if (engine != null) {
-                engine.close();
-            }
-            if (db != null) {
-                db.close();
-            }
-            try (Stream<Path> walk = Files.walk(files)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            fixture.close();
         }
 
         @Override
         protected StoreServer server() {
-            return engine;
+            return fixture.engine;
         }
 
         @Override
         protected Session admin() {
-            return admin;
+            return fixture.admin;
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class Tables extends TableContract {
+        private EngineFixture fixture;
+
+        abstract DatabaseKind kind();
+
+        @BeforeAll
+        void start() throws IOException {
+            fixture = EngineFixture.start(kind());
+        }
+
+        @AfterAll
+        void stop() throws IOException {
+            fixture.close();
+        }
+
+        @Override
+        protected StoreServer server() {
+            return fixture.engine;
+        }
+
+        @Override
+        protected Session admin() {
+            return fixture.admin;
         }
     }
 
     @Nested
-    class OnH2 extends Fixture {
+    class ChangesOnH2 extends Changes {
         DatabaseKind kind() { return DatabaseKind.H2; }
     }
 
     @Nested
-    class OnMariaDb extends Fixture {
+    class ChangesOnMariaDb extends Changes {
+        DatabaseKind kind() { return DatabaseKind.MYSQL; }
+    }
+
+    @Nested
+    class TablesOnH2 extends Tables {
+        DatabaseKind kind() { return DatabaseKind.H2; }
+    }
+
+    @Nested
+    class TablesOnMariaDb extends Tables {
         DatabaseKind kind() { return DatabaseKind.MYSQL; }
     }
 }
