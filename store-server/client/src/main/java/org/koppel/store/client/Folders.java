@@ -38,4 +38,19 @@ public interface Folders {
 
     /** Sets custom folder properties; computed ones (counts, ids) are refused with MAPI_E_NO_ACCESS. */
     void setProperties(EntryId folder, List<PropValue> values);
+
+    /**
+     * Creates a search folder (MAPI FOLDER_SEARCH) under {@code parent}; it shows nothing until
+     * {@link #setSearchCriteria} is called. Search folders hold no messages of their own.
+     */
+    EntryId createSearchFolder(EntryId parent, String name, CollisionPolicy collision);
+
+    /**
+     * Sets what a search folder shows and starts building its results in the background; returns at once.
+     * Every folder searched must be in the search folder's store and readable by the caller.
+     */
+    void setSearchCriteria(EntryId searchFolder, SearchCriteria criteria);
+
+    /** A search folder's criteria and build state; MAPI_E_NOT_INITIALIZED-like NotFound if none were set. */
+    SearchState searchState(EntryId searchFolder);
 }

@@ -88,6 +88,7 @@ final class ContentsImporter {
                     yield notFound(mv.sourceKey());
                 }
                 var dest = scope.ctx.objects().folder(c, mv.destination());
+                EngineFolders.requireNotSearch(dest.object());
                 if (dest.store().id() != f.store().id()) {
                     throw new MapiException.NoSupport("an imported move stays inside the store");
                 }
@@ -241,6 +242,7 @@ final class ContentsImporter {
 
     private ImportResult create(Connection c, EventBuffer events, StoreObjects.Located<FolderRow> f, long origin,
             ContentImport.Save s, MessageWriter.Prepared prepared) throws SQLException {
+        EngineFolders.requireNotSearch(f.object());
         scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.CREATE);
         MessageWriter.Inserted m = scope.ctx.writer().insert(c, f.store(), f.object().id(), scope.caller, prepared,
                 scope.ctx.quotas());

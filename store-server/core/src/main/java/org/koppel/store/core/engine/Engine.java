@@ -56,10 +56,14 @@ public final class Engine implements StoreServer, AutoCloseable {
         // Listeners run on virtual threads: one per active delivery, none per idle subscriber.
         ExecutorService delivery = Executors.newVirtualThreadPerTaskExecutor();
         NotificationHub hub = new NotificationHub(delivery);
-        EngineContext ctx = new EngineContext(db, blobs, config, new StoreObjects(), new AccessControl(directory), lock,
+        StoreObjects objects = new StoreObjects();
+        HubPublisher publisher = new HubPublisher(hub);
+        SearchFolders searches = new SearchFolders(db, objects, lock, publisher);
+        EngineContext ctx = new EngineContext(db, blobs, config, objects, new AccessControl(directory), lock,
                 rules, new MessageWriter(blobs, lock, rules, config.maxAttachmentBytes()), new NamedPropertyMap(),
-                factory, new QuotaPolicy(config.defaultQuota()), directory, new HubPublisher(hub), hub,
-                new java.security.SecureRandom());
+                factory, new QuotaPolicy(config.defaultQuota()), directory, publisher, hub,
+                new java.security.SecureRandom(), searches);
+        searches.start();
         LOG.info("Store engine started on {}", db.kind());
         return new Engine(ctx, new LoginThrottle(config.maxLoginFailures(), config.loginFailureWindow(),
                 Clock.systemUTC()), delivery);
@@ -128,6 +132,7 @@ public final class Engine implements StoreServer, AutoCloseable {
 
     @Override
     public void close() {
+        context.searches().close();
         context.notifications().close();
         delivery.shutdown();
         LOG.info("Store engine stopped");

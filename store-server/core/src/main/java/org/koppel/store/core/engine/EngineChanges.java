@@ -39,6 +39,7 @@ final class EngineChanges implements ChangeTracking {
     public ContentsExport exportContents(EntryId folder, SyncState state, ContentsSyncOptions options) {
         return scope.tx(c -> {
             var f = scope.ctx.objects().folder(c, folder);
+            EngineFolders.requireNotSearch(f.object());
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.READ_ANY);
             SyncCursor cur = SyncCursor.decode(state, SyncCursor.Kind.CONTENTS, f.store().guid(),
                     SourceKey.parse(f.object().sourceKey()), scope.ctx.random());
@@ -67,6 +68,7 @@ final class EngineChanges implements ChangeTracking {
         Map<ContentImport.Save, MessageWriter.Prepared> prepared = importer.prepare(changes);
         return scope.write((c, events) -> {
             var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
+            EngineFolders.requireNotSearch(f.object());
             SyncCursor cur = SyncCursor.decode(state, SyncCursor.Kind.CONTENTS, f.store().guid(),
                     SourceKey.parse(f.object().sourceKey()), scope.ctx.random());
             long last = ContentsExporter.storeCounters(c, f.store().id())[0];

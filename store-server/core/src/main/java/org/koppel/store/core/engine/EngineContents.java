@@ -62,7 +62,7 @@ final class EngineContents implements Contents {
         return scope.tx(c -> {
             var f = scope.ctx.objects().folder(c, folder);
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.READ_ANY);
-            if (inSql(query)) {
+            if (inSql(query, f.object())) {
                 return inSql(c, f.store(), f.object(), query);
             }
             return inMemory(c, f.store(), f.object(), query);
@@ -83,11 +83,12 @@ final class EngineContents implements Contents {
             int from = Math.max(0, Math.min(start, ids.size() - 1));
             int step = backward ? -1 : 1;
             for (int i = from; i >= 0 && i < ids.size(); i += step) {
-                MessageRow row = scope.ctx.objects().message(c, scope.ctx.objects().messageEntryId(f.store(),
-                        ids.get(i)), true).message();
+                var located = scope.ctx.objects().message(c, scope.ctx.objects().messageEntryId(f.store(),
+                        ids.get(i)), true);
+                MessageRow row = located.message();
                 List<Recipient> recipients = MessageView.recipients(c, row.id());
-                if (find.matches(new MessageSource(MessageView.properties(f.store(), f.object(), row, recipients),
-                        recipients))) {
+                if (find.matches(new MessageSource(MessageView.properties(f.store(), located.folder(), row,
+                        recipients), recipients))) {
                     return OptionalInt.of(i);
                 }
             }
@@ -105,14 +106,14 @@ final class EngineContents implements Contents {
                 throw new MapiException.NotFound("the table has no row " + offset);
             }
             long id = ids.get(offset);
-            MessageRow row = scope.ctx.objects().message(c, scope.ctx.objects().messageEntryId(f.store(), id), true)
-                    .message();
+            var located = scope.ctx.objects().message(c, scope.ctx.objects().messageEntryId(f.store(), id), true);
+            MessageRow row = located.message();
             List<PropValue> keys = new ArrayList<>();
-            if (inSql(query)) {
+            if (inSql(query, f.object())) {
                 keys.addAll(columnKeys(c, id, query));
             } else {
                 List<Recipient> recipients = MessageView.recipients(c, id);
-                List<PropValue> props = MessageView.properties(f.store(), f.object(), row, recipients);
+                List<PropValue> props = MessageView.properties(f.store(), located.folder(), row, recipients);
                 for (SortOrder s : query.sort().keys()) {
                     PropValue v = MessageView.pick(props, s.tag());
                     if (!(v instanceof PropValue.ErrorValue)) {
@@ -130,7 +131,7 @@ final class EngineContents implements Contents {
         return scope.tx(c -> {
             var f = scope.ctx.objects().folder(c, folder);
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.READ_ANY);
-            if (inSql(query)) {
+            if (inSql(query, f.object())) {
                 int at = sqlPosition(c, f.object(), query, place, true);
                 int before = sqlPosition(c, f.object(), query, place, false);
                 return new TableSeek(before, at != before);
@@ -158,7 +159,7 @@ final class EngineContents implements Contents {
     /** Every row id of the table in its order (no properties decoded when the table sorts in SQL). */
     private List<Long> orderedIds(Connection c, StoreRow store, FolderRow folder, TableQuery q) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        if (!inSql(q)) {
+        if (!inSql(q, folder)) {
             for (Candidate cand : matched(c, store, folder, q)) {
                 ids.add(cand.row.id());
             }
@@ -272,8 +273,10 @@ final class EngineContents implements Contents {
         return !keys.isEmpty() && descending(keys.get(keys.size() - 1));
     }
 
-    private static boolean inSql(TableQuery q) {
-        return q.restriction().isEmpty() && q.sort().keys().stream().allMatch(s -> SORT_COLUMNS.containsKey(s.tag()));
+    /** Whether the table is read in SQL order (no restriction, sort keys all columns, not a search folder). */
+    private static boolean inSql(TableQuery q, FolderRow folder) {
+        return folder.type() != org.koppel.mapi.FolderType.FOLDER_SEARCH && q.restriction().isEmpty()
+                && q.sort().keys().stream().allMatch(s -> SORT_COLUMNS.containsKey(s.tag()));
     }
 
     private TableResult inSql(Connection c, StoreRow store, FolderRow folder, TableQuery q) throws SQLException {
@@ -338,9 +341,14 @@ final class EngineContents implements Contents {
     private List<Candidate> matched(Connection c, StoreRow store, FolderRow folder, TableQuery q)
             throws SQLException {
         Optional<SqlPrefilter.Condition> pre = q.restriction().flatMap(SqlPrefilter::of);
+        boolean search = folder.type() == org.koppel.mapi.FolderType.FOLDER_SEARCH;
+        // A search folder's rows are other folders' messages, listed in its results.
+        String source = search
+                ? " FROM search_results r JOIN messages m ON m.id = r.message_id WHERE r.folder_id = ?"
+                : " FROM messages m WHERE m.folder_id = ?";
         List<MessageRow> candidates = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + MessageRow.COLUMNS + ", props, display_to"
-                + " FROM messages WHERE folder_id = ? AND associated = ? AND deleted = FALSE"
+        try (PreparedStatement ps = c.prepareStatement("SELECT m." + MessageRow.COLUMNS.replace(", ", ", m.")
+                + ", m.props, m.display_to" + source + " AND m.associated = ? AND m.deleted = FALSE"
                 + pre.map(p -> " AND " + p.sql()).orElse(""))) {
             ps.setLong(1, folder.id());
             ps.setBoolean(2, q.associated());
@@ -355,9 +363,18 @@ final class EngineContents implements Contents {
             }
         }
         List<Candidate> matched = new ArrayList<>();
+        Map<Long, FolderRow> homes = new java.util.HashMap<>();
         for (MessageRow row : candidates) {
             List<Recipient> recipients = MessageView.recipients(c, row.id());
-            List<PropValue> props = MessageView.properties(store, folder, row, recipients);
+            FolderRow home = folder;
+            if (search) {
+                home = homes.get(row.folderId());
+                if (home == null) {
+                    home = scope.ctx.objects().folder(c, row.folderId());
+                    homes.put(row.folderId(), home);
+                }
+            }
+            List<PropValue> props = MessageView.properties(store, home, row, recipients);
             Candidate full = new Candidate(row, new MessageSource(props, recipients));
             if (q.restriction().isEmpty() || q.restriction().get().matches(full.source)) {
                 matched.add(full);

@@ -21,5 +21,6 @@ record EngineContext(
         UserDirectory directory,
         EventPublisher publisher,
         NotificationHub notifications,
-        java.security.SecureRandom random) {
+        java.security.SecureRandom random,
+        SearchFolders searches) {
 }

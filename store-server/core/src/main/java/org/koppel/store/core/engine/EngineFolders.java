@@ -48,6 +48,16 @@ final class EngineFolders implements Folders {
 
     @Override
     public EntryId create(EntryId parent, String name, String containerClass, CollisionPolicy collision) {
+        return create(parent, name, containerClass, collision, FolderType.FOLDER_GENERIC);
+    }
+
+    @Override
+    public EntryId createSearchFolder(EntryId parent, String name, CollisionPolicy collision) {
+        return create(parent, name, "IPF.Note", collision, FolderType.FOLDER_SEARCH);
+    }
+
+    private EntryId create(EntryId parent, String name, String containerClass, CollisionPolicy collision,
+            FolderType type) {
         String clean = checkName(name);
         String cls = containerClass == null ? "IPF.Note" : containerClass;
         if (cls.length() > MAX_NAME) {
@@ -55,6 +65,7 @@ final class EngineFolders implements Folders {
         }
         return scope.write((c, events) -> {
             var p = scope.ctx.objects().folder(c, parent);
+            requireNotSearch(p.object());
             scope.ctx.access().require(c, scope.caller, p.store(), p.object(), Rights.CREATE_SUBFOLDER);
             scope.ctx.lock().lockAndReserve(c, p.store().id(), 1);
             Optional<Long> existing = sibling(c, p.store().id(), p.object().id(), clean);
@@ -68,17 +79,18 @@ final class EngineFolders implements Folders {
                     case RENAME -> finalName = freeName(c, p.store().id(), p.object().id(), clean);
                 }
             }
-            long id = insert(c, p.store(), p.object().id(), finalName, cls);
+            long id = insert(c, p.store(), p.object().id(), finalName, cls, type);
             inheritAcl(c, p.store(), p.object().id(), id);
             events.add(EngineEvent.folder(org.koppel.store.client.EventType.OBJECT_CREATED, p.store(), id, p.object().id()));
             return scope.ctx.objects().folderEntryId(p.store(), id);
         });
     }
 
-    private long insert(Connection c, StoreRow store, long parentId, String name, String cls) throws SQLException {
+    private long insert(Connection c, StoreRow store, long parentId, String name, String cls, FolderType type)
+            throws SQLException {
         try {
             return scope.ctx.factory().insertFolder(c, store.id(), store.guid(), parentId, name, cls,
-                    FolderType.FOLDER_GENERIC, null, scope.caller.system() ? null : scope.caller.userId());
+                    type, null, scope.caller.system() ? null : scope.caller.userId());
         } catch (SQLIntegrityConstraintViolationException e) {
             throw new MapiException.Collision("a folder named \"" + name + "\" exists");
         }
@@ -301,6 +313,7 @@ final class EngineFolders implements Folders {
         scope.write((c, events) -> {
             var f = scope.ctx.objects().folderForWrite(c, folder, scope.ctx.lock());
             var p = scope.ctx.objects().folder(c, newParent);
+            requireNotSearch(p.object());
             if (f.store().id() != p.store().id()) {
                 throw new MapiException.NoSupport("moving folders between stores is not supported; copy instead");
             }
@@ -369,6 +382,7 @@ final class EngineFolders implements Folders {
         return scope.write((c, events) -> {
             var f = scope.ctx.objects().folder(c, folder);
             var p = scope.ctx.objects().folder(c, newParent);
+            requireNotSearch(p.object());
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.READ_ANY);
             scope.ctx.access().require(c, scope.caller, p.store(), p.object(), Rights.CREATE_SUBFOLDER);
             scope.ctx.lock().lockAndReserve(c, p.store().id(), 1);
@@ -394,7 +408,10 @@ final class EngineFolders implements Folders {
         if (depth > MAX_DEPTH) {
             throw new MapiException.CorruptData("folder tree deeper than " + MAX_DEPTH);
         }
-        long id = insert(c, toStore, parentId, name, from.containerClass());
+        if (from.type() == FolderType.FOLDER_SEARCH) {
+            throw new MapiException.NoSupport("search folders cannot be copied; create one with the same criteria");
+        }
+        long id = insert(c, toStore, parentId, name, from.containerClass(), FolderType.FOLDER_GENERIC);
         if (from.props() != null) {
             byte[] props = fromStore.id() == toStore.id() ? from.props() : PropertyCodec.encode(
                     scope.ctx.names().translate(c, fromStore.id(), toStore.id(), PropertyCodec.decode(from.props())));
@@ -631,6 +648,59 @@ final class EngineFolders implements Folders {
             }
             events.add(EngineEvent.folder(org.koppel.store.client.EventType.OBJECT_MODIFIED, f.store(), f.object().id(), f.object().parentId()));
             return null;
+        });
+    }
+
+    /** Search folders hold no messages or subfolders of their own. */
+    static void requireNotSearch(FolderRow f) {
+        if (f.type() == FolderType.FOLDER_SEARCH) {
+            throw new MapiException.NoSupport("\"" + f.name() + "\" is a search folder: it only shows other folders' messages");
+        }
+    }
+
+    @Override
+    public void setSearchCriteria(EntryId searchFolder, org.koppel.store.client.SearchCriteria criteria) {
+        org.koppel.mapi.Restriction.validate(criteria.restriction(), scope.ctx.config().maxRestrictionDepth());
+        scope.write((c, events) -> {
+            var f = scope.ctx.objects().folderForWrite(c, searchFolder, scope.ctx.lock());
+            if (f.object().type() != FolderType.FOLDER_SEARCH) {
+                throw new MapiException.InvalidParameter("not a search folder");
+            }
+            scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.FOLDER_OWNER);
+            java.util.Set<Long> scopes = new java.util.LinkedHashSet<>();
+            for (EntryId id : criteria.folders()) {
+                var s = scope.ctx.objects().folder(c, id);
+                if (s.store().id() != f.store().id()) {
+                    throw new MapiException.NoSupport("a search folder searches folders of its own store only");
+                }
+                requireNotSearch(s.object());
+                scope.ctx.access().require(c, scope.caller, s.store(), s.object(), Rights.READ_ANY);
+                scopes.add(s.object().id());
+            }
+            scope.ctx.searches().define(c, f.object().id(), f.store().id(), criteria.restriction(),
+                    criteria.recursive(), scopes);
+            events.add(EngineEvent.folder(org.koppel.store.client.EventType.TABLE_CHANGED, f.store(), f.object().id(),
+                    f.object().parentId()));
+            return null;
+        });
+        // The build starts once the criteria are committed.
+        long id = searchFolder.objectId();
+        scope.ctx.searches().build(id);
+    }
+
+    @Override
+    public org.koppel.store.client.SearchState searchState(EntryId searchFolder) {
+        return scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, searchFolder);
+            scope.ctx.access().requireVisible(c, scope.caller, f.store(), f.object());
+            var d = scope.ctx.searches().definition(c, f.object().id())
+                    .orElseThrow(() -> new MapiException.NotFound("the search folder has no criteria yet"));
+            List<EntryId> folders = new ArrayList<>();
+            for (long id : d.scopes()) {
+                folders.add(scope.ctx.objects().folderEntryId(f.store(), id));
+            }
+            return new org.koppel.store.client.SearchState(new org.koppel.store.client.SearchCriteria(d.restriction(),
+                    folders, d.recursive()), d.state() == SearchFolders.BUILDING);
         });
     }
 }

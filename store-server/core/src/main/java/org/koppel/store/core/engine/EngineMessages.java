@@ -39,6 +39,7 @@ final class EngineMessages implements Messages {
         MessageWriter.Prepared prepared = scope.ctx.writer().prepare(content);
         return scope.write((c, events) -> {
             var f = scope.ctx.objects().folder(c, folder);
+            EngineFolders.requireNotSearch(f.object());
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.CREATE);
             MessageWriter.Inserted m = scope.ctx.writer().insert(c, f.store(), f.object().id(), scope.caller,
                     prepared, scope.ctx.quotas());
@@ -57,6 +58,7 @@ final class EngineMessages implements Messages {
         List<MessageWriter.Prepared> prepared = scope.ctx.writer().prepareAll(contents);
         return scope.write((c, events) -> {
             var f = scope.ctx.objects().folder(c, folder);
+            EngineFolders.requireNotSearch(f.object());
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.CREATE);
             List<EntryId> ids = new ArrayList<>(prepared.size());
             int content = 0;
@@ -433,6 +435,7 @@ final class EngineMessages implements Messages {
     public List<EntryId> copy(List<EntryId> messages, EntryId destination) {
         return scope.write((c, events) -> {
             var dest = scope.ctx.objects().folder(c, destination);
+            EngineFolders.requireNotSearch(dest.object());
             scope.ctx.access().require(c, scope.caller, dest.store(), dest.object(), Rights.CREATE);
             List<EntryId> out = new ArrayList<>(messages.size());
             for (EntryId id : messages) {
@@ -463,6 +466,7 @@ final class EngineMessages implements Messages {
     public void move(List<EntryId> messages, EntryId destination) {
         scope.write((c, events) -> {
             var dest = scope.ctx.objects().folder(c, destination);
+            EngineFolders.requireNotSearch(dest.object());
             scope.ctx.access().require(c, scope.caller, dest.store(), dest.object(), Rights.CREATE);
             for (EntryId id : messages) {
                 var m = scope.ctx.objects().messageForWrite(c, id, false, scope.ctx.lock());

@@ -15,6 +15,11 @@ final class EventBuffer {
         events.add(event);
     }
 
+    /** The events so far, without taking them. */
+    List<EngineEvent> peek() {
+        return List.copyOf(events);
+    }
+
     void clear() {
         events.clear();
     }

@@ -39,7 +39,9 @@ final class Scope {
         EventBuffer events = new EventBuffer();
         T result = tx(c -> {
             events.clear();
-            return work.run(c, events);
+            T r = work.run(c, events);
+            ctx.searches().afterWrite(c, events.peek(), events);
+            return r;
         });
         List<EngineEvent> committed = events.drain();
         if (!committed.isEmpty()) {

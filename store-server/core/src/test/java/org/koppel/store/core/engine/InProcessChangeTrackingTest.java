@@ -9,7 +9,7 @@ import org.koppel.store.client.Session;
 import org.koppel.store.client.StoreServer;
 import org.koppel.store.core.db.DatabaseKind;
 
-/** The change-tracking and table contracts over the in-process engine, on both databases. */
+/** The change-tracking, table and search-folder contracts over the in-process engine, on both databases. */
 class InProcessChangeTrackingTest {
 
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -25,7 +25,9 @@ class InProcessChangeTrackingTest {
 
         @AfterAll
         void stop() throws IOException {
-            fixture.close();
+            if (fixture != null) {
+                fixture.close();
+            }
         }
 
         @Override
@@ -52,7 +54,9 @@ class InProcessChangeTrackingTest {
 
         @AfterAll
         void stop() throws IOException {
-            fixture.close();
+            if (fixture != null) {
+                fixture.close();
+            }
         }
 
         @Override
@@ -83,6 +87,45 @@ class InProcessChangeTrackingTest {
 
     @Nested
     class TablesOnMariaDb extends Tables {
+        DatabaseKind kind() { return DatabaseKind.MYSQL; }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class Searches extends SearchFolderContract {
+        private EngineFixture fixture;
+
+        abstract DatabaseKind kind();
+
+        @BeforeAll
+        void start() throws IOException {
+            fixture = EngineFixture.start(kind());
+        }
+
+        @AfterAll
+        void stop() throws IOException {
+            if (fixture != null) {
+                fixture.close();
+            }
+        }
+
+        @Override
+        protected StoreServer server() {
+            return fixture.engine;
+        }
+
+        @Override
+        protected Session admin() {
+            return fixture.admin;
+        }
+    }
+
+    @Nested
+    class SearchesOnH2 extends Searches {
+        DatabaseKind kind() { return DatabaseKind.H2; }
+    }
+
+    @Nested
+    class SearchesOnMariaDb extends Searches {
         DatabaseKind kind() { return DatabaseKind.MYSQL; }
     }
 }
