@@ -29,6 +29,15 @@ public interface ChangeTracking {
     ImportOutcome importContents(EntryId folder, SyncState state, List<ContentImport> changes,
             ConflictPolicy policy);
 
+    /**
+     * Every change to messages and folders in every store since {@code state}, at most about
+     * {@code maxChanges} per call (a change number shared by one bulk operation is never split), for
+     * service accounts such as the search indexer and the backup; administrators and system services only.
+     * Repeat with the returned state until complete. From the initial state (and for a store created
+     * since) every object comes as saved, so one mechanism does the first full read and the updates.
+     */
+    ServerExport exportServer(ServerSyncState state, int maxChanges);
+
     /** The folder's UIDVALIDITY, UIDNEXT and HIGHESTMODSEQ. */
     ImapFolderState imapState(EntryId folder);
 }

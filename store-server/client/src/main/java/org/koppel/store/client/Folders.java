@@ -39,6 +39,16 @@ public interface Folders {
     /** Sets custom folder properties; computed ones (counts, ids) are refused with MAPI_E_NO_ACCESS. */
     void setProperties(EntryId folder, List<PropValue> values);
 
+    /** As {@link Contents#findRow}, for a hierarchy table. */
+    java.util.OptionalInt findHierarchyRow(EntryId folder, HierarchyQuery query, org.koppel.mapi.Restriction find,
+            int start, boolean backward);
+
+    /** As {@link Contents#bookmark}, for a hierarchy table. */
+    TableBookmark hierarchyBookmark(EntryId folder, HierarchyQuery query, int offset);
+
+    /** As {@link Contents#seek}, for a hierarchy table. */
+    TableSeek hierarchySeek(EntryId folder, HierarchyQuery query, TableBookmark bookmark);
+
     /**
      * Creates a search folder (MAPI FOLDER_SEARCH) under {@code parent}; it shows nothing until
      * {@link #setSearchCriteria} is called. Search folders hold no messages of their own.

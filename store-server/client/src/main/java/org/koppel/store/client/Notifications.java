@@ -14,4 +14,11 @@ public interface Notifications {
      * store entry id, in the whole store. The subscription ends with the session at the latest.
      */
     Subscription subscribe(EntryId storeOrFolder, Set<EventType> events, NotificationListener listener);
+
+    /**
+     * Subscribes to the rows of a contents table: the folder's messages that pass the query's restriction
+     * (associated or not), with the query's columns. Its sort and page do not matter: row events say
+     * which rows came, changed or went, and a client finds their place with bookmarks or a new query.
+     */
+    Subscription subscribeTable(EntryId folder, TableQuery query, TableListener listener);
 }

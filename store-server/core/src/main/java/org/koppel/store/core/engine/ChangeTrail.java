@@ -113,12 +113,13 @@ final class ChangeTrail {
     /** A folder was deleted at change number {@code cn}. */
     static void folderDeleted(Connection c, FolderRow f, long cn) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO folder_tombstones (store_id, source_key,"
-                + " created_cn, deleted_cn, deleted_ms) VALUES (?,?,?,?,?)")) {
+                + " created_cn, deleted_cn, deleted_ms, folder_id) VALUES (?,?,?,?,?,?)")) {
             ps.setLong(1, f.storeId());
             ps.setBytes(2, f.sourceKey());
             ps.setLong(3, f.createdCn());
             ps.setLong(4, cn);
             ps.setLong(5, System.currentTimeMillis());
+            ps.setLong(6, f.id());
             ps.executeUpdate();
         }
     }

@@ -152,7 +152,10 @@ final class ContentsExporter {
                 }
             }
             pass.removals(loadTombstones(c, tombIds));
-            pass.rows(load(c, rowIds).values());
+            Map<Long, Candidate> rows = load(c, rowIds);
+            Map<Long, List<Recipient>> read = MessageView.recipients(c, rows.keySet());
+            rows.keySet().forEach(id -> pass.recipients.put(id, read.getOrDefault(id, List.of())));
+            pass.rows(rows.values());
         }
         boolean complete = end == last && shifted;
         return new ContentsExport(pass.out, cur.at(end, effective, complete).encode(), complete);
@@ -166,6 +169,8 @@ final class ContentsExporter {
         final ContentsSyncOptions o;
         final List<ContentChange> out = new ArrayList<>();
         final Set<Long> reported = new HashSet<>();
+        /** Recipients read ahead for the batch's rows (others are read one by one). */
+        final Map<Long, List<Recipient>> recipients = new HashMap<>();
         long window;
 
         Pass(Connection c, StoreObjects.Located<FolderRow> f, SyncCursor cur, ContentsSyncOptions o) {
@@ -289,11 +294,12 @@ final class ContentsExporter {
         }
 
         Full full(Candidate cand) throws SQLException {
-            List<Recipient> recipients = MessageView.recipients(c, cand.row().id());
-            List<PropValue> props = MessageView.properties(f.store(), f.object(), cand.row(), recipients);
+            List<Recipient> list = recipients.containsKey(cand.row().id()) ? recipients.get(cand.row().id())
+                    : MessageView.recipients(c, cand.row().id());
+            List<PropValue> props = MessageView.properties(f.store(), f.object(), cand.row(), list);
             boolean matches = inWindow(cand)
                     && (o.restriction().isEmpty() || o.restriction().get().matches(new MessageSource(props,
-                            recipients)));
+                            list)));
             return new Full(props, matches);
         }
 

@@ -84,6 +84,13 @@ final class EngineChanges implements ChangeTracking {
     }
 
     @Override
+    public org.koppel.store.client.ServerExport exportServer(org.koppel.store.client.ServerSyncState state,
+            int maxChanges) {
+        scope.requireAdmin();
+        return scope.tx(c -> new ServerExporter().export(c, state, maxChanges));
+    }
+
+    @Override
     public ImapFolderState imapState(EntryId folder) {
         return scope.tx(c -> {
             var f = scope.ctx.objects().folder(c, folder);

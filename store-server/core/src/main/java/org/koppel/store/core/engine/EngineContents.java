@@ -156,6 +156,17 @@ final class EngineContents implements Contents {
         });
     }
 
+    /** The row ids of a table, for a table subscription (the caller needs read access). */
+    List<Long> rowIds(EntryId folder, TableQuery query) {
+        return scope.tx(c -> {
+            var f = scope.ctx.objects().folder(c, folder);
+            scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.READ_ANY);
+            TableQuery unsorted = new TableQuery(List.of(), query.restriction(), org.koppel.mapi.SortOrderSet.none(),
+                    0, 0, query.associated());
+            return orderedIds(c, f.store(), f.object(), unsorted);
+        });
+    }
+
     /** Every row id of the table in its order (no properties decoded when the table sorts in SQL). */
     private List<Long> orderedIds(Connection c, StoreRow store, FolderRow folder, TableQuery q) throws SQLException {
         List<Long> ids = new ArrayList<>();
@@ -364,8 +375,10 @@ final class EngineContents implements Contents {
         }
         List<Candidate> matched = new ArrayList<>();
         Map<Long, FolderRow> homes = new java.util.HashMap<>();
+        Map<Long, List<Recipient>> allRecipients = MessageView.recipients(c,
+                candidates.stream().map(MessageRow::id).toList());
         for (MessageRow row : candidates) {
-            List<Recipient> recipients = MessageView.recipients(c, row.id());
+            List<Recipient> recipients = allRecipients.getOrDefault(row.id(), List.of());
             FolderRow home = folder;
             if (search) {
                 home = homes.get(row.folderId());

@@ -215,34 +215,11 @@ final class EngineFolders implements Folders {
     public TableResult hierarchy(EntryId folder, HierarchyQuery query) {
         query.restriction().ifPresent(r -> Restriction.validate(r, scope.ctx.config().maxRestrictionDepth()));
         return scope.tx(c -> {
-            var f = scope.ctx.objects().folder(c, folder);
-            scope.ctx.access().requireVisible(c, scope.caller, f.store(), f.object());
-            List<Listed> listed = new ArrayList<>();
-            collect(c, f.store(), f.object().id(), query.recursive(), 1, listed);
-            record Row(EntryId entryId, PropertyBag props) {
-            }
-            List<Row> rows = new ArrayList<>(listed.size());
-            for (Listed l : listed) {
-                FolderRow row = l.row();
-                FolderInfo info = l.info();
-                List<PropValue> all = new ArrayList<>(PropertyCodec.decode(row.props()));
-                for (PropTag t : HIERARCHY_COMPUTED) {
-                    all.removeIf(v -> v.tag().id() == t.id());
-                    computed(f.store(), row, info, t).ifPresent(all::add);
-                }
-                rows.add(new Row(info.entryId(), new PropertyBag(all, java.util.Map.of())));
-            }
-            List<Row> matched = rows.stream()
-                    .filter(r -> query.restriction().map(x -> x.matches(r.props())).orElse(true))
-                    .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-            if (!query.sort().keys().isEmpty()) {
-                var cmp = query.sort().comparator();
-                matched.sort((a, b) -> cmp.compare(a.props(), b.props()));
-            }
+            List<HierarchyRow> matched = hierarchyRows(c, folder, query);
             List<TableRow> page = new ArrayList<>();
             int end = (int) Math.min(matched.size(), (long) query.offset() + query.limit());
             for (int i = query.offset(); i < end; i++) {
-                Row r = matched.get(i);
+                HierarchyRow r = matched.get(i);
                 List<PropValue> values = new ArrayList<>(query.columns().size());
                 for (PropTag t : query.columns()) {
                     values.add(r.props().get(t).orElse(
@@ -254,12 +231,99 @@ final class EngineFolders implements Folders {
         });
     }
 
+    @Override
+    public java.util.OptionalInt findHierarchyRow(EntryId folder, HierarchyQuery query, Restriction find, int start,
+            boolean backward) {
+        query.restriction().ifPresent(r -> Restriction.validate(r, scope.ctx.config().maxRestrictionDepth()));
+        Restriction.validate(find, scope.ctx.config().maxRestrictionDepth());
+        return scope.tx(c -> {
+            List<HierarchyRow> rows = hierarchyRows(c, folder, query);
+            for (int i = Math.max(0, Math.min(start, rows.size() - 1)); i >= 0 && i < rows.size(); i += backward ? -1 : 1) {
+                if (find.matches(rows.get(i).props())) {
+                    return java.util.OptionalInt.of(i);
+                }
+            }
+            return java.util.OptionalInt.empty();
+        });
+    }
+
+    @Override
+    public org.koppel.store.client.TableBookmark hierarchyBookmark(EntryId folder, HierarchyQuery query, int offset) {
+        return scope.tx(c -> {
+            List<HierarchyRow> rows = hierarchyRows(c, folder, query);
+            if (offset < 0 || offset >= rows.size()) {
+                throw new MapiException.NotFound("the table has no row " + offset);
+            }
+            HierarchyRow r = rows.get(offset);
+            List<PropValue> keys = new ArrayList<>();
+            for (org.koppel.mapi.SortOrder s : query.sort().keys()) {
+                r.props().get(s.tag()).ifPresent(keys::add);
+            }
+            return TablePlace.bookmark(r.entryId().objectId(), keys);
+        });
+    }
+
+    @Override
+    public org.koppel.store.client.TableSeek hierarchySeek(EntryId folder, HierarchyQuery query,
+            org.koppel.store.client.TableBookmark bookmark) {
+        TablePlace place = TablePlace.of(bookmark);
+        return scope.tx(c -> {
+            List<HierarchyRow> rows = hierarchyRows(c, folder, query);
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).entryId().objectId() == place.rowId()) {
+                    return new org.koppel.store.client.TableSeek(i, true);
+                }
+            }
+            // Gone: the first row that sorts after it takes its place (in tree order, where it was).
+            var cmp = query.sort().comparator();
+            PropertyBag keys = new PropertyBag(place.keys(), java.util.Map.of());
+            int before = 0;
+            for (HierarchyRow r : rows) {
+                if (!query.sort().keys().isEmpty() && cmp.compare(r.props(), keys) <= 0) {
+                    before++;
+                }
+            }
+            return new org.koppel.store.client.TableSeek(query.sort().keys().isEmpty() ? 0 : before, false);
+        });
+    }
+
+    /** A row of a hierarchy table: the folder and every property a column, restriction or sort can use. */
+    private record HierarchyRow(EntryId entryId, PropertyBag props) {
+    }
+
+    /** The table's rows, restricted and sorted (stably: equal keys stay in tree order). */
+    private List<HierarchyRow> hierarchyRows(Connection c, EntryId folder, HierarchyQuery query) throws SQLException {
+        var f = scope.ctx.objects().folder(c, folder);
+        scope.ctx.access().requireVisible(c, scope.caller, f.store(), f.object());
+        List<Listed> listed = new ArrayList<>();
+        collect(c, f.store(), f.object().id(), query.recursive(), 1, listed);
+        List<HierarchyRow> rows = new ArrayList<>(listed.size());
+        for (Listed l : listed) {
+            FolderRow row = l.row();
+            FolderInfo info = l.info();
+            List<PropValue> all = new ArrayList<>(PropertyCodec.decode(row.props()));
+            for (PropTag t : HIERARCHY_COMPUTED) {
+                all.removeIf(v -> v.tag().id() == t.id());
+                computed(f.store(), row, info, t).ifPresent(all::add);
+            }
+            HierarchyRow r = new HierarchyRow(info.entryId(), new PropertyBag(all, java.util.Map.of()));
+            if (query.restriction().map(x -> x.matches(r.props())).orElse(true)) {
+                rows.add(r);
+            }
+        }
+        if (!query.sort().keys().isEmpty()) {
+            var cmp = query.sort().comparator();
+            rows.sort((a, b) -> cmp.compare(a.props(), b.props()));
+        }
+        return rows;
+    }
+
     /** The computed folder properties a hierarchy table row carries, for columns, restrictions and sorting. */
     private static final List<PropTag> HIERARCHY_COMPUTED = List.of(PR_ENTRYID, PR_PARENT_ENTRYID, PR_STORE_ENTRYID,
             PR_DISPLAY_NAME, PR_CONTAINER_CLASS, PR_FOLDER_TYPE, PR_CONTENT_COUNT, PR_CONTENT_UNREAD,
             PR_ASSOC_CONTENT_COUNT, PR_DELETED_MSG_COUNT, PR_SUBFOLDERS, PR_FOLDER_CHILD_COUNT, PR_MESSAGE_SIZE_EXTENDED,
-            PR_SOURCE_KEY, PR_CHANGE_NUMBER, PR_CREATION_TIME, PR_LAST_MODIFICATION_TIME, PR_RIGHTS, PR_OBJECT_TYPE,
-            PR_RECORD_KEY, PR_DEPTH);
+            PR_SOURCE_KEY, PR_CHANGE_NUMBER, PR_CHANGE_KEY, PR_PREDECESSOR_CHANGE_LIST, PR_CREATION_TIME,
+            PR_LAST_MODIFICATION_TIME, PR_RIGHTS, PR_OBJECT_TYPE, PR_RECORD_KEY, PR_DEPTH);
 
     static List<FolderRow> childRows(Connection c, long parentId) throws SQLException {
         List<FolderRow> rows = new ArrayList<>();
@@ -592,6 +656,12 @@ final class EngineFolders implements Folders {
             v = f.sourceKey();
         } else if (t.equals(PR_CHANGE_NUMBER)) {
             v = f.changeNumber();
+        } else if (t.equals(PR_CHANGE_KEY)) {
+            // A folder's change key follows from its change number; folders only change on this server, so
+            // its predecessor change list is that one key.
+            v = ChangeKeys.changeKey(store.guid(), f.changeNumber());
+        } else if (t.equals(PR_PREDECESSOR_CHANGE_LIST)) {
+            v = ChangeKeys.pclWith(null, ChangeKeys.changeKey(store.guid(), f.changeNumber()));
         } else if (t.equals(PR_CREATION_TIME)) {
             v = info.created();
         } else if (t.equals(PR_LAST_MODIFICATION_TIME)) {

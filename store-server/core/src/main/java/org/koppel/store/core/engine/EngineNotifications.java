@@ -58,6 +58,28 @@ final class EngineNotifications implements Notifications {
         return tracked;
     }
 
+    @Override
+    public Subscription subscribeTable(EntryId folder, org.koppel.store.client.TableQuery query,
+            org.koppel.store.client.TableListener listener) {
+        if (folder.objectType() != MapiObjectType.MAPI_FOLDER) {
+            throw new MapiException.InvalidParameter("a table subscription needs a folder");
+        }
+        query.restriction().ifPresent(r -> org.koppel.mapi.Restriction.validate(r,
+                scope.ctx.config().maxRestrictionDepth()));
+        TableWatch watch = new TableWatch(scope, folder, query, listener);
+        // Subscribed before the rows are read: a change in between is seen (perhaps as a modification).
+        Subscription s = subscribe(folder, Set.of(EventType.OBJECT_CREATED, EventType.OBJECT_MODIFIED,
+                EventType.OBJECT_DELETED, EventType.OBJECT_MOVED, EventType.OBJECT_COPIED, EventType.TABLE_CHANGED),
+                watch::onNotification);
+        try {
+            watch.load();
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
     /** Ends every subscription of the session. */
     void closeAll() {
         for (Subscription s : Set.copyOf(open)) {

@@ -92,6 +92,31 @@ final class MessageView {
         return out;
     }
 
+    /** The recipients of many messages in a few queries (tables and exports read them by the hundred). */
+    static java.util.Map<Long, List<Recipient>> recipients(Connection c, java.util.Collection<Long> messageIds)
+            throws SQLException {
+        java.util.Map<Long, List<Recipient>> out = new java.util.HashMap<>();
+        List<Long> ids = new ArrayList<>(messageIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT message_id, row_id, recipient_type, display_name,"
+                    + " email, props FROM recipients WHERE message_id IN (" + marks + ") ORDER BY message_id, row_id")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Recipient(rs.getInt(2),
+                                RecipientType.fromCode(rs.getInt(3)), rs.getString(4), rs.getString(5),
+                                PropertyCodec.decode(rs.getBytes(6))));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     static List<AttachmentInfo> attachments(Connection c, StoreRow store, long messageId) throws SQLException {
         List<AttachmentInfo> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT a.attach_num, a.method, a.size_bytes, a.props, m.id"

@@ -258,4 +258,70 @@ public abstract class TableContract {
                 () -> alice.contents().seek(dense, bySubject, new TableBookmark(new byte[] {9, 9})));
         assertThrows(org.koppel.mapi.MapiException.NotFound.class, () -> alice.contents().bookmark(dense, bySubject, 60));
     }
+
+    @Test
+    void hierarchyTablesFindRowsAndKeepBookmarks() {
+        for (String name : List.of("delta", "alpha", "echo", "charlie", "bravo", "foxtrot")) {
+            alice.folders().create(sparse, name, "IPF.Note", CollisionPolicy.FAIL);
+        }
+        org.koppel.store.client.HierarchyQuery byName = new org.koppel.store.client.HierarchyQuery(List.of(PR_DISPLAY_NAME),
+                Optional.empty(), SortOrderSet.of(SortOrder.ascending(PR_DISPLAY_NAME)), 0, 100, false);
+        Restriction echo = new Restriction.Property(RelOp.RELOP_EQ, PR_DISPLAY_NAME, PropValue.of(PR_DISPLAY_NAME, "echo"));
+        assertEquals(OptionalInt.of(4), alice.folders().findHierarchyRow(sparse, byName, echo, 0, false));
+        assertEquals(OptionalInt.empty(), alice.folders().findHierarchyRow(sparse, byName, echo, 5, false));
+        assertEquals(OptionalInt.of(4), alice.folders().findHierarchyRow(sparse, byName, echo, 5, true));
+        TableBookmark charlie = alice.folders().hierarchyBookmark(sparse, byName, 2);
+        TableBookmark echoMark = alice.folders().hierarchyBookmark(sparse, byName, 4);
+        assertEquals(new TableSeek(2, true), alice.folders().hierarchySeek(sparse, byName, charlie));
+        EntryId charlieId = alice.folders().hierarchy(sparse, byName).rows().get(2).entryId();
+        alice.folders().delete(charlieId, org.koppel.store.client.FolderDeletion.EVERYTHING);
+        assertEquals(new TableSeek(2, false), alice.folders().hierarchySeek(sparse, byName, charlie),
+                "a deleted folder's place goes to the next one");
+        assertEquals(new TableSeek(3, true), alice.folders().hierarchySeek(sparse, byName, echoMark));
+    }
+
+    @Test
+    void aTableSubscriptionReportsRowsComingChangingAndGoing() throws InterruptedException {
+        Restriction unread = new Restriction.Bitmask(BitmaskOp.BMR_EQZ, PR_MESSAGE_FLAGS, MessageFlags.MSGFLAG_READ.value());
+        TableQuery q = new TableQuery(List.of(PR_SUBJECT), Optional.of(unread), SortOrderSet.none(), 0, 0, false);
+        EntryId folder = alice.folders().create(sparse, "Watched", "IPF.Note", CollisionPolicy.FAIL);
+        EntryId read = alice.messages().create(folder, MessageContent.of(List.of(PropValue.of(PR_SUBJECT, "old"),
+                PropValue.of(PR_MESSAGE_FLAGS, MessageFlags.MSGFLAG_READ.value()))));
+        java.util.concurrent.BlockingQueue<org.koppel.store.client.TableEvent> events =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        try (var sub = alice.notifications().subscribeTable(folder, q, events::add)) {
+            alice.messages().setReadFlags(folder, List.of(read), false);
+            expect(events, org.koppel.store.client.TableEvent.Kind.ROW_ADDED, read, "old");
+            alice.messages().update(read, List.of(PropValue.of(PR_SUBJECT, "renamed")), List.of());
+            expect(events, org.koppel.store.client.TableEvent.Kind.ROW_MODIFIED, read, "renamed");
+            alice.messages().setReadFlags(folder, List.of(read), true);
+            expect(events, org.koppel.store.client.TableEvent.Kind.ROW_DELETED, read, null);
+            alice.messages().update(read, List.of(PropValue.of(PR_SUBJECT, "still read")), List.of());
+            EntryId fresh = alice.messages().create(folder, MessageContent.of(List.of(PropValue.of(PR_SUBJECT, "new"))));
+            expect(events, org.koppel.store.client.TableEvent.Kind.ROW_ADDED, fresh, "new");
+            alice.messages().move(List.of(fresh), dense);
+            expect(events, org.koppel.store.client.TableEvent.Kind.ROW_DELETED, fresh, null);
+            alice.messages().move(List.of(fresh), folder);
+            expect(events, org.koppel.store.client.TableEvent.Kind.ROW_ADDED, fresh, "new");
+            alice.folders().empty(folder, false, false);
+            var reload = events.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertNotNull(reload);
+            // Deleting the rows one by one may come first; the emptying itself ends with a reload.
+            while (reload.kind() != org.koppel.store.client.TableEvent.Kind.RELOAD) {
+                reload = events.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertNotNull(reload, "no RELOAD after emptying");
+            }
+        }
+    }
+
+    private static void expect(java.util.concurrent.BlockingQueue<org.koppel.store.client.TableEvent> events,
+            org.koppel.store.client.TableEvent.Kind kind, EntryId row, String subject) throws InterruptedException {
+        var e = events.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertNotNull(e, "no " + kind);
+        assertEquals(kind, e.kind());
+        assertEquals(Optional.of(row), e.row());
+        if (subject != null) {
+            assertEquals(subject, e.values().orElseThrow().values().get(0).javaValue());
+        }
+    }
 }
