@@ -31,7 +31,7 @@ final class SyncBenchCommand implements Callable<Integer> {
             description = "Changes per export: 40% edits, 30% read flags, 20% new messages, 10% deletions. Default: ${DEFAULT-VALUE}.")
     int changes;
 
-    @Option(names = "--rounds", defaultValue = "50", paramLabel = "N", description = "Exports measured per folder. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rounds", defaultValue = "200", paramLabel = "N", description = "Exports measured per folder. Default: ${DEFAULT-VALUE}.")
     int rounds;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed. Default: ${DEFAULT-VALUE}.")

@@ -297,17 +297,15 @@ final class ContentsImporter {
     }
 
     private static byte[] pclOf(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pcl FROM messages WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBytes(1);
-            }
-        }
+        return column(c, "pcl", id);
     }
 
     private static byte[] sourceKeyOf(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT source_key FROM messages WHERE id = ?")) {
+        return column(c, "source_key", id);
+    }
+
+    private static byte[] column(Connection c, String column, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM messages WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
