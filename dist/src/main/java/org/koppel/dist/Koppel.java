@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KoppelVersion.class,
         description = "Koppel groupware server.",
-        subcommands = {ServeCommand.class, PurgeAttachmentsCommand.class, BenchCommand.class,
+        subcommands = {ServeCommand.class, org.koppel.cli.admin.AdminCommand.class, PurgeAttachmentsCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Koppel implements Runnable {
 

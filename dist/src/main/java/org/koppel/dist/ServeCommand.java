@@ -11,6 +11,8 @@ import org.koppel.dist.runtime.BlobStorage;
 import org.koppel.dist.runtime.DemoAccount;
 import org.koppel.dist.runtime.EmbeddedStore;
 import org.koppel.dist.runtime.Housekeeping;
+import org.koppel.store.endpoint.http.EndpointConfig;
+import org.koppel.store.endpoint.http.EndpointServer;
 import org.koppel.dist.runtime.PrivateFile;
 import org.koppel.dist.runtime.ServiceSecret;
 import org.koppel.store.client.Session;
@@ -57,10 +59,22 @@ final class ServeCommand implements Callable<Integer> {
         EmbeddedStore store = EmbeddedStore.start(settings.databaseConfig(), blobStorage, settings.engineConfig(secret));
 
         Housekeeping housekeeping = Housekeeping.start(store.engine(), settings.housekeepingInterval());
+        EndpointServer endpoint;
+        try {
+            endpoint = EndpointServer.start(store.engine(), new EndpointConfig(settings.serverListen().host(),
+                    settings.serverListen().port(), settings.sessionTimeout(), settings.maxSessions(),
+                    KoppelVersion.version()));
+        } catch (RuntimeException e) {
+            housekeeping.close();
+            store.close();
+            throw e;
+        }
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping");
+            // Requests in flight finish first; then nothing new reaches the store.
+            endpoint.close();
             housekeeping.close();
             store.close();
             LOG.info("Stopped");
@@ -82,9 +96,9 @@ final class ServeCommand implements Callable<Integer> {
             System.out.flush();
         });
 
-        LOG.info("Koppel {} ready: database {}, attachments {}, data {} (pid {})",
-                KoppelVersion.version(), describeDatabase(settings), blobStorage, settings.dataDir(),
-                ProcessHandle.current().pid());
+        LOG.info("Koppel {} ready: store endpoint http://{}:{}, database {}, attachments {}, data {} (pid {})",
+                KoppelVersion.version(), settings.serverListen().host(), endpoint.port(), describeDatabase(settings),
+                blobStorage, settings.dataDir(), ProcessHandle.current().pid());
         stopped.await();
         return 0;
     }

@@ -36,6 +36,8 @@ public record ServerSettings(
         Duration attachmentPurgeGrace,
         Duration syncTombstoneRetention,
         Duration housekeepingInterval,
+        Duration sessionTimeout,
+        int maxSessions,
         LogLevel logLevel) {
 
     /** The file name (without .cfg) and {@code --set} prefix of these settings. */
@@ -88,6 +90,10 @@ public record ServerSettings(
         if (retention.compareTo(Duration.ofDays(1)) < 0) {
             throw cfg.bad("sync_deletion_retention", "must be at least 1d");
         }
+        Duration sessionTimeout = cfg.duration("session_timeout", Duration.ofMinutes(30));
+        if (sessionTimeout.compareTo(Duration.ofSeconds(10)) < 0) {
+            throw cfg.bad("session_timeout", "must be at least 10s");
+        }
         Duration housekeeping = cfg.duration("housekeeping_interval", Duration.ofHours(1));
         if (housekeeping.compareTo(Duration.ofMinutes(1)) < 0) {
             throw cfg.bad("housekeeping_interval", "must be at least 1m");
@@ -114,6 +120,8 @@ public record ServerSettings(
                 grace,
                 retention,
                 housekeeping,
+                sessionTimeout,
+                cfg.integer("max_sessions", 100_000, 1, 10_000_000),
                 cfg.choice("log_level", LogLevel.class, LogLevel.INFO));
     }
 

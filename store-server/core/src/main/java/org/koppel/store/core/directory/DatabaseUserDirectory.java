@@ -43,7 +43,7 @@ public final class DatabaseUserDirectory implements UserDirectory {
     private final long everyoneId;
     private final ConcurrentHashMap<Long, CachedGroups> membership = new ConcurrentHashMap<>();
 
-    private record CachedGroups(Set<Long> groups, Instant loaded) {
+    private record CachedGroups(Set<Long> groups, boolean active, Instant loaded) {
     }
 
     public DatabaseUserDirectory(Database db, PasswordHasher hasher, Clock clock) {
@@ -183,6 +183,8 @@ public final class DatabaseUserDirectory implements UserDirectory {
 
     @Override
     public UserInfo update(long id, UserChanges changes) {
+        // The cached active flag must not outlive a deactivation made here.
+        membership.remove(id);
         return db.transaction(c -> {
             UserInfo u = load(c, id).orElseThrow(() -> new MapiException.NotFound("no such user"));
             if (changes.fullName().isPresent()) {
@@ -350,12 +352,22 @@ public final class DatabaseUserDirectory implements UserDirectory {
 
     @Override
     public Set<Long> groupIdsOf(long userId) {
+        return cached(userId).groups();
+    }
+
+    @Override
+    public boolean isActive(long userId) {
+        return cached(userId).active();
+    }
+
+    /** A user's groups and whether the account exists and is active, cached briefly. */
+    private CachedGroups cached(long userId) {
         CachedGroups cached = membership.get(userId);
         Instant now = clock.instant();
         if (cached != null && cached.loaded().plus(MEMBERSHIP_TTL).isAfter(now)) {
-            return cached.groups();
+            return cached;
         }
-        Set<Long> groups = db.transaction(c -> {
+        CachedGroups loaded = db.transaction(c -> {
             Set<Long> out = new HashSet<>();
             out.add(everyoneId);
             try (PreparedStatement ps = c.prepareStatement("SELECT group_id FROM group_members WHERE user_id = ?")) {
@@ -366,10 +378,17 @@ public final class DatabaseUserDirectory implements UserDirectory {
                     }
                 }
             }
-            return Set.copyOf(out);
+            boolean active = false;
+            try (PreparedStatement ps = c.prepareStatement("SELECT active FROM users WHERE id = ?")) {
+                ps.setLong(1, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    active = rs.next() && rs.getBoolean(1);
+                }
+            }
+            return new CachedGroups(Set.copyOf(out), active, now);
         });
-        membership.put(userId, new CachedGroups(groups, now));
-        return groups;
+        membership.put(userId, loaded);
+        return loaded;
     }
 
     @Override

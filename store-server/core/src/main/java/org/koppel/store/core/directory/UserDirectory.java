@@ -57,6 +57,12 @@ public interface UserDirectory {
     /** The ids of every group the user is in, Everyone included. */
     Set<Long> groupIdsOf(long userId);
 
+    /**
+     * Whether the account still exists and is active: a session of a deleted or disabled user ends at its
+     * next call (within the directory's cache time when the change was made elsewhere).
+     */
+    boolean isActive(long userId);
+
     /** The id of the built-in Everyone group. */
     long everyoneGroupId();
 }

@@ -127,17 +127,20 @@ final class EngineDirectory implements Directory {
 
     @Override
     public Optional<UserInfo> user(String login) {
+        scope.check();
         return scope.ctx.directory().find(login).filter(u -> u.login().equals(login.strip().toLowerCase(
                 java.util.Locale.ROOT)));
     }
 
     @Override
     public Optional<UserInfo> resolve(String loginOrAddress) {
+        scope.check();
         return scope.ctx.directory().find(loginOrAddress);
     }
 
     @Override
     public List<UserInfo> users() {
+        scope.check();
         return scope.ctx.directory().users();
     }
 
@@ -186,11 +189,13 @@ final class EngineDirectory implements Directory {
 
     @Override
     public Optional<GroupInfo> group(String name) {
+        scope.check();
         return scope.ctx.directory().group(name);
     }
 
     @Override
     public List<GroupInfo> groups() {
+        scope.check();
         return scope.ctx.directory().groups();
     }
 }

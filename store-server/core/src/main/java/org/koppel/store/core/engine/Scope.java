@@ -20,15 +20,23 @@ final class Scope {
 
     /** Runs one client operation as one transaction. */
     <T> T tx(SqlWork<T> work) {
+        check();
+        return ctx.db().transaction(work);
+    }
+
+    /** Refuses a call on a closed session, or on one whose account was deleted or disabled. */
+    void check() {
         if (!open.get()) {
             throw new MapiException.EndOfSession("the session is closed");
         }
-        if (!caller.admin()) {
+        if (!caller.system()) {
             // Resolved before the transaction opens, so ACL checks inside it hit the directory's cache
-            // instead of taking a second pooled connection.
-            ctx.directory().groupIdsOf(caller.userId());
+            // instead of taking a second pooled connection; a deleted or disabled account's session ends.
+            if (!ctx.directory().isActive(caller.userId())) {
+                open.set(false);
+                throw new MapiException.EndOfSession("the account was deleted or disabled");
+            }
         }
-        return ctx.db().transaction(work);
     }
 
     /**
@@ -51,6 +59,7 @@ final class Scope {
     }
 
     void requireAdmin() {
+        check();
         if (!caller.admin()) {
             throw new MapiException.NoAccess("administrator rights required");
         }

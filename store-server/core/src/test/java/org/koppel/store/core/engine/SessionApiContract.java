@@ -842,4 +842,20 @@ public abstract class SessionApiContract {
         assertEquals(List.of("Projects"), bobsView.rows().stream().map(r -> (String) r.values().get(0).javaValue())
                 .toList(), "bob sees only what is shared with him");
     }
+
+    @Test
+    void aDeletedOrDisabledAccountsSessionEnds() {
+        String login = "gone" + Long.toString(System.nanoTime(), 36);
+        admin().directory().createUser(NewUser.of(login, "Gone", login + "@example.org", "pw-gone"));
+        Session s = server().logon(new Credentials.Password(login, "pw-gone"));
+        s.stores().openOwn();
+        admin().directory().updateUser(login, org.koppel.store.client.UserChanges.none().withActive(false));
+        assertThrows(MapiException.EndOfSession.class, () -> s.stores().openOwn(), "disabled");
+        assertThrows(MapiException.EndOfSession.class, () -> s.directory().users(), "directory reads too");
+        admin().directory().updateUser(login, org.koppel.store.client.UserChanges.none().withActive(true));
+        Session back = server().logon(new Credentials.Password(login, "pw-gone"));
+        back.stores().openOwn();
+        admin().directory().deleteUser(login, true);
+        assertThrows(MapiException.EndOfSession.class, () -> back.stores().openOwn(), "deleted");
+    }
 }

@@ -1,0 +1,139 @@
+package org.koppel.cli.admin;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.koppel.store.core.blob.FileBlobStore;
+import org.koppel.store.core.db.DatabaseKind;
+import org.koppel.store.core.engine.Engine;
+import org.koppel.store.core.engine.EngineConfig;
+import org.koppel.store.core.testsupport.TestDatabase;
+import org.koppel.store.core.testsupport.TestDatabases;
+import org.koppel.store.endpoint.http.EndpointConfig;
+import org.koppel.store.endpoint.http.EndpointServer;
+import picocli.CommandLine;
+
+/** koppel admin against a real endpoint on a real socket: local secret, remote admin, errors, exit codes. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminCommandTest {
+
+    private static final String SECRET = "admin-test-secret";
+    private TestDatabase db;
+    private Engine engine;
+    private EndpointServer endpoint;
+    private Path data;
+
+    @BeforeAll
+    void start() throws Exception {
+        db = TestDatabases.open(DatabaseKind.H2);
+        data = Files.createTempDirectory("koppel-admin");
+        Files.writeString(data.resolve("service.secret"), SECRET + "\n");
+        engine = Engine.start(db.database(), new FileBlobStore(db.database(), data.resolve("files")),
+                EngineConfig.defaults().withPbkdf2Iterations(1000).withServiceSecret(SECRET));
+        endpoint = EndpointServer.start(engine, new EndpointConfig("127.0.0.1", 0, Duration.ofMinutes(5), 100, "test"));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        endpoint.close();
+        engine.close();
+        db.close();
+        try (var walk = Files.walk(data)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run admin(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new AdminCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        String[] all = new String[args.length + 4];
+        all[0] = "--store";
+        all[1] = "http://127.0.0.1:" + endpoint.port();
+        all[2] = "--data";
+        all[3] = data.toString();
+        System.arraycopy(args, 0, all, 4, args.length);
+        int exit = cl.execute(all);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void usersGroupsAndQuotasThroughTheLocalSecret() throws Exception {
+        Run add = admin("user", "add", "dave", "--email", "dave@example.org", "--fullname", "Dave D",
+                "--password", "dave-pw", "--alias", "d@example.org");
+        assertEquals(0, add.exit(), add.err());
+        assertTrue(add.out().contains("Created user dave"));
+        Run list = admin("user", "list");
+        assertEquals(0, list.exit());
+        assertTrue(list.out().contains("dave") && list.out().contains("Dave D"), list.out());
+        Run show = admin("user", "show", "dave", "--json");
+        JsonNode u = new ObjectMapper().readTree(show.out());
+        assertEquals("d@example.org", u.get("aliases").get(0).asText());
+        Run features = admin("user", "features", "dave", "--disable", "pop3", "--disable", "imap", "--json");
+        assertEquals(3, new ObjectMapper().readTree(features.out()).get("features").size(), features.out());
+        Run quota = admin("quota", "set", "dave", "--warn", "1", "--soft", "2", "--hard", "3", "--json");
+        assertEquals(3L << 20, new ObjectMapper().readTree(quota.out()).get("quota").get("hardBytes").asLong());
+        assertEquals(0, admin("group", "add", "ops", "--email", "ops@example.org").exit());
+        Run members = admin("group", "members", "add", "ops", "dave");
+        assertTrue(members.out().contains("members:   dave"), members.out());
+        assertEquals(0, admin("user", "set", "dave", "--active", "false").exit());
+        assertTrue(admin("user", "show", "dave").out().contains("active:    no"));
+        assertEquals(0, admin("user", "delete", "dave").exit());
+        Run gone = admin("user", "show", "dave");
+        assertEquals(1, gone.exit());
+        assertTrue(gone.err().contains("MAPI_E_NOT_FOUND"), gone.err());
+    }
+
+    @Test
+    void aRemoteAdministratorLogsOnAndOthersAreRefused() {
+        assertEquals(0, admin("user", "add", "root2", "--email", "root2@example.org", "--password", "r2-pw").exit());
+        assertEquals(0, admin("user", "set", "root2", "--admin", "true").exit());
+        assertEquals(0, admin("user", "add", "eve", "--email", "eve@example.org", "--password", "eve-pw").exit());
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(new AdminCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        String store = "http://127.0.0.1:" + endpoint.port();
+        assertEquals(0, cl.execute("--store", store, "--data", "/nonexistent", "--user", "root2", "--password", "r2-pw",
+                "group", "list"));
+        assertTrue(out.toString().contains("Everyone"), out.toString());
+        StringWriter err = new StringWriter();
+        CommandLine eve = new CommandLine(new AdminCommand());
+        eve.setErr(new PrintWriter(err));
+        eve.setOut(new PrintWriter(new StringWriter()));
+        assertEquals(1, eve.execute("--store", store, "--user", "eve", "--password", "eve-pw", "user", "add", "x",
+                "--email", "x@example.org"));
+        assertTrue(err.toString().contains("MAPI_E_NO_ACCESS"), err.toString());
+        CommandLine wrong = new CommandLine(new AdminCommand());
+        StringWriter wrongErr = new StringWriter();
+        wrong.setErr(new PrintWriter(wrongErr));
+        assertEquals(1, wrong.execute("--store", store, "--user", "eve", "--password", "nope", "user", "list"));
+        assertTrue(wrongErr.toString().contains("MAPI_E_LOGON_FAILED"), wrongErr.toString());
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndAnUnreachableStoreWithOne() {
+        assertEquals(2, admin("user").exit());
+        assertEquals(2, admin("user", "add", "nomail").exit(), "--email is required");
+        CommandLine cl = new CommandLine(new AdminCommand());
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        assertEquals(1, cl.execute("--store", "http://127.0.0.1:1", "--data", data.toString(), "user", "list"));
+        assertTrue(err.toString().contains("cannot reach the store"), err.toString());
+    }
+}

@@ -1,0 +1,97 @@
+package org.koppel.store.endpoint.http;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.koppel.store.client.StoreServer;
+import org.koppel.store.endpoint.json.JsonApiServlet;
+import org.koppel.store.endpoint.session.SessionTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's HTTP listener (Jetty 12): the JSON protocol at {@code /api} and {@code /health}. Requests
+ * run on virtual threads; stopping lets requests in flight finish (up to 10 seconds) before the sessions
+ * close.
+ */
+public final class EndpointServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EndpointServer.class);
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final SessionTokens tokens;
+    private final ScheduledExecutorService sweeper;
+
+    private EndpointServer(Server server, ServerConnector connector, SessionTokens tokens,
+            ScheduledExecutorService sweeper) {
+        this.server = server;
+        this.connector = connector;
+        this.tokens = tokens;
+        this.sweeper = sweeper;
+    }
+
+    public static EndpointServer start(StoreServer store, EndpointConfig config) {
+        QueuedThreadPool pool = new QueuedThreadPool();
+        pool.setName("koppel-http");
+        pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        Server server = new Server(pool);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        server.addConnector(connector);
+        SessionTokens tokens = new SessionTokens(store, config.sessionTimeout(), config.maxSessions(),
+                Clock.systemUTC());
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addServlet(new ServletHolder(new JsonApiServlet(tokens)), "/api/*");
+        context.addServlet(new ServletHolder(new HealthServlet(config.version())), "/health");
+        GracefulHandler graceful = new GracefulHandler(context);
+        server.setHandler(graceful);
+        server.setStopTimeout(10_000);
+        server.setStopAtShutdown(false);
+        try {
+            server.start();
+        } catch (Exception e) {
+            tokens.close();
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage(), e);
+        }
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "koppel-session-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(tokens::sweep, 1, 1, TimeUnit.MINUTES);
+        EndpointServer endpoint = new EndpointServer(server, connector, tokens, sweeper);
+        LOG.info("Store endpoint ready on http://{}:{} (JSON at /api, /health)", config.host(), endpoint.port());
+        return endpoint;
+    }
+
+    /** The port it listens on (the one picked, when configured as 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Sessions held now. */
+    public int sessions() {
+        return tokens.size();
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("Stopping the store endpoint: {}", e.toString());
+        }
+        tokens.close();
+    }
+}

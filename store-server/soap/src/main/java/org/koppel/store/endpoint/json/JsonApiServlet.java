@@ -1,0 +1,146 @@
+package org.koppel.store.endpoint.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.koppel.mapi.MapiException;
+import org.koppel.store.client.Credentials;
+import org.koppel.store.client.Session;
+import org.koppel.store.endpoint.session.SessionTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JSON protocol: {@code POST /api/logon} with credentials gives a bearer token; every other
+ * operation is {@code POST /api/<operation>} with {@code Authorization: Bearer <token>} and a JSON object
+ * of arguments, answered with JSON. Errors carry the MAPI error name and code and a fitting HTTP status.
+ * Request bodies are bounded; every request is logged once with user, operation, status and time.
+ */
+public final class JsonApiServlet extends HttpServlet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonApiServlet.class);
+    /** The largest request body accepted. */
+    static final int MAX_BODY = 1 << 20;
+
+    private final transient SessionTokens tokens;
+    private final transient ObjectMapper json = JsonMapping.mapper();
+    private final transient ApiOperations operations = new ApiOperations();
+
+    public JsonApiServlet(SessionTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        write(resp, 200, operations.describe());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        long started = System.nanoTime();
+        String op = Optional.ofNullable(req.getPathInfo()).map(p -> p.startsWith("/") ? p.substring(1) : p).orElse("");
+        String user = "-";
+        int status;
+        try {
+            JsonNode args = body(req);
+            Object result;
+            if (op.equals("logon")) {
+                String token = tokens.logon(credentials(args));
+                Session s = tokens.session(token);
+                user = s.user().login();
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("token", token);
+                out.put("user", s.user());
+                result = out;
+            } else {
+                String token = bearer(req);
+                if (op.equals("logoff")) {
+                    tokens.end(token);
+                    result = Map.of();
+                } else {
+                    var operation = operations.find(op)
+                            .orElseThrow(() -> new MapiException.NoSupport("no operation \"" + op + "\""));
+                    Session s = tokens.session(token);
+                    user = s.user().login();
+                    result = operation.run(s, args);
+                }
+            }
+            status = 200;
+            write(resp, status, result);
+        } catch (MapiException e) {
+            ApiError error = ApiError.of(e);
+            status = error.status();
+            write(resp, status, error);
+        } catch (IllegalArgumentException e) {
+            ApiError error = new ApiError(400, "MAPI_E_INVALID_PARAMETER", "0x80070057", e.getMessage());
+            status = 400;
+            write(resp, status, error);
+        } catch (RuntimeException e) {
+            LOG.error("JSON operation {} failed", op, e);
+            status = 500;
+            write(resp, status, new ApiError(500, "MAPI_E_CALL_FAILED", "0x80004005",
+                    "unexpected failure; details are in the server log"));
+        }
+        LOG.info("api {} user={} status={} {}ms", op, user, status, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private JsonNode body(HttpServletRequest req) throws IOException {
+        if (req.getContentLengthLong() > MAX_BODY) {
+            throw new MapiException.TooBig("request body larger than " + MAX_BODY + " bytes");
+        }
+        byte[] bytes;
+        try (InputStream in = req.getInputStream()) {
+            bytes = in.readNBytes(MAX_BODY + 1);
+        }
+        if (bytes.length > MAX_BODY) {
+            throw new MapiException.TooBig("request body larger than " + MAX_BODY + " bytes");
+        }
+        if (bytes.length == 0) {
+            return json.createObjectNode();
+        }
+        try {
+            JsonNode node = json.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw new MapiException.InvalidParameter("the request body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new MapiException.InvalidParameter("the request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static Credentials credentials(JsonNode a) {
+        if (a.has("service")) {
+            return new Credentials.Service(ApiOperations.text(a, "service"), ApiOperations.text(a, "secret"),
+                    ApiOperations.optionalText(a, "impersonate").orElse(""));
+        }
+        return new Credentials.Password(ApiOperations.text(a, "login"), ApiOperations.text(a, "password"));
+    }
+
+    private static String bearer(HttpServletRequest req) {
+        String h = req.getHeader("Authorization");
+        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new MapiException.EndOfSession("log on first: POST /api/logon, then send Authorization: Bearer <token>");
+        }
+        return h.substring(7).strip();
+    }
+
+    private void write(HttpServletResponse resp, int status, Object body) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        if (status == 401) {
+            resp.setHeader("WWW-Authenticate", "Bearer realm=\"koppel\"");
+        }
+        json.writeValue(resp.getOutputStream(), body);
+    }
+
+}

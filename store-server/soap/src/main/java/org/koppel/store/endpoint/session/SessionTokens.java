@@ -1,0 +1,112 @@
+package org.koppel.store.endpoint.session;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.koppel.mapi.MapiException;
+import org.koppel.store.client.Credentials;
+import org.koppel.store.client.Session;
+import org.koppel.store.client.StoreServer;
+
+/**
+ * The sessions clients hold over the network, by bearer token: 32 random bytes, URL-safe base64. A session
+ * unused for longer than the idle timeout is closed and its token refused (MAPI_E_END_OF_SESSION), so a
+ * stolen or forgotten token does not live forever; {@link #sweep()} closes the idle ones.
+ */
+public final class SessionTokens implements AutoCloseable {
+
+    /** A logged-on session and when it was last used. */
+    private static final class Held {
+        final Session session;
+        volatile long lastUsedMillis;
+
+        Held(Session session, long now) {
+            this.session = session;
+            this.lastUsedMillis = now;
+        }
+    }
+
+    private final StoreServer server;
+    private final Duration idleTimeout;
+    private final int maxSessions;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Held> sessions = new ConcurrentHashMap<>();
+
+    public SessionTokens(StoreServer server, Duration idleTimeout, int maxSessions, Clock clock) {
+        this.server = server;
+        this.idleTimeout = idleTimeout;
+        this.maxSessions = maxSessions;
+        this.clock = clock;
+    }
+
+    /** Logs on and returns the new session's token. */
+    public String logon(Credentials credentials) {
+        if (sessions.size() >= maxSessions) {
+            sweep();
+            if (sessions.size() >= maxSessions) {
+                throw new MapiException.CallFailed("too many sessions; try again later");
+            }
+        }
+        Session session = server.logon(credentials);
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        sessions.put(token, new Held(session, clock.millis()));
+        return token;
+    }
+
+    /** The session of a token, marked as used now; refused if unknown or idle too long. */
+    public Session session(String token) {
+        Held held = token == null ? null : sessions.get(token);
+        if (held == null) {
+            throw new MapiException.EndOfSession("no such session; log on again");
+        }
+        long now = clock.millis();
+        if (now - held.lastUsedMillis > idleTimeout.toMillis()) {
+            end(token);
+            throw new MapiException.EndOfSession("the session expired; log on again");
+        }
+        held.lastUsedMillis = now;
+        return held.session;
+    }
+
+    /** The session of a token if it is open, without touching it. */
+    public Optional<Session> peek(String token) {
+        return Optional.ofNullable(sessions.get(token)).map(h -> h.session);
+    }
+
+    /** Logs a session off. */
+    public void end(String token) {
+        Held held = sessions.remove(token);
+        if (held != null) {
+            held.session.close();
+        }
+    }
+
+    /** Closes every session idle for longer than the timeout; returns how many. */
+    public int sweep() {
+        long now = clock.millis();
+        int closed = 0;
+        for (var e : sessions.entrySet()) {
+            if (now - e.getValue().lastUsedMillis > idleTimeout.toMillis()) {
+                end(e.getKey());
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    public int size() {
+        return sessions.size();
+    }
+
+    @Override
+    public void close() {
+        sessions.keySet().forEach(this::end);
+    }
+}

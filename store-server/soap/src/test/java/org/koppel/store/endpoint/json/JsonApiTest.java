@@ -1,0 +1,153 @@
+package org.koppel.store.endpoint.json;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.koppel.store.core.blob.FileBlobStore;
+import org.koppel.store.core.db.DatabaseKind;
+import org.koppel.store.core.engine.Engine;
+import org.koppel.store.core.engine.EngineConfig;
+import org.koppel.store.core.testsupport.TestDatabase;
+import org.koppel.store.core.testsupport.TestDatabases;
+import org.koppel.store.endpoint.http.EndpointConfig;
+import org.koppel.store.endpoint.http.EndpointServer;
+
+/** The JSON protocol through real HTTP on a real socket, against the engine on H2. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JsonApiTest {
+
+    private static final String SECRET = "service-secret-for-tests";
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private TestDatabase db;
+    private Engine engine;
+    private EndpointServer endpoint;
+    private Path files;
+    private String base;
+
+    @BeforeAll
+    void start() throws Exception {
+        db = TestDatabases.open(DatabaseKind.H2);
+        files = Files.createTempDirectory("koppel-api");
+        engine = Engine.start(db.database(), new FileBlobStore(db.database(), files),
+                EngineConfig.defaults().withPbkdf2Iterations(1000).withServiceSecret(SECRET));
+        endpoint = EndpointServer.start(engine, new EndpointConfig("127.0.0.1", 0, Duration.ofSeconds(2), 1000, "test"));
+        base = "http://127.0.0.1:" + endpoint.port();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        endpoint.close();
+        engine.close();
+        db.close();
+        try (var walk = Files.walk(files)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private record Reply(int status, JsonNode body) {
+    }
+
+    private Reply post(String op, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/" + op))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), json.readTree(r.body()));
+    }
+
+    private String admin() throws Exception {
+        Reply r = post("logon", null, "{\"service\":\"koppel-admin\",\"secret\":\"" + SECRET + "\"}");
+        assertEquals(200, r.status(), r.body().toString());
+        return r.body().get("token").asText();
+    }
+
+    @Test
+    void healthAnswers() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        assertEquals("ok", json.readTree(r.body()).get("status").asText());
+    }
+
+    @Test
+    void anAdministratorManagesUsersGroupsAndQuotas() throws Exception {
+        String admin = admin();
+        Reply created = post("users.create", admin, "{\"login\":\"carol\",\"fullName\":\"Carol C\","
+                + "\"email\":\"carol@example.org\",\"password\":\"carol-pw\",\"aliases\":[\"c@example.org\"]}");
+        assertEquals(200, created.status(), created.body().toString());
+        assertEquals("carol", created.body().get("login").asText());
+        assertEquals("c@example.org", created.body().get("aliases").get(0).asText());
+        assertEquals(409, post("users.create", admin, "{\"login\":\"carol\",\"email\":\"x@example.org\"}").status());
+
+        Reply carol = post("logon", null, "{\"login\":\"carol\",\"password\":\"carol-pw\"}");
+        assertEquals(200, carol.status());
+        String token = carol.body().get("token").asText();
+        assertEquals("Carol C", post("whoami", token, "{}").body().get("fullName").asText());
+        Reply own = post("stores.own", token, "");
+        assertEquals(200, own.status());
+        assertTrue(own.body().get("wellKnownFolders").has("INBOX"));
+
+        Reply denied = post("users.create", token, "{\"login\":\"mallory\",\"email\":\"m@example.org\"}");
+        assertEquals(403, denied.status());
+        assertEquals("MAPI_E_NO_ACCESS", denied.body().get("error").asText());
+        assertEquals("0x80070005", denied.body().get("code").asText());
+
+        assertEquals(200, post("groups.create", admin, "{\"name\":\"sales\",\"email\":\"sales@example.org\"}").status());
+        Reply members = post("groups.addMember", admin, "{\"group\":\"sales\",\"login\":\"carol\"}");
+        assertEquals("carol", members.body().get("members").get(0).asText());
+        Reply quota = post("quotas.set", admin, "{\"login\":\"carol\",\"warnBytes\":1000,\"softBytes\":2000,"
+                + "\"hardBytes\":3000}");
+        assertEquals(200, quota.status(), quota.body().toString());
+        assertEquals(3000, post("quotas.get", admin, "{\"login\":\"carol\"}").body().get("quota").get("hardBytes").asLong());
+
+        Reply updated = post("users.update", admin, "{\"login\":\"carol\",\"features\":[\"mail\",\"imap\"],\"active\":true}");
+        assertEquals(200, updated.status(), updated.body().toString());
+        assertEquals(2, updated.body().get("features").size());
+        assertEquals(200, post("users.delete", admin, "{\"login\":\"carol\"}").status());
+        assertEquals(404, post("users.get", admin, "{\"login\":\"carol\"}").status());
+        assertEquals(401, post("whoami", token, "{}").status(), "a deleted user's session is gone or refused");
+    }
+
+    @Test
+    void badInputGetsClearErrors() throws Exception {
+        Reply wrong = post("logon", null, "{\"login\":\"nobody\",\"password\":\"x\"}");
+        assertEquals(401, wrong.status());
+        assertEquals("MAPI_E_LOGON_FAILED", wrong.body().get("error").asText());
+        assertEquals(401, post("users.list", null, "{}").status(), "no token");
+        assertEquals(401, post("users.list", "forged", "{}").status(), "unknown token");
+        String admin = admin();
+        assertEquals(400, post("users.get", admin, "{not json").status());
+        assertEquals(400, post("users.get", admin, "[1,2]").status());
+        assertEquals(400, post("users.get", admin, "{\"login\":42}").status());
+        assertEquals(400, post("users.create", admin, "{\"login\":\"k\",\"email\":\"k@example.org\",\"kind\":\"alien\"}").status());
+        assertEquals(501, post("no.such.operation", admin, "{}").status());
+        assertEquals(413, post("users.list", admin, "{\"pad\":\"" + "x".repeat(JsonApiServlet.MAX_BODY) + "\"}").status());
+        assertEquals(200, post("logoff", admin, "").status());
+        assertEquals(401, post("users.list", admin, "{}").status(), "logged off");
+    }
+
+    @Test
+    void anIdleSessionExpires() throws Exception {
+        String admin = admin();
+        assertEquals(200, post("users.list", admin, "{}").status());
+        Thread.sleep(2_300);
+        Reply expired = post("users.list", admin, "{}");
+        assertEquals(401, expired.status());
+        assertEquals("MAPI_E_END_OF_SESSION", expired.body().get("error").asText());
+    }
+}
