@@ -49,8 +49,15 @@ public final class EndpointServer implements AutoCloseable {
         server.addConnector(connector);
         SessionTokens tokens = new SessionTokens(store, config.sessionTimeout(), config.maxSessions(),
                 Clock.systemUTC());
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "koppel-endpoint-timer");
+            t.setDaemon(true);
+            return t;
+        });
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder(new JsonApiServlet(tokens)), "/api/*");
+        ServletHolder api = new ServletHolder(new JsonApiServlet(tokens, sweeper));
+        api.setAsyncSupported(true);
+        context.addServlet(api, "/api/*");
         context.addServlet(new ServletHolder(new HealthServlet(config.version())), "/health");
         GracefulHandler graceful = new GracefulHandler(context);
         server.setHandler(graceful);
@@ -59,15 +66,11 @@ public final class EndpointServer implements AutoCloseable {
         try {
             server.start();
         } catch (Exception e) {
+            sweeper.shutdownNow();
             tokens.close();
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage(), e);
         }
-        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "koppel-session-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
         sweeper.scheduleWithFixedDelay(tokens::sweep, 1, 1, TimeUnit.MINUTES);
         EndpointServer endpoint = new EndpointServer(server, connector, tokens, sweeper);
         LOG.info("Store endpoint ready on http://{}:{} (JSON at /api, /health)", config.host(), endpoint.port());

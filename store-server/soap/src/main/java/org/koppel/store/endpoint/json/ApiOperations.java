@@ -10,6 +10,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.koppel.mapi.MapiException;
+import org.koppel.mapi.PropTag;
+import org.koppel.mapi.RecipientType;
+import org.koppel.mapi.SortOrder;
+import org.koppel.mapi.SortOrderSet;
+import org.koppel.store.client.CollisionPolicy;
+import org.koppel.store.client.FolderDeletion;
+import org.koppel.store.client.MessageContent;
+import org.koppel.store.client.Recipient;
+import org.koppel.store.client.TableQuery;
 import org.koppel.store.client.Feature;
 import org.koppel.store.client.GroupInfo;
 import org.koppel.store.client.NewUser;
@@ -89,10 +98,96 @@ final class ApiOperations {
                     number(a, "hardBytes")));
             return s.quotas().status(text(a, "login"));
         });
+        mailbox();
         // stores
         operations.put("stores.own", (s, a) -> s.stores().openOwn());
         operations.put("stores.user", (s, a) -> s.stores().openUserStore(text(a, "login")));
         operations.put("stores.public", (s, a) -> s.stores().openPublic());
+    }
+
+    /** Folders, messages and contents tables. */
+    private void mailbox() {
+        operations.put("folders.get", (s, a) -> s.folders().info(JsonProps.entryId(a, "folder")));
+        operations.put("folders.children", (s, a) -> s.folders().children(JsonProps.entryId(a, "folder"),
+                a.path("recursive").asBoolean(false)));
+        operations.put("folders.create", (s, a) -> Map.of("entryId", s.folders().create(JsonProps.entryId(a, "parent"),
+                text(a, "name"), optionalText(a, "containerClass").orElse("IPF.Note"),
+                a.path("openIfExists").asBoolean(false) ? CollisionPolicy.OPEN_IF_EXISTS : CollisionPolicy.FAIL)));
+        operations.put("folders.rename", (s, a) -> {
+            s.folders().rename(JsonProps.entryId(a, "folder"), text(a, "name"));
+            return Map.of();
+        });
+        operations.put("folders.move", (s, a) -> {
+            s.folders().move(JsonProps.entryId(a, "folder"), JsonProps.entryId(a, "parent"), CollisionPolicy.FAIL);
+            return Map.of();
+        });
+        operations.put("folders.delete", (s, a) -> {
+            s.folders().delete(JsonProps.entryId(a, "folder"), new FolderDeletion(a.path("messages").asBoolean(false),
+                    a.path("subfolders").asBoolean(false)));
+            return Map.of();
+        });
+        operations.put("messages.create", (s, a) -> Map.of("entryId", s.messages().create(
+                JsonProps.entryId(a, "folder"), new MessageContent(JsonProps.values(a.get("properties")),
+                        recipients(a.get("recipients")), List.of(), a.path("associated").asBoolean(false)))));
+        operations.put("messages.load", (s, a) -> s.messages().load(JsonProps.entryId(a, "message")));
+        operations.put("messages.update", (s, a) -> {
+            s.messages().update(JsonProps.entryId(a, "message"), JsonProps.values(a.get("set")),
+                    JsonProps.tags(a.get("remove")));
+            return Map.of();
+        });
+        operations.put("messages.setRecipients", (s, a) -> {
+            s.messages().setRecipients(JsonProps.entryId(a, "message"), recipients(a.get("recipients")));
+            return Map.of();
+        });
+        operations.put("messages.delete", (s, a) -> {
+            s.messages().delete(JsonProps.entryIds(a, "messages"), a.path("hard").asBoolean(false));
+            return Map.of();
+        });
+        operations.put("messages.move", (s, a) -> {
+            s.messages().move(JsonProps.entryIds(a, "messages"), JsonProps.entryId(a, "destination"));
+            return Map.of();
+        });
+        operations.put("messages.copy", (s, a) -> Map.of("entryIds", s.messages().copy(JsonProps.entryIds(a,
+                "messages"), JsonProps.entryId(a, "destination"))));
+        operations.put("messages.setRead", (s, a) -> Map.of("changed", s.messages().setReadFlags(
+                JsonProps.entryId(a, "folder"), a.has("messages") ? JsonProps.entryIds(a, "messages") : List.of(),
+                a.path("read").asBoolean(true))));
+        operations.put("contents.query", (s, a) -> {
+            List<SortOrder> sort = new ArrayList<>();
+            for (JsonNode k : a.path("sort")) {
+                PropTag t = JsonProps.tag(k.get("tag"));
+                sort.add(k.path("descending").asBoolean(false) ? SortOrder.descending(t) : SortOrder.ascending(t));
+            }
+            TableQuery q = new TableQuery(JsonProps.tags(a.get("columns")),
+                    a.has("restriction") ? Optional.of(JsonRestrictions.parse(a.get("restriction"))) : Optional.empty(),
+                    new SortOrderSet(sort), a.path("offset").asInt(0), Math.min(a.path("limit").asInt(50), MAX_ROWS),
+                    a.path("associated").asBoolean(false));
+            return s.contents().query(JsonProps.entryId(a, "folder"), q);
+        });
+    }
+
+    /** The most rows one table query may return over the wire. */
+    static final int MAX_ROWS = 1000;
+
+    private static List<Recipient> recipients(JsonNode node) {
+        List<Recipient> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw new MapiException.InvalidParameter("recipients is a list");
+        }
+        for (JsonNode r : node) {
+            RecipientType type = switch (r.path("type").asText("to").toLowerCase(java.util.Locale.ROOT)) {
+                case "to" -> RecipientType.MAPI_TO;
+                case "cc" -> RecipientType.MAPI_CC;
+                case "bcc" -> RecipientType.MAPI_BCC;
+                default -> throw new MapiException.InvalidParameter("a recipient type is to, cc or bcc");
+            };
+            out.add(new Recipient(0, type, optionalText(r, "name").orElse(""), text(r, "email"),
+                    JsonProps.values(r.get("properties"))));
+        }
+        return out;
     }
 
     Optional<Operation> find(String name) {

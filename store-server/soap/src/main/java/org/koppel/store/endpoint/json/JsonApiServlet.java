@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.koppel.mapi.MapiException;
 import org.koppel.store.client.Credentials;
+import org.koppel.store.client.EventType;
+import org.koppel.store.client.Notification;
+import org.koppel.store.endpoint.session.EventInbox;
 import org.koppel.store.client.Session;
 import org.koppel.store.endpoint.session.SessionTokens;
 import org.slf4j.Logger;
@@ -34,8 +37,12 @@ public final class JsonApiServlet extends HttpServlet {
     private final transient ObjectMapper json = JsonMapping.mapper();
     private final transient ApiOperations operations = new ApiOperations();
 
-    public JsonApiServlet(SessionTokens tokens) {
+    /** Times out waiting polls; one thread for all of them. */
+    private final transient java.util.concurrent.ScheduledExecutorService timer;
+
+    public JsonApiServlet(SessionTokens tokens, java.util.concurrent.ScheduledExecutorService timer) {
         this.tokens = tokens;
+        this.timer = timer;
     }
 
     @Override
@@ -65,6 +72,22 @@ public final class JsonApiServlet extends HttpServlet {
                 if (op.equals("logoff")) {
                     tokens.end(token);
                     result = Map.of();
+                } else if (op.equals("notifications.poll")) {
+                    user = tokens.session(token).user().login();
+                    poll(req, resp, token, args, started, user);
+                    return;
+                } else if (op.equals("notifications.subscribe")) {
+                    Session s = tokens.session(token);
+                    user = s.user().login();
+                    java.util.Set<EventType> types = java.util.EnumSet.noneOf(EventType.class);
+                    for (String t : ApiOperations.strings(args, "events")) {
+                        types.add(EventType.valueOf(t.toUpperCase(java.util.Locale.ROOT)));
+                    }
+                    result = Map.of("subscription", tokens.subscribe(token, JsonProps.entryId(args, "target"), types));
+                } else if (op.equals("notifications.unsubscribe")) {
+                    user = tokens.session(token).user().login();
+                    tokens.unsubscribe(token, ApiOperations.text(args, "subscription"));
+                    result = Map.of();
                 } else {
                     var operation = operations.find(op)
                             .orElseThrow(() -> new MapiException.NoSupport("no operation \"" + op + "\""));
@@ -90,6 +113,44 @@ public final class JsonApiServlet extends HttpServlet {
                     "unexpected failure; details are in the server log"));
         }
         LOG.info("api {} user={} status={} {}ms", op, user, status, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The longest a poll waits for an event. */
+    static final int MAX_POLL_SECONDS = 120;
+
+    /**
+     * A long-poll: answers at once with the waiting events, or leaves a callback (no thread) that the next
+     * event or the timeout completes.
+     */
+    private void poll(HttpServletRequest req, HttpServletResponse resp, String token, JsonNode args, long started,
+            String user) throws IOException {
+        int seconds = Math.max(0, Math.min(args.path("timeoutSeconds").asInt(30), MAX_POLL_SECONDS));
+        EventInbox inbox = tokens.inbox(token);
+        jakarta.servlet.AsyncContext async = req.startAsync();
+        async.setTimeout(0);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.function.Consumer<java.util.List<Notification>> answer = events -> {
+            if (done.compareAndSet(false, true)) {
+                try {
+                    write((HttpServletResponse) async.getResponse(), 200, Map.of("events", events));
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("Answering a poll failed: {}", e.toString());
+                } finally {
+                    async.complete();
+                    LOG.info("api notifications.poll user={} status=200 events={} {}ms", user, events.size(),
+                            (System.nanoTime() - started) / 1_000_000);
+                }
+            }
+        };
+        if (!inbox.poll(answer) && seconds == 0 && inbox.cancel(answer)) {
+            answer.accept(java.util.List.of());
+        } else if (!done.get()) {
+            timer.schedule(() -> {
+                if (inbox.cancel(answer)) {
+                    answer.accept(java.util.List.of());
+                }
+            }, seconds, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     private JsonNode body(HttpServletRequest req) throws IOException {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.util.HexFormat;
 import org.koppel.mapi.EntryId;
+import org.koppel.mapi.PropValue;
 import org.koppel.mapi.SourceKey;
 
 /** The JSON form of the session API's values: records as objects, entry ids and source keys as hex. */
@@ -32,7 +33,16 @@ public final class JsonMapping {
                 gen.writeString(HexFormat.of().formatHex(key.bytes()));
             }
         });
-        return new ObjectMapper().registerModule(new Jdk8Module()).registerModule(ids)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        ObjectMapper plain = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        ids.addSerializer(PropValue.class, new StdSerializer<>(PropValue.class) {
+            @Override
+            public void serialize(PropValue v, JsonGenerator gen, SerializerProvider p) throws IOException {
+                gen.writeTree(JsonProps.toJson(plain, v));
+            }
+        });
+        return new ObjectMapper().registerModule(new Jdk8Module())
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).registerModule(ids)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 }

@@ -22,6 +22,8 @@ public final class SessionTokens implements AutoCloseable {
     /** A logged-on session and when it was last used. */
     private static final class Held {
         final Session session;
+        final EventInbox inbox = new EventInbox();
+        final Map<String, org.koppel.store.client.Subscription> subscriptions = new ConcurrentHashMap<>();
         volatile long lastUsedMillis;
 
         Held(Session session, long now) {
@@ -73,6 +75,40 @@ public final class SessionTokens implements AutoCloseable {
         }
         held.lastUsedMillis = now;
         return held.session;
+    }
+
+    /** The notification inbox of a token's session (marked as used now). */
+    public EventInbox inbox(String token) {
+        session(token);
+        return sessions.get(token).inbox;
+    }
+
+    /**
+     * Subscribes the token's session to events of a folder or store; they go to its inbox. Returns the
+     * subscription's id, for {@link #unsubscribe}.
+     */
+    public String subscribe(String token, org.koppel.mapi.EntryId target,
+            java.util.Set<org.koppel.store.client.EventType> events) {
+        Session s = session(token);
+        Held held = sessions.get(token);
+        if (held.subscriptions.size() >= 100) {
+            throw new MapiException.TooBig("at most 100 subscriptions per session");
+        }
+        var sub = s.notifications().subscribe(target, events, held.inbox::offer);
+        byte[] bytes = new byte[9];
+        random.nextBytes(bytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        held.subscriptions.put(id, sub);
+        return id;
+    }
+
+    public void unsubscribe(String token, String id) {
+        session(token);
+        var sub = sessions.get(token).subscriptions.remove(id);
+        if (sub == null) {
+            throw new MapiException.NotFound("no subscription " + id);
+        }
+        sub.close();
     }
 
     /** The session of a token if it is open, without touching it. */

@@ -150,4 +150,90 @@ class JsonApiTest {
         assertEquals(401, expired.status());
         assertEquals("MAPI_E_END_OF_SESSION", expired.body().get("error").asText());
     }
+
+    private String user(String login) throws Exception {
+        String admin = admin();
+        post("users.create", admin, "{\"login\":\"" + login + "\",\"email\":\"" + login + "@example.org\",\"password\":\"pw-"
+                + login + "\"}");
+        Reply r = post("logon", null, "{\"login\":\"" + login + "\",\"password\":\"pw-" + login + "\"}");
+        assertEquals(200, r.status(), r.body().toString());
+        return r.body().get("token").asText();
+    }
+
+    @Test
+    void foldersMessagesAndTablesOverJson() throws Exception {
+        String t = user("frank");
+        String inbox = post("stores.own", t, "").body().get("wellKnownFolders").get("INBOX").asText();
+        for (int i = 0; i < 5; i++) {
+            Reply created = post("messages.create", t, "{\"folder\":\"" + inbox + "\",\"properties\":["
+                    + "{\"tag\":\"PR_SUBJECT\",\"value\":\"hello " + i + "\"},"
+                    + "{\"tag\":\"PR_MESSAGE_DELIVERY_TIME\",\"value\":\"2026-11-0" + (i + 1) + "T10:00:00Z\"},"
+                    + "{\"tag\":\"0x00170003\",\"value\":" + (i % 3) + "}],"
+                    + "\"recipients\":[{\"type\":\"to\",\"name\":\"Grace\",\"email\":\"grace@example.org\"}]}");
+            assertEquals(200, created.status(), created.body().toString());
+        }
+        Reply table = post("contents.query", t, "{\"folder\":\"" + inbox + "\",\"columns\":[\"PR_SUBJECT\","
+                + "\"PR_DISPLAY_TO\",\"PR_MESSAGE_DELIVERY_TIME\"],\"sort\":[{\"tag\":\"PR_MESSAGE_DELIVERY_TIME\","
+                + "\"descending\":true}],\"restriction\":{\"property\":{\"op\":\"ge\",\"tag\":\"PR_IMPORTANCE\","
+                + "\"value\":1}},\"limit\":10}");
+        assertEquals(200, table.status(), table.body().toString());
+        JsonNode rows = table.body().get("rows");
+        assertEquals(3, table.body().get("totalRows").asInt(), table.body().toString());
+        assertEquals("hello 4", rows.get(0).get("values").get(0).get("value").asText());
+        assertEquals("PR_SUBJECT", rows.get(0).get("values").get(0).get("name").asText());
+        assertEquals("Grace", rows.get(0).get("values").get(1).get("value").asText());
+        assertEquals("2026-11-05T10:00:00Z", rows.get(0).get("values").get(2).get("value").asText());
+
+        String message = rows.get(0).get("entryId").asText();
+        assertEquals(200, post("messages.update", t, "{\"message\":\"" + message + "\",\"set\":[{\"tag\":"
+                + "\"PR_SUBJECT\",\"value\":\"changed\"}]}").status());
+        JsonNode loaded = post("messages.load", t, "{\"message\":\"" + message + "\"}").body();
+        boolean found = false;
+        for (JsonNode p : loaded.get("properties")) {
+            found |= p.path("name").asText().equals("PR_SUBJECT") && p.get("value").asText().equals("changed");
+        }
+        assertTrue(found, loaded.toString());
+        assertEquals("grace@example.org", loaded.get("recipients").get(0).get("email").asText());
+
+        String folder = post("folders.create", t, "{\"parent\":\"" + inbox + "\",\"name\":\"Archive\"}").body()
+                .get("entryId").asText();
+        assertEquals(200, post("messages.move", t, "{\"messages\":[\"" + message + "\"],\"destination\":\"" + folder
+                + "\"}").status());
+        assertEquals(1, post("folders.get", t, "{\"folder\":\"" + folder + "\"}").body().get("contentCount").asInt());
+        assertEquals(4, post("messages.setRead", t, "{\"folder\":\"" + inbox + "\",\"read\":true}").body()
+                .get("changed").asInt());
+
+        assertEquals(400, post("contents.query", t, "{\"folder\":\"" + inbox + "\",\"columns\":[\"PR_NOPE\"]}").status());
+        assertEquals(404, post("folders.get", t, "{\"folder\":\"00\"}").status());
+        String other = user("gina");
+        assertEquals(403, post("folders.get", other, "{\"folder\":\"" + inbox + "\"}").status(),
+                "another user's folder");
+    }
+
+    @Test
+    void notificationsArriveByLongPoll() throws Exception {
+        String t = user("hank");
+        String inbox = post("stores.own", t, "").body().get("wellKnownFolders").get("INBOX").asText();
+        Reply sub = post("notifications.subscribe", t, "{\"target\":\"" + inbox + "\",\"events\":[\"object_created\"]}");
+        assertEquals(200, sub.status(), sub.body().toString());
+        long t0 = System.nanoTime();
+        Reply empty = post("notifications.poll", t, "{\"timeoutSeconds\":1}");
+        assertEquals(0, empty.body().get("events").size());
+        assertTrue(System.nanoTime() - t0 >= 900_000_000L, "an empty poll waits for its timeout");
+
+        var pending = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/notifications.poll"))
+                .header("Authorization", "Bearer " + t)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"timeoutSeconds\":30}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(200);
+        long created = System.nanoTime();
+        post("messages.create", t, "{\"folder\":\"" + inbox + "\",\"properties\":[{\"tag\":\"PR_SUBJECT\","
+                + "\"value\":\"ping\"}]}");
+        HttpResponse<String> r = pending.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(System.nanoTime() - created < 5_000_000_000L, "the poll returns when the event comes");
+        JsonNode events = json.readTree(r.body()).get("events");
+        assertEquals("OBJECT_CREATED", events.get(0).get("type").asText(), r.body());
+        assertEquals(200, post("notifications.unsubscribe", t, "{\"subscription\":\""
+                + sub.body().get("subscription").asText() + "\"}").status());
+    }
 }

@@ -1,0 +1,90 @@
+package org.koppel.store.endpoint.session;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+import org.koppel.mapi.MapiObjectType;
+import org.koppel.store.client.EventType;
+import org.koppel.store.client.Notification;
+
+/**
+ * A network session's notifications waiting to be fetched by a long-poll, bounded: past the limit the
+ * queue is dropped for one RESYNC_NEEDED. A poll that finds nothing leaves a callback instead of a
+ * waiting thread; the next event (or the poll's timeout) completes it.
+ */
+public final class EventInbox {
+
+    /** The most events kept for a session between polls. */
+    public static final int LIMIT = 1000;
+
+    private final Deque<Notification> queue = new ArrayDeque<>();
+    private Consumer<List<Notification>> waiter;
+    private Notification resync;
+
+    /** Adds an event (from a subscription's listener). */
+    public void offer(Notification n) {
+        Consumer<List<Notification>> ready;
+        List<Notification> events;
+        synchronized (this) {
+            if (queue.size() >= LIMIT) {
+                queue.clear();
+                resync = new Notification(EventType.RESYNC_NEEDED, MapiObjectType.MAPI_STORE, n.store(),
+                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), "", 0);
+            } else if (resync == null) {
+                queue.add(n);
+            }
+            if (waiter == null) {
+                return;
+            }
+            ready = waiter;
+            waiter = null;
+            events = drain();
+        }
+        ready.accept(events);
+    }
+
+    /**
+     * Hands the waiting events to {@code onReady} now, or, when there are none, when the next one comes;
+     * returns false when it had to wait. At most one poll waits per session: a new one replaces it (the old
+     * one is answered empty).
+     */
+    public boolean poll(Consumer<List<Notification>> onReady) {
+        Consumer<List<Notification>> replaced;
+        List<Notification> events;
+        synchronized (this) {
+            events = drain();
+            replaced = waiter;
+            waiter = events.isEmpty() ? onReady : null;
+        }
+        if (replaced != null) {
+            replaced.accept(List.of());
+        }
+        if (!events.isEmpty()) {
+            onReady.accept(events);
+            return true;
+        }
+        return false;
+    }
+
+    /** Gives up a waiting poll (its timeout); true if it was still waiting, so the caller answers it. */
+    public synchronized boolean cancel(Consumer<List<Notification>> onReady) {
+        if (waiter == onReady) {
+            waiter = null;
+            return true;
+        }
+        return false;
+    }
+
+    private List<Notification> drain() {
+        List<Notification> out = new ArrayList<>(queue.size() + 1);
+        if (resync != null) {
+            out.add(resync);
+            resync = null;
+        }
+        out.addAll(queue);
+        queue.clear();
+        return out;
+    }
+}
