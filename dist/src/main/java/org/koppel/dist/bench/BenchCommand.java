@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code koppel bench}: the benchmarks; each subcommand sets up and removes its own data. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = KoppelVersion.class,
         description = "Runs benchmarks on throw-away data.",
-        subcommands = {StoreBenchCommand.class, SyncBenchCommand.class, NotificationBenchCommand.class})
+        subcommands = {StoreBenchCommand.class, SyncBenchCommand.class, NotificationBenchCommand.class,
+                LongPollBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -43,17 +43,26 @@ public final class EndpointServer implements AutoCloseable {
         pool.setName("koppel-http");
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         Server server = new Server(pool);
-        ServerConnector connector = new ServerConnector(server);
+        // No per-connection header cache: Jetty's default is a 96 KB trie per connection, 1 GB for the
+        // 10,000 waiting long-polls a store must hold.
+        org.eclipse.jetty.server.HttpConfiguration http = new org.eclipse.jetty.server.HttpConfiguration();
+        http.setHeaderCacheSize(0);
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
+        // Long-polls keep a connection quiet for up to two minutes; the idle timeout must outlast them.
+        connector.setIdleTimeout(150_000);
         server.addConnector(connector);
         SessionTokens tokens = new SessionTokens(store, config.sessionTimeout(), config.maxSessions(),
                 Clock.systemUTC());
-        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledThreadPoolExecutor sweeper = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "koppel-endpoint-timer");
             t.setDaemon(true);
             return t;
         });
+        // Polls answered early cancel their timeouts; cancelled tasks must leave the queue at once.
+        sweeper.setRemoveOnCancelPolicy(true);
         ServletContextHandler context = new ServletContextHandler("/");
         ServletHolder api = new ServletHolder(new JsonApiServlet(tokens, sweeper));
         api.setAsyncSupported(true);

@@ -129,11 +129,20 @@ public final class JsonApiServlet extends HttpServlet {
         jakarta.servlet.AsyncContext async = req.startAsync();
         async.setTimeout(0);
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<?>> timeout =
+                new java.util.concurrent.atomic.AtomicReference<>();
         java.util.function.Consumer<java.util.List<Notification>> answer = events -> {
             if (done.compareAndSet(false, true)) {
+                // An answered poll's timeout must not keep its request alive until it fires.
+                java.util.concurrent.Future<?> t = timeout.getAndSet(null);
+                if (t != null) {
+                    t.cancel(false);
+                }
                 try {
                     write((HttpServletResponse) async.getResponse(), 200, Map.of("events", events));
                 } catch (IOException | RuntimeException e) {
+                    // The client went away: keep its events for its next poll.
+                    inbox.requeue(events);
                     LOG.debug("Answering a poll failed: {}", e.toString());
                 } finally {
                     async.complete();
@@ -142,27 +151,68 @@ public final class JsonApiServlet extends HttpServlet {
                 }
             }
         };
+        async.addListener(new jakarta.servlet.AsyncListener() {
+            @Override
+            public void onComplete(jakarta.servlet.AsyncEvent event) {
+            }
+
+            @Override
+            public void onTimeout(jakarta.servlet.AsyncEvent event) {
+                onError(event);
+            }
+
+            @Override
+            public void onError(jakarta.servlet.AsyncEvent event) {
+                // The connection failed while waiting: stop waiting, so events stay for the next poll.
+                if (inbox.cancel(answer)) {
+                    done.set(true);
+                    java.util.concurrent.Future<?> t = timeout.getAndSet(null);
+                    if (t != null) {
+                        t.cancel(false);
+                    }
+                    async.complete();
+                }
+            }
+
+            @Override
+            public void onStartAsync(jakarta.servlet.AsyncEvent event) {
+            }
+        });
         if (!inbox.poll(answer) && seconds == 0 && inbox.cancel(answer)) {
             answer.accept(java.util.List.of());
         } else if (!done.get()) {
-            timer.schedule(() -> {
+            timeout.set(timer.schedule(() -> {
                 if (inbox.cancel(answer)) {
                     answer.accept(java.util.List.of());
                 }
-            }, seconds, java.util.concurrent.TimeUnit.SECONDS);
+            }, seconds, java.util.concurrent.TimeUnit.SECONDS));
+            if (done.get()) {
+                java.util.concurrent.Future<?> t = timeout.getAndSet(null);
+                if (t != null) {
+                    t.cancel(false);
+                }
+            }
         }
     }
 
+    /** How much of an oversized body is read and dropped so that the client can read the 413 answer. */
+    private static final int DRAIN_LIMIT = 8 << 20;
+
     private JsonNode body(HttpServletRequest req) throws IOException {
-        if (req.getContentLengthLong() > MAX_BODY) {
-            throw new MapiException.TooBig("request body larger than " + MAX_BODY + " bytes");
-        }
         byte[] bytes;
         try (InputStream in = req.getInputStream()) {
             bytes = in.readNBytes(MAX_BODY + 1);
-        }
-        if (bytes.length > MAX_BODY) {
-            throw new MapiException.TooBig("request body larger than " + MAX_BODY + " bytes");
+            if (bytes.length > MAX_BODY) {
+                // Read (and drop) a moderate excess: a client still sending would otherwise see a reset
+                // instead of the answer.
+                long dropped = 0;
+                byte[] sink = new byte[64 * 1024];
+                int n;
+                while (dropped < DRAIN_LIMIT && (n = in.read(sink)) > 0) {
+                    dropped += n;
+                }
+                throw new MapiException.TooBig("request body larger than " + MAX_BODY + " bytes");
+            }
         }
         if (bytes.length == 0) {
             return json.createObjectNode();

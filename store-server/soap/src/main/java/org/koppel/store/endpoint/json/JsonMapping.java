@@ -33,7 +33,9 @@ public final class JsonMapping {
                 gen.writeString(HexFormat.of().formatHex(key.bytes()));
             }
         });
-        ObjectMapper plain = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+        ObjectMapper plain = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build())
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         ids.addSerializer(PropValue.class, new StdSerializer<>(PropValue.class) {
             @Override
@@ -41,7 +43,11 @@ public final class JsonMapping {
                 gen.writeTree(JsonProps.toJson(plain, v));
             }
         });
-        return new ObjectMapper().registerModule(new Jdk8Module())
+        // Requests run on virtual threads: Jackson's default per-thread buffer recycling would give every
+        // one of them its own buffers (tens of KB each, kept softly reachable); share a pool instead.
+        com.fasterxml.jackson.core.JsonFactory factory = com.fasterxml.jackson.core.JsonFactory.builder()
+                .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build();
+        return new ObjectMapper(factory).registerModule(new Jdk8Module())
                 .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).registerModule(ids)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }

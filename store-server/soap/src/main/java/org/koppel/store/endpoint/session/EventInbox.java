@@ -68,6 +68,19 @@ public final class EventInbox {
         return false;
     }
 
+    /** Puts back events a poll could not deliver, ahead of newer ones. */
+    public synchronized void requeue(List<Notification> events) {
+        List<Notification> back = new ArrayList<>(events);
+        java.util.Collections.reverse(back);
+        for (Notification n : back) {
+            if (n.type() == EventType.RESYNC_NEEDED) {
+                resync = n;
+            } else if (queue.size() < LIMIT) {
+                queue.addFirst(n);
+            }
+        }
+    }
+
     /** Gives up a waiting poll (its timeout); true if it was still waiting, so the caller answers it. */
     public synchronized boolean cancel(Consumer<List<Notification>> onReady) {
         if (waiter == onReady) {
