@@ -99,6 +99,16 @@ final class GroupCommand {
     static final class Members {
         @ParentCommand GroupCommand parent;
 
+        /** Adds or removes ({@code operation}) a member and shows the group. */
+        int change(String operation, String group, String user) {
+            AdminCommand admin = parent.admin;
+            return admin.run(c -> {
+                JsonNode g = c.call(operation, c.object().put("group", group).put("login", user));
+                admin.print(c, g, out -> describe(out, g));
+                return 0;
+            });
+        }
+
         @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds a user to a group.")
         static final class AddMember implements Callable<Integer> {
             @ParentCommand Members parent;
@@ -107,12 +117,7 @@ final class GroupCommand {
 
             @Override
             public Integer call() {
-                AdminCommand admin = parent.parent.admin;
-                return admin.run(c -> {
-                    JsonNode g = c.call("groups.addMember", c.object().put("group", group).put("login", user));
-                    admin.print(c, g, out -> describe(out, g));
-                    return 0;
-                });
+                return parent.change("groups.addMember", group, user);
             }
         }
 
@@ -124,12 +129,7 @@ final class GroupCommand {
 
             @Override
             public Integer call() {
-                AdminCommand admin = parent.parent.admin;
-                return admin.run(c -> {
-                    JsonNode g = c.call("groups.removeMember", c.object().put("group", group).put("login", user));
-                    admin.print(c, g, out -> describe(out, g));
-                    return 0;
-                });
+                return parent.change("groups.removeMember", group, user);
             }
         }
     }

@@ -10,6 +10,7 @@ import org.koppel.store.client.NewUser;
 import org.koppel.store.client.Session;
 import org.koppel.store.core.engine.EngineConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code koppel bench store}: the store benchmarks on a fresh database that is removed afterwards. */
@@ -17,13 +18,11 @@ import picocli.CommandLine.Option;
         description = "Store engine benchmarks through the session API on a fresh, temporary database.")
 final class StoreBenchCommand implements Callable<Integer> {
 
-    enum Db { EMBEDDED, MARIADB }
 
     enum Attachments { FILES, DATABASE }
 
-    @Option(names = "--db", defaultValue = "embedded", paramLabel = "embedded|mariadb",
-            description = "embedded (H2 in a temp directory) or mariadb (a fresh database on --db-host). Default: ${DEFAULT-VALUE}.")
-    Db db;
+    @Mixin
+    BenchDatabaseOptions databaseOptions;
 
     @Option(names = "--attachments", defaultValue = "files", paramLabel = "files|database",
             description = "Attachment storage: files or database. Default: ${DEFAULT-VALUE}.")
@@ -56,17 +55,9 @@ final class StoreBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the generated mail. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--db-host", defaultValue = "127.0.0.1", paramLabel = "HOST", description = "MariaDB host (--db mariadb). Default: ${DEFAULT-VALUE}.")
-    String dbHost;
 
-    @Option(names = "--db-port", defaultValue = "3306", paramLabel = "PORT", description = "MariaDB port. Default: ${DEFAULT-VALUE}.")
-    int dbPort;
 
-    @Option(names = "--db-user", defaultValue = "root", paramLabel = "USER", description = "MariaDB user, allowed to create and drop databases. Default: ${DEFAULT-VALUE}.")
-    String dbUser;
 
-    @Option(names = "--db-password", defaultValue = "", paramLabel = "PASSWORD", description = "MariaDB password. Default: empty.")
-    String dbPassword;
 
     @Override
     public Integer call() {
@@ -78,9 +69,7 @@ final class StoreBenchCommand implements Callable<Integer> {
         StoreBench.Plan plan = new StoreBench.Plan(messages, loads, bigFolder, queries, seed, batch);
         // a cheap password hash: the benchmark measures the store, not logon
         EngineConfig config = EngineConfig.defaults().withPbkdf2Iterations(1_000);
-        try (BenchDatabase database = db == Db.MARIADB
-                ? BenchDatabase.mariadb(dbHost, dbPort, dbUser, dbPassword, attachmentsInDb)
-                : BenchDatabase.embedded(attachmentsInDb)) {
+        try (BenchDatabase database = databaseOptions.open(attachmentsInDb)) {
             List<BenchResult> results;
             try (EmbeddedStore store = EmbeddedStore.start(database.config(), database.blobStorage(), config)) {
                 List<Session> writerSessions = new ArrayList<>();

@@ -10,6 +10,7 @@ import org.koppel.store.client.NewUser;
 import org.koppel.store.client.Session;
 import org.koppel.store.core.engine.EngineConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code koppel bench sync}: incremental export (ICS) cost in a small and a big folder. */
@@ -17,9 +18,8 @@ import picocli.CommandLine.Option;
         description = "Incremental change export from a small and a big folder: the cost must not grow with the folder.")
 final class SyncBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--db", defaultValue = "embedded", paramLabel = "embedded|mariadb",
-            description = "embedded (H2 in a temp directory) or mariadb (a fresh database on --db-host). Default: ${DEFAULT-VALUE}.")
-    StoreBenchCommand.Db db;
+    @Mixin
+    BenchDatabaseOptions databaseOptions;
 
     @Option(names = "--small", defaultValue = "1000", paramLabel = "N", description = "Messages in the small folder. Default: ${DEFAULT-VALUE}.")
     int small;
@@ -37,17 +37,9 @@ final class SyncBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--db-host", defaultValue = "127.0.0.1", paramLabel = "HOST", description = "MariaDB host. Default: ${DEFAULT-VALUE}.")
-    String dbHost;
 
-    @Option(names = "--db-port", defaultValue = "3306", paramLabel = "PORT", description = "MariaDB port. Default: ${DEFAULT-VALUE}.")
-    int dbPort;
 
-    @Option(names = "--db-user", defaultValue = "root", paramLabel = "USER", description = "MariaDB user. Default: ${DEFAULT-VALUE}.")
-    String dbUser;
 
-    @Option(names = "--db-password", defaultValue = "", paramLabel = "PASSWORD", description = "MariaDB password. Default: empty.")
-    String dbPassword;
 
     @Override
     public Integer call() {
@@ -56,9 +48,7 @@ final class SyncBenchCommand implements Callable<Integer> {
             return 2;
         }
         EngineConfig config = EngineConfig.defaults().withPbkdf2Iterations(1_000);
-        try (BenchDatabase database = db == StoreBenchCommand.Db.MARIADB
-                ? BenchDatabase.mariadb(dbHost, dbPort, dbUser, dbPassword, false)
-                : BenchDatabase.embedded(false)) {
+        try (BenchDatabase database = databaseOptions.open(false)) {
             List<BenchResult> results;
             try (EmbeddedStore store = EmbeddedStore.start(database.config(), database.blobStorage(), config)) {
                 try (Session admin = store.engine().systemSession()) {
