@@ -96,9 +96,10 @@ final class ServeCommand implements Callable<Integer> {
             System.out.flush();
         });
 
-        LOG.info("Koppel {} ready: store endpoint http://{}:{}, database {}, attachments {}, data {} (pid {})",
-                KoppelVersion.version(), settings.serverListen().host(), endpoint.port(), describeDatabase(settings),
-                blobStorage, settings.dataDir(), ProcessHandle.current().pid());
+        LOG.info("Koppel {} ready in {} ms: store endpoint http://{}:{}, database {}, attachments {}, data {} (pid {})",
+                KoppelVersion.version(), java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
+                settings.serverListen().host(), endpoint.port(), describeDatabase(settings), blobStorage,
+                settings.dataDir(), ProcessHandle.current().pid());
         stopped.await();
         return 0;
     }
