@@ -99,6 +99,7 @@ final class ApiOperations {
             return s.quotas().status(text(a, "login"));
         });
         mailbox();
+        sync();
         // stores
         operations.put("stores.own", (s, a) -> s.stores().openOwn());
         operations.put("stores.user", (s, a) -> s.stores().openUserStore(text(a, "login")));
@@ -153,17 +154,55 @@ final class ApiOperations {
                 JsonProps.entryId(a, "folder"), a.has("messages") ? JsonProps.entryIds(a, "messages") : List.of(),
                 a.path("read").asBoolean(true))));
         operations.put("contents.query", (s, a) -> {
-            List<SortOrder> sort = new ArrayList<>();
-            for (JsonNode k : a.path("sort")) {
-                PropTag t = JsonProps.tag(k.get("tag"));
-                sort.add(k.path("descending").asBoolean(false) ? SortOrder.descending(t) : SortOrder.ascending(t));
-            }
             TableQuery q = new TableQuery(JsonProps.tags(a.get("columns")),
                     a.has("restriction") ? Optional.of(JsonRestrictions.parse(a.get("restriction"))) : Optional.empty(),
-                    new SortOrderSet(sort), a.path("offset").asInt(0), Math.min(a.path("limit").asInt(50), MAX_ROWS),
+                    sort(a), a.path("offset").asInt(0), Math.min(a.path("limit").asInt(50), MAX_ROWS),
                     a.path("associated").asBoolean(false));
             return s.contents().query(JsonProps.entryId(a, "folder"), q);
         });
+    }
+
+    /** Hierarchy tables and incremental sync. */
+    private void sync() {
+        operations.put("folders.hierarchy", (s, a) -> s.folders().hierarchy(JsonProps.entryId(a, "folder"),
+                new org.koppel.store.client.HierarchyQuery(JsonProps.tags(a.get("columns")),
+                        a.has("restriction") ? Optional.of(JsonRestrictions.parse(a.get("restriction"))) : Optional.empty(),
+                        sort(a), a.path("offset").asInt(0), Math.min(a.path("limit").asInt(100), MAX_ROWS),
+                        a.path("recursive").asBoolean(false))));
+        operations.put("changes.exportContents", (s, a) -> {
+            var o = org.koppel.store.client.ContentsSyncOptions.defaults()
+                    .withAssociated(a.path("normal").asBoolean(true), a.path("associated").asBoolean(false))
+                    .withReadStateOnly(a.path("readStateOnly").asBoolean(false))
+                    .withBatchSize(a.path("batchSize").asInt(500))
+                    .withColumns(JsonProps.tags(a.get("columns")));
+            if (a.has("restriction")) {
+                o = o.withRestriction(JsonRestrictions.parse(a.get("restriction")));
+            }
+            if (a.has("receivedSince")) {
+                o = o.withReceivedSince(java.time.Instant.parse(text(a, "receivedSince")));
+            }
+            var e = s.changes().exportContents(JsonProps.entryId(a, "folder"), state(a), o);
+            return Map.of("changes", e.changes(), "state", e.state().toBase64(), "complete", e.complete());
+        });
+        operations.put("changes.exportHierarchy", (s, a) -> {
+            var e = s.changes().exportHierarchy(JsonProps.entryId(a, "folder"), state(a));
+            return Map.of("changes", e.changes(), "state", e.state().toBase64());
+        });
+        operations.put("changes.imapState", (s, a) -> s.changes().imapState(JsonProps.entryId(a, "folder")));
+    }
+
+    private static org.koppel.store.client.SyncState state(JsonNode a) {
+        return optionalText(a, "state").filter(t -> !t.isEmpty()).map(org.koppel.store.client.SyncState::fromBase64)
+                .orElse(org.koppel.store.client.SyncState.initial());
+    }
+
+    private static SortOrderSet sort(JsonNode a) {
+        List<SortOrder> sort = new ArrayList<>();
+        for (JsonNode k : a.path("sort")) {
+            PropTag t = JsonProps.tag(k.get("tag"));
+            sort.add(k.path("descending").asBoolean(false) ? SortOrder.descending(t) : SortOrder.ascending(t));
+        }
+        return new SortOrderSet(sort);
     }
 
     /** The most rows one table query may return over the wire. */

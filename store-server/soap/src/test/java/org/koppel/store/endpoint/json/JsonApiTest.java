@@ -236,4 +236,32 @@ class JsonApiTest {
         assertEquals(200, post("notifications.unsubscribe", t, "{\"subscription\":\""
                 + sub.body().get("subscription").asText() + "\"}").status());
     }
+
+    @Test
+    void incrementalSyncOverJson() throws Exception {
+        String t = user("ivy");
+        String inbox = post("stores.own", t, "").body().get("wellKnownFolders").get("INBOX").asText();
+        post("messages.create", t, "{\"folder\":\"" + inbox + "\",\"properties\":[{\"tag\":\"PR_SUBJECT\",\"value\":\"one\"}]}");
+        Reply first = post("changes.exportContents", t, "{\"folder\":\"" + inbox + "\",\"columns\":[\"PR_SUBJECT\"]}");
+        assertEquals(200, first.status(), first.body().toString());
+        assertEquals("NEW", first.body().get("changes").get(0).get("kind").asText());
+        assertTrue(first.body().get("complete").asBoolean());
+        String state = first.body().get("state").asText();
+        post("messages.create", t, "{\"folder\":\"" + inbox + "\",\"properties\":[{\"tag\":\"PR_SUBJECT\",\"value\":\"two\"}]}");
+        Reply next = post("changes.exportContents", t, "{\"folder\":\"" + inbox + "\",\"state\":\"" + state
+                + "\",\"columns\":[\"PR_SUBJECT\"]}");
+        assertEquals(1, next.body().get("changes").size());
+        assertEquals("two", next.body().get("changes").get(0).get("properties").get(0).get("value").asText());
+        Reply bad = post("changes.exportContents", t, "{\"folder\":\"" + inbox + "\",\"state\":\"AAAA\"}");
+        assertEquals(409, bad.status());
+        assertEquals("MAPI_E_SYNC_INVALID_STATE", bad.body().get("error").asText());
+        assertTrue(post("changes.imapState", t, "{\"folder\":\"" + inbox + "\"}").body().get("uidNext").asLong() > 0);
+        String root = post("stores.own", t, "").body().get("wellKnownFolders").get("IPM_SUBTREE").asText();
+        Reply tree = post("folders.hierarchy", t, "{\"folder\":\"" + root + "\",\"columns\":[\"PR_DISPLAY_NAME\"],"
+                + "\"sort\":[{\"tag\":\"PR_DISPLAY_NAME\"}]}");
+        assertEquals(200, tree.status(), tree.body().toString());
+        assertTrue(tree.body().get("totalRows").asInt() >= 5);
+        Reply folders = post("changes.exportHierarchy", t, "{\"folder\":\"" + root + "\"}");
+        assertEquals(tree.body().get("totalRows").asInt(), folders.body().get("changes").size());
+    }
 }
