@@ -67,7 +67,8 @@ final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             housekeeping.close();
             store.close();
-            throw e;
+            // A port in use or an address not on this host: say so in one line (exit 78, EX_CONFIG).
+            throw new org.koppel.dist.config.ConfigException("server_listen: " + e.getMessage(), e);
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
