@@ -6,13 +6,57 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code koppel admin store ...}: a user's mailbox (listing all stores and orphans comes later). */
-@Command(name = "store", mixinStandardHelpOptions = true, description = "Stores: show.",
-        subcommands = {StoreCommand.Show.class})
+/** {@code koppel admin store ...}: list the stores (or the orphaned ones), show one. */
+@Command(name = "store", mixinStandardHelpOptions = true, description = "Stores: list, orphans, show.",
+        subcommands = {StoreCommand.ListStores.class, StoreCommand.Orphans.class, StoreCommand.Show.class})
 final class StoreCommand {
 
     @ParentCommand
     AdminCommand admin;
+
+    /** Lists the stores, all or only the orphaned ones. */
+    static int list(AdminCommand admin, boolean orphansOnly) {
+        return admin.run(c -> {
+            JsonNode all = c.call("stores.list", c.object());
+            com.fasterxml.jackson.databind.node.ArrayNode shown = c.json().createArrayNode();
+            all.forEach(s -> {
+                if (!orphansOnly || s.path("orphaned").asBoolean()) {
+                    shown.add(s);
+                }
+            });
+            admin.print(c, shown, out -> {
+                out.printf("%-8s %-24s %12s  %s%n", "KIND", "OWNER", "SIZE (MiB)", "STORE");
+                for (JsonNode s : shown) {
+                    String owner = s.path("ownerLogin").isTextual() ? s.path("ownerLogin").asText()
+                            : s.path("orphaned").asBoolean() ? "(orphaned)" : "-";
+                    out.printf("%-8s %-24s %12.1f  %s%n", s.path("kind").asText(), owner,
+                            s.path("sizeBytes").asLong() / 1048576.0, s.path("entryId").asText());
+                }
+            });
+            return 0;
+        });
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every store.")
+    static final class ListStores implements Callable<Integer> {
+        @ParentCommand StoreCommand parent;
+
+        @Override
+        public Integer call() {
+            return list(parent.admin, false);
+        }
+    }
+
+    @Command(name = "orphans", mixinStandardHelpOptions = true,
+            description = "Lists the stores whose owner was deleted with --keep-store.")
+    static final class Orphans implements Callable<Integer> {
+        @ParentCommand StoreCommand parent;
+
+        @Override
+        public Integer call() {
+            return list(parent.admin, true);
+        }
+    }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows a user's store and its standard folders.")
     static final class Show implements Callable<Integer> {

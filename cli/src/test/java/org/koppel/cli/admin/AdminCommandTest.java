@@ -136,4 +136,19 @@ class AdminCommandTest {
         assertEquals(1, cl.execute("--store", "http://127.0.0.1:1", "--data", data.toString(), "user", "list"));
         assertTrue(err.toString().contains("cannot reach the store"), err.toString());
     }
+
+    @Test
+    void storesAndOrphansAreListed() throws Exception {
+        assertEquals(0, admin("user", "add", "kept", "--email", "kept@example.org").exit());
+        assertEquals(0, admin("store", "show", "kept").exit());
+        assertEquals(0, admin("user", "delete", "kept", "--keep-store").exit());
+        Run orphans = admin("store", "orphans", "--json");
+        assertEquals(0, orphans.exit(), orphans.err());
+        JsonNode list = new ObjectMapper().readTree(orphans.out());
+        assertTrue(list.size() >= 1);
+        list.forEach(s -> assertTrue(s.get("orphaned").asBoolean()));
+        Run all = admin("store", "list");
+        assertTrue(all.out().contains("PUBLIC"), all.out());
+        assertTrue(all.out().contains("(orphaned)"), all.out());
+    }
 }

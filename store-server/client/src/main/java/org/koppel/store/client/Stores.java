@@ -20,4 +20,7 @@ public interface Stores {
 
     /** Store-level properties (PR_IPM_*_ENTRYID, PR_MESSAGE_SIZE_EXTENDED, PR_MAILBOX_OWNER_NAME, ...). */
     List<PropValue> properties(EntryId storeEntryId, List<PropTag> tags);
+
+    /** Every store of the server, private, public and orphaned (administrators only). */
+    List<StoreSummary> list();
 }

@@ -150,6 +150,33 @@ final class EngineStores implements Stores {
         return new StoreFolders(s, folders);
     }
 
+    @Override
+    public java.util.List<org.koppel.store.client.StoreSummary> list() {
+        scope.requireAdmin();
+        java.util.List<StoreRow> rows = scope.tx(c -> {
+            java.util.List<StoreRow> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, guid, kind, owner_id, size_bytes FROM stores ORDER BY id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long owner = rs.getLong(4);
+                    out.add(new StoreRow(rs.getLong(1), org.koppel.mapi.Guid.fromBytes(rs.getBytes(2)),
+                            org.koppel.store.client.StoreKind.valueOf(rs.getString(3)), rs.wasNull() ? null : owner,
+                            rs.getLong(5)));
+                }
+            }
+            return out;
+        });
+        java.util.List<org.koppel.store.client.StoreSummary> out = new java.util.ArrayList<>(rows.size());
+        for (StoreRow s : rows) {
+            java.util.Optional<String> owner = s.ownerId() == null ? java.util.Optional.empty()
+                    : scope.ctx.directory().byId(s.ownerId()).map(UserInfo::login);
+            out.add(new org.koppel.store.client.StoreSummary(s.entryId(), s.guid(), s.kind(), owner, s.sizeBytes(),
+                    s.kind() == org.koppel.store.client.StoreKind.PRIVATE && owner.isEmpty()));
+        }
+        return out;
+    }
+
     /** Completes the store's description with its owner's login, looked up after the transaction. */
     private StoreInfo withOwner(StoreFolders sf) {
         StoreRow s = sf.store();

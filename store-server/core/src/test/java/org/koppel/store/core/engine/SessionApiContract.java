@@ -858,4 +858,19 @@ public abstract class SessionApiContract {
         admin().directory().deleteUser(login, true);
         assertThrows(MapiException.EndOfSession.class, () -> back.stores().openOwn(), "deleted");
     }
+
+    @Test
+    void administratorsListEveryStoreAndSeeOrphans() {
+        var own = alice.stores().openOwn();
+        var listed = admin().stores().list();
+        assertTrue(listed.stream().anyMatch(x -> x.entryId().equals(own.entryId()) && !x.orphaned()
+                && x.ownerLogin().isPresent()));
+        assertTrue(listed.stream().anyMatch(x -> x.kind() == org.koppel.store.client.StoreKind.PUBLIC));
+        assertThrows(MapiException.NoAccess.class, () -> alice.stores().list());
+        String login = "orph" + Long.toString(System.nanoTime(), 36);
+        admin().directory().createUser(NewUser.of(login, "O", login + "@example.org", "pw"));
+        var store = admin().stores().openUserStore(login);
+        admin().directory().deleteUser(login, false);
+        assertTrue(admin().stores().list().stream().anyMatch(x -> x.entryId().equals(store.entryId()) && x.orphaned()));
+    }
 }

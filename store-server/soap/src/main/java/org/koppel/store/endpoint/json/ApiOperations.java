@@ -104,6 +104,7 @@ final class ApiOperations {
         operations.put("stores.own", (s, a) -> s.stores().openOwn());
         operations.put("stores.user", (s, a) -> s.stores().openUserStore(text(a, "login")));
         operations.put("stores.public", (s, a) -> s.stores().openPublic());
+        operations.put("stores.list", (s, a) -> s.stores().list());
     }
 
     /** Folders, messages and contents tables. */
