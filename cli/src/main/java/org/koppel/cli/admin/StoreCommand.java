@@ -7,8 +7,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code koppel admin store ...}: list the stores (or the orphaned ones), show one. */
-@Command(name = "store", mixinStandardHelpOptions = true, description = "Stores: list, orphans, show.",
-        subcommands = {StoreCommand.ListStores.class, StoreCommand.Orphans.class, StoreCommand.Show.class})
+@Command(name = "store", mixinStandardHelpOptions = true, description = "Stores: list, orphans, show, remove.",
+        subcommands = {StoreCommand.ListStores.class, StoreCommand.Orphans.class, StoreCommand.Show.class,
+            StoreCommand.Remove.class})
 final class StoreCommand {
 
     @ParentCommand
@@ -55,6 +56,23 @@ final class StoreCommand {
         @Override
         public Integer call() {
             return list(parent.admin, true);
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Deletes an orphaned store and everything in it (see 'store orphans').")
+    static final class Remove implements Callable<Integer> {
+        @ParentCommand StoreCommand parent;
+        @Parameters(paramLabel = "STORE", description = "The store's entry id, as 'store orphans' lists it.") String store;
+
+        @Override
+        public Integer call() {
+            return parent.admin.run(c -> {
+                c.call("stores.removeOrphan", c.object().put("store", store));
+                parent.admin.print(c, c.object().put("store", store).put("removed", true),
+                        out -> out.println("Removed store " + store));
+                return 0;
+            });
         }
     }
 

@@ -150,5 +150,14 @@ class AdminCommandTest {
         Run all = admin("store", "list");
         assertTrue(all.out().contains("PUBLIC"), all.out());
         assertTrue(all.out().contains("(orphaned)"), all.out());
+        String orphan = list.get(0).get("entryId").asText();
+        assertEquals(0, admin("store", "remove", orphan).exit());
+        Run again = admin("store", "remove", orphan);
+        assertEquals(1, again.exit());
+        assertTrue(again.err().contains("MAPI_E_NOT_FOUND"), again.err());
+        JsonNode publicStore = new ObjectMapper().readTree(admin("store", "show", "public", "--json").out());
+        Run refused = admin("store", "remove", publicStore.get("entryId").asText());
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().contains("MAPI_E_NO_ACCESS"), refused.err());
     }
 }

@@ -23,4 +23,10 @@ public interface Stores {
 
     /** Every store of the server, private, public and orphaned (administrators only). */
     List<StoreSummary> list();
+
+    /**
+     * Deletes an orphaned store (a private store whose owner was deleted) with all its contents
+     * (administrators only); a store with an owner is refused with MAPI_E_NO_ACCESS: delete the user.
+     */
+    void removeOrphan(org.koppel.mapi.EntryId store);
 }

@@ -177,6 +177,25 @@ final class EngineStores implements Stores {
         return out;
     }
 
+    @Override
+    public void removeOrphan(EntryId storeEntryId) {
+        scope.requireAdmin();
+        if (storeEntryId.objectType() != MapiObjectType.MAPI_STORE) {
+            throw new MapiException.InvalidEntryId("not a store entry id");
+        }
+        scope.tx(c -> {
+            StoreRow s = scope.ctx.objects().storeByGuid(c, storeEntryId.storeGuid())
+                    .filter(r -> r.id() == storeEntryId.objectId())
+                    .orElseThrow(() -> new MapiException.NotFound("store does not exist"));
+            if (s.kind() != org.koppel.store.client.StoreKind.PRIVATE || s.ownerId() != null) {
+                throw new MapiException.NoAccess("only an orphaned private store can be removed this way");
+            }
+            scope.ctx.lock().lock(c, s.id());
+            new StoreRemoval(scope.ctx).remove(c, s.id());
+            return null;
+        });
+    }
+
     /** Completes the store's description with its owner's login, looked up after the transaction. */
     private StoreInfo withOwner(StoreFolders sf) {
         StoreRow s = sf.store();

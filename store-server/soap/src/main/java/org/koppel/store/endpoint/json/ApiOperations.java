@@ -105,6 +105,10 @@ final class ApiOperations {
         operations.put("stores.user", (s, a) -> s.stores().openUserStore(text(a, "login")));
         operations.put("stores.public", (s, a) -> s.stores().openPublic());
         operations.put("stores.list", (s, a) -> s.stores().list());
+        operations.put("stores.removeOrphan", (s, a) -> {
+            s.stores().removeOrphan(JsonProps.entryId(a, "store"));
+            return Map.of();
+        });
     }
 
     /** Folders, messages and contents tables. */
