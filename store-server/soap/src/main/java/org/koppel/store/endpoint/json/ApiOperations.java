@@ -194,6 +194,55 @@ final class ApiOperations {
             return Map.of("changes", e.changes(), "state", e.state().toBase64());
         });
         operations.put("changes.imapState", (s, a) -> s.changes().imapState(JsonProps.entryId(a, "folder")));
+        operations.put("changes.importContents", (s, a) -> {
+            List<org.koppel.store.client.ContentImport> changes = new ArrayList<>();
+            for (JsonNode ch : a.path("changes")) {
+                changes.add(contentImport(ch));
+            }
+            var policy = a.path("policy").asText("server").equalsIgnoreCase("client")
+                    ? org.koppel.store.client.ConflictPolicy.CLIENT_WINS : org.koppel.store.client.ConflictPolicy.SERVER_WINS;
+            var out = s.changes().importContents(JsonProps.entryId(a, "folder"), state(a), changes, policy);
+            return Map.of("results", out.results(), "state", out.state().toBase64());
+        });
+    }
+
+    /** One imported change: {@code {"save":{..}}}, {@code {"delete":{..}}}, {@code {"readState":{..}}} or {@code {"move":{..}}}. */
+    private static org.koppel.store.client.ContentImport contentImport(JsonNode ch) {
+        if (ch == null || !ch.isObject() || ch.size() != 1) {
+            throw new MapiException.InvalidParameter("an imported change is {\"save\"|\"delete\"|\"readState\"|\"move\": {...}}");
+        }
+        String kind = ch.fieldNames().next();
+        JsonNode b = ch.get(kind);
+        return switch (kind) {
+            case "save" -> {
+                org.koppel.mapi.PredecessorChangeList pcl = org.koppel.mapi.PredecessorChangeList.empty();
+                for (String key : strings(b, "predecessors")) {
+                    pcl = pcl.with(org.koppel.mapi.ChangeKey.parse(hex(key)));
+                }
+                yield new org.koppel.store.client.ContentImport.Save(optionalText(b, "sourceKey")
+                        .map(k -> org.koppel.mapi.SourceKey.parse(hex(k))),
+                        new MessageContent(JsonProps.values(b.get("properties")), recipients(b.get("recipients")),
+                                List.of(), b.path("associated").asBoolean(false)), pcl);
+            }
+            case "delete" -> new org.koppel.store.client.ContentImport.Delete(sourceKey(b), b.path("hard").asBoolean(false));
+            case "readState" -> new org.koppel.store.client.ContentImport.ReadState(sourceKey(b),
+                    b.path("read").asBoolean(true));
+            case "move" -> new org.koppel.store.client.ContentImport.Move(sourceKey(b),
+                    JsonProps.entryId(b, "destination"));
+            default -> throw new MapiException.InvalidParameter("unknown imported change \"" + kind + "\"");
+        };
+    }
+
+    private static org.koppel.mapi.SourceKey sourceKey(JsonNode b) {
+        return org.koppel.mapi.SourceKey.parse(hex(text(b, "sourceKey")));
+    }
+
+    private static byte[] hex(String text) {
+        try {
+            return java.util.HexFormat.of().parseHex(text);
+        } catch (IllegalArgumentException e) {
+            throw new MapiException.InvalidParameter("not hex: " + text);
+        }
     }
 
     private static org.koppel.store.client.SyncState state(JsonNode a) {

@@ -256,6 +256,16 @@ class JsonApiTest {
         assertEquals(409, bad.status());
         assertEquals("MAPI_E_SYNC_INVALID_STATE", bad.body().get("error").asText());
         assertTrue(post("changes.imapState", t, "{\"folder\":\"" + inbox + "\"}").body().get("uidNext").asLong() > 0);
+        String state2 = next.body().get("state").asText();
+        String twoKey = next.body().get("changes").get(0).get("sourceKey").asText();
+        Reply imported = post("changes.importContents", t, "{\"folder\":\"" + inbox + "\",\"state\":\"" + state2
+                + "\",\"changes\":[{\"save\":{\"properties\":[{\"tag\":\"PR_SUBJECT\",\"value\":\"from client\"}]}},"
+                + "{\"readState\":{\"sourceKey\":\"" + twoKey + "\",\"read\":true}}]}");
+        assertEquals(200, imported.status(), imported.body().toString());
+        assertEquals("APPLIED", imported.body().get("results").get(0).get("outcome").asText());
+        Reply echo = post("changes.exportContents", t, "{\"folder\":\"" + inbox + "\",\"state\":\""
+                + imported.body().get("state").asText() + "\"}");
+        assertEquals(0, echo.body().get("changes").size(), "imports are not echoed: " + echo.body());
         String root = post("stores.own", t, "").body().get("wellKnownFolders").get("IPM_SUBTREE").asText();
         Reply tree = post("folders.hierarchy", t, "{\"folder\":\"" + root + "\",\"columns\":[\"PR_DISPLAY_NAME\"],"
                 + "\"sort\":[{\"tag\":\"PR_DISPLAY_NAME\"}]}");
