@@ -337,7 +337,7 @@ final class ContentsExporter {
      * client was not given come in as new, newest first, a batch at a time.
      */
     private Shift widen(Pass pass, long target, long from, int n) throws SQLException {
-        List<long[]> found = deliveries(pass.c, "SELECT id, delivery_ticks FROM messages WHERE folder_id = ?"
+        List<long[]> found = positions(pass.c, "SELECT id, delivery_ticks FROM messages WHERE folder_id = ?"
                 + " AND associated = FALSE AND deleted = FALSE AND delivery_ticks >= ? AND delivery_ticks < ?"
                 + " ORDER BY delivery_ticks DESC LIMIT ?", pass.f.object().id(), target, from, n + 1);
         long edge = target;
@@ -346,7 +346,7 @@ final class ContentsExporter {
             edge = found.get(n - 1)[1];
             final long boundary = edge;
             found.removeIf(p -> p[1] < boundary);
-            found.addAll(deliveries(pass.c, "SELECT id, delivery_ticks FROM messages WHERE folder_id = ?"
+            found.addAll(positions(pass.c, "SELECT id, delivery_ticks FROM messages WHERE folder_id = ?"
                     + " AND associated = FALSE AND deleted = FALSE AND delivery_ticks = ?",
                     pass.f.object().id(), boundary));
         }
@@ -371,7 +371,7 @@ final class ContentsExporter {
      * has leave it, oldest first, a batch at a time.
      */
     private Shift narrow(Pass pass, long from, long target, int n) throws SQLException {
-        List<long[]> found = deliveries(pass.c, "SELECT id, delivery_ticks FROM messages WHERE folder_id = ?"
+        List<long[]> found = positions(pass.c, "SELECT id, delivery_ticks FROM messages WHERE folder_id = ?"
                 + " AND associated = FALSE AND deleted = FALSE AND delivery_ticks >= ? AND delivery_ticks < ?"
                 + " ORDER BY delivery_ticks LIMIT ?", pass.f.object().id(), from, target, n + 1);
         long edge = target;
@@ -380,7 +380,7 @@ final class ContentsExporter {
             long boundary = found.get(n - 1)[1];
             edge = boundary + 1;
             found.removeIf(p -> p[1] > boundary);
-            found.addAll(deliveries(pass.c, "SELECT id, delivery_ticks FROM messages WHERE folder_id = ?"
+            found.addAll(positions(pass.c, "SELECT id, delivery_ticks FROM messages WHERE folder_id = ?"
                     + " AND associated = FALSE AND deleted = FALSE AND delivery_ticks = ?",
                     pass.f.object().id(), boundary));
         }
@@ -410,7 +410,10 @@ final class ContentsExporter {
         return o.associated() ? " AND associated = TRUE" : " AND associated = FALSE";
     }
 
-    /** Runs a (id, position) query whose parameters are the given longs, then the batch limit if any. */
+    /**
+     * Runs an (id, position) query over a range of a folder (change numbers or delivery times; the query
+     * says which bounds are open), limited to {@code limit} rows.
+     */
     private static List<long[]> positions(Connection c, String sql, long folderId, long from, long to, int limit)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -426,21 +429,6 @@ final class ContentsExporter {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, folderId);
             ps.setLong(2, at);
-            return pairs(ps);
-        }
-    }
-
-    private static List<long[]> deliveries(Connection c, String sql, long folderId, long... args)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, folderId);
-            for (int i = 0; i < args.length; i++) {
-                if (i == args.length - 1 && sql.endsWith("LIMIT ?")) {
-                    ps.setInt(i + 2, (int) args[i]);
-                } else {
-                    ps.setLong(i + 2, args[i]);
-                }
-            }
             return pairs(ps);
         }
     }

@@ -48,7 +48,7 @@ final class Scope {
         T result = tx(c -> {
             events.clear();
             T r = work.run(c, events);
-            ctx.searches().afterWrite(c, events.peek(), events);
+            ctx.searches().afterWrite(c, events);
             return r;
         });
         List<EngineEvent> committed = events.drain();

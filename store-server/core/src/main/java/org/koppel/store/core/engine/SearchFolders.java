@@ -174,7 +174,11 @@ final class SearchFolders implements AutoCloseable {
      * touched (its events), inside that transaction; adds a TABLE_CHANGED event per search folder whose
      * results changed.
      */
-    void afterWrite(Connection c, List<EngineEvent> events, EventBuffer out) throws SQLException {
+    void afterWrite(Connection c, EventBuffer out) throws SQLException {
+        if (storesWithSearches.isEmpty()) {
+            return;
+        }
+        List<EngineEvent> events = out.peek();
         Map<Long, StoreRow> stores = new HashMap<>();
         Map<Long, Set<Long>> messagesByStore = new HashMap<>();
         Set<Long> emptied = new HashSet<>();

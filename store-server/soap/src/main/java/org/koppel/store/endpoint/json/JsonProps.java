@@ -209,11 +209,7 @@ final class JsonProps {
         if (v == null || !v.isTextual()) {
             throw new MapiException.InvalidParameter("\"" + field + "\" (an entry id in hex) is required");
         }
-        try {
-            return EntryId.parse(HexFormat.of().parseHex(v.asText()));
-        } catch (IllegalArgumentException e) {
-            throw new MapiException.InvalidEntryId("\"" + field + "\" is not an entry id");
-        }
+        return entryId(v.asText(), field);
     }
 
     static List<EntryId> entryIds(JsonNode node, String field) {
@@ -223,10 +219,19 @@ final class JsonProps {
         }
         List<EntryId> out = new ArrayList<>();
         for (JsonNode e : v) {
-            ObjectNode wrap = new ObjectMapper().createObjectNode();
-            wrap.set("id", e);
-            out.add(entryId(wrap, "id"));
+            if (!e.isTextual()) {
+                throw new MapiException.InvalidParameter("\"" + field + "\" holds entry ids in hex");
+            }
+            out.add(entryId(e.asText(), field));
         }
         return out;
+    }
+
+    private static EntryId entryId(String hex, String field) {
+        try {
+            return EntryId.parse(HexFormat.of().parseHex(hex));
+        } catch (IllegalArgumentException e) {
+            throw new MapiException.InvalidEntryId("\"" + field + "\" is not an entry id");
+        }
     }
 }
