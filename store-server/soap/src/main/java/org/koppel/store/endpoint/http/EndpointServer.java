@@ -13,17 +13,23 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.koppel.store.client.StoreServer;
 import org.koppel.store.endpoint.json.JsonApiServlet;
 import org.koppel.store.endpoint.session.SessionTokens;
+import org.koppel.store.endpoint.soap.MapiSoapEndpoint;
+import org.koppel.store.endpoint.soap.MapiSoapServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store's HTTP listener (Jetty 12): the JSON protocol at {@code /api} and {@code /health}. Requests
+ * The store's HTTP listener (Jetty 12): MAPI-over-SOAP at {@code /soap}, the JSON protocol at {@code /api} and
+ * {@code /health}. Requests
  * run on virtual threads; stopping lets requests in flight finish (up to 10 seconds) before the sessions
  * close.
  */
 public final class EndpointServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointServer.class);
+
+    /** The largest attachment part a SOAP request may carry (parts past 256 KB are spooled to disk). */
+    static final long MAX_SOAP_ATTACHMENT_BYTES = 256L << 20;
 
     private final Server server;
     private final ServerConnector connector;
@@ -67,6 +73,11 @@ public final class EndpointServer implements AutoCloseable {
         ServletHolder api = new ServletHolder(new JsonApiServlet(tokens, sweeper));
         api.setAsyncSupported(true);
         context.addServlet(api, "/api/*");
+        ServletHolder soap = new ServletHolder(new MapiSoapServlet(new MapiSoapEndpoint(tokens, sweeper),
+                MAX_SOAP_ATTACHMENT_BYTES));
+        soap.setAsyncSupported(true);
+        soap.setInitOrder(1);
+        context.addServlet(soap, "/soap/*");
         context.addServlet(new ServletHolder(new HealthServlet(config.version())), "/health");
         GracefulHandler graceful = new GracefulHandler(context);
         server.setHandler(graceful);
@@ -82,7 +93,7 @@ public final class EndpointServer implements AutoCloseable {
         }
         sweeper.scheduleWithFixedDelay(tokens::sweep, 1, 1, TimeUnit.MINUTES);
         EndpointServer endpoint = new EndpointServer(server, connector, tokens, sweeper);
-        LOG.info("Store endpoint ready on http://{}:{} (JSON at /api, /health)", config.host(), endpoint.port());
+        LOG.info("Store endpoint ready on http://{}:{} (SOAP at /soap, JSON at /api, /health)", config.host(), endpoint.port());
         return endpoint;
     }
 

@@ -16,6 +16,8 @@ import org.koppel.store.client.Credentials;
 import org.koppel.store.client.EventType;
 import org.koppel.store.client.Notification;
 import org.koppel.store.endpoint.session.EventInbox;
+import org.koppel.store.endpoint.session.InboxEvent;
+import org.koppel.store.endpoint.session.LongPoll;
 import org.koppel.store.client.Session;
 import org.koppel.store.endpoint.session.SessionTokens;
 import org.slf4j.Logger;
@@ -128,29 +130,7 @@ public final class JsonApiServlet extends HttpServlet {
         EventInbox inbox = tokens.inbox(token);
         jakarta.servlet.AsyncContext async = req.startAsync();
         async.setTimeout(0);
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<?>> timeout =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.function.Consumer<java.util.List<Notification>> answer = events -> {
-            if (done.compareAndSet(false, true)) {
-                // An answered poll's timeout must not keep its request alive until it fires.
-                java.util.concurrent.Future<?> t = timeout.getAndSet(null);
-                if (t != null) {
-                    t.cancel(false);
-                }
-                try {
-                    write((HttpServletResponse) async.getResponse(), 200, Map.of("events", events));
-                } catch (IOException | RuntimeException e) {
-                    // The client went away: keep its events for its next poll.
-                    inbox.requeue(events);
-                    LOG.debug("Answering a poll failed: {}", e.toString());
-                } finally {
-                    async.complete();
-                    LOG.info("api notifications.poll user={} status=200 events={} {}ms", user, events.size(),
-                            (System.nanoTime() - started) / 1_000_000);
-                }
-            }
-        };
+        java.util.concurrent.atomic.AtomicReference<LongPoll> poll = new java.util.concurrent.atomic.AtomicReference<>();
         async.addListener(new jakarta.servlet.AsyncListener() {
             @Override
             public void onComplete(jakarta.servlet.AsyncEvent event) {
@@ -164,12 +144,8 @@ public final class JsonApiServlet extends HttpServlet {
             @Override
             public void onError(jakarta.servlet.AsyncEvent event) {
                 // The connection failed while waiting: stop waiting, so events stay for the next poll.
-                if (inbox.cancel(answer)) {
-                    done.set(true);
-                    java.util.concurrent.Future<?> t = timeout.getAndSet(null);
-                    if (t != null) {
-                        t.cancel(false);
-                    }
+                LongPoll p = poll.get();
+                if (p != null && p.abandon()) {
                     async.complete();
                 }
             }
@@ -178,21 +154,38 @@ public final class JsonApiServlet extends HttpServlet {
             public void onStartAsync(jakarta.servlet.AsyncEvent event) {
             }
         });
-        if (!inbox.poll(answer) && seconds == 0 && inbox.cancel(answer)) {
-            answer.accept(java.util.List.of());
-        } else if (!done.get()) {
-            timeout.set(timer.schedule(() -> {
-                if (inbox.cancel(answer)) {
-                    answer.accept(java.util.List.of());
-                }
-            }, seconds, java.util.concurrent.TimeUnit.SECONDS));
-            if (done.get()) {
-                java.util.concurrent.Future<?> t = timeout.getAndSet(null);
-                if (t != null) {
-                    t.cancel(false);
-                }
+        poll.set(LongPoll.start(inbox, seconds, timer, events -> {
+            try {
+                write((HttpServletResponse) async.getResponse(), 200, Map.of("events", render(events)));
+            } catch (IOException | RuntimeException e) {
+                // The client went away: keep its events for its next poll.
+                inbox.requeue(events);
+                LOG.debug("Answering a poll failed: {}", e.toString());
+            } finally {
+                async.complete();
+                LOG.info("api notifications.poll user={} status=200 events={} {}ms", user, events.size(),
+                        (System.nanoTime() - started) / 1_000_000);
             }
+        }));
+    }
+
+    /** Events as JSON: each notification's fields and its subscription; an overflow as RESYNC_NEEDED. */
+    private java.util.List<Object> render(java.util.List<InboxEvent> events) {
+        java.util.List<Object> out = new java.util.ArrayList<>(events.size());
+        for (InboxEvent e : events) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            e.subscription().ifPresent(id -> m.put("subscription", id));
+            if (e.isOverflow()) {
+                m.put("type", EventType.RESYNC_NEEDED.name());
+            }
+            e.notification().ifPresent(n -> m.putAll(json.convertValue(n, Map.class)));
+            e.tableEvent().ifPresent(t -> {
+                m.put("type", EventType.TABLE_CHANGED.name());
+                m.putAll(json.convertValue(t, Map.class));
+            });
+            out.add(m);
         }
+        return out;
     }
 
     /** How much of an oversized body is read and dropped so that the client can read the 413 answer. */

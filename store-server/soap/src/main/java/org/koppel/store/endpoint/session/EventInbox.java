@@ -5,9 +5,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
-import org.koppel.mapi.MapiObjectType;
-import org.koppel.store.client.EventType;
-import org.koppel.store.client.Notification;
 
 /**
  * A network session's notifications waiting to be fetched by a long-poll, bounded: past the limit the
@@ -19,19 +16,22 @@ public final class EventInbox {
     /** The most events kept for a session between polls. */
     public static final int LIMIT = 1000;
 
-    private final Deque<Notification> queue = new ArrayDeque<>();
-    private Consumer<List<Notification>> waiter;
-    private Notification resync;
+    private final Deque<InboxEvent> queue = new ArrayDeque<>();
+    private Consumer<List<InboxEvent>> waiter;
+    private InboxEvent resync;
+    private boolean closed;
 
     /** Adds an event (from a subscription's listener). */
-    public void offer(Notification n) {
-        Consumer<List<Notification>> ready;
-        List<Notification> events;
+    public void offer(InboxEvent n) {
+        Consumer<List<InboxEvent>> ready;
+        List<InboxEvent> events;
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             if (queue.size() >= LIMIT) {
                 queue.clear();
-                resync = new Notification(EventType.RESYNC_NEEDED, MapiObjectType.MAPI_STORE, n.store(),
-                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), "", 0);
+                resync = InboxEvent.OVERFLOW;
             } else if (resync == null) {
                 queue.add(n);
             }
@@ -50,9 +50,9 @@ public final class EventInbox {
      * returns false when it had to wait. At most one poll waits per session: a new one replaces it (the old
      * one is answered empty).
      */
-    public boolean poll(Consumer<List<Notification>> onReady) {
-        Consumer<List<Notification>> replaced;
-        List<Notification> events;
+    public boolean poll(Consumer<List<InboxEvent>> onReady) {
+        Consumer<List<InboxEvent>> replaced;
+        List<InboxEvent> events;
         synchronized (this) {
             events = drain();
             replaced = waiter;
@@ -69,11 +69,11 @@ public final class EventInbox {
     }
 
     /** Puts back events a poll could not deliver, ahead of newer ones. */
-    public synchronized void requeue(List<Notification> events) {
-        List<Notification> back = new ArrayList<>(events);
+    public synchronized void requeue(List<InboxEvent> events) {
+        List<InboxEvent> back = new ArrayList<>(events);
         java.util.Collections.reverse(back);
-        for (Notification n : back) {
-            if (n.type() == EventType.RESYNC_NEEDED) {
+        for (InboxEvent n : back) {
+            if (n.isOverflow()) {
                 resync = n;
             } else if (queue.size() < LIMIT) {
                 queue.addFirst(n);
@@ -82,7 +82,7 @@ public final class EventInbox {
     }
 
     /** Gives up a waiting poll (its timeout); true if it was still waiting, so the caller answers it. */
-    public synchronized boolean cancel(Consumer<List<Notification>> onReady) {
+    public synchronized boolean cancel(Consumer<List<InboxEvent>> onReady) {
         if (waiter == onReady) {
             waiter = null;
             return true;
@@ -90,8 +90,23 @@ public final class EventInbox {
         return false;
     }
 
-    private List<Notification> drain() {
-        List<Notification> out = new ArrayList<>(queue.size() + 1);
+    /** The session ended: a waiting poll is answered (empty) and later events are dropped. */
+    public void close() {
+        Consumer<List<InboxEvent>> ready;
+        synchronized (this) {
+            closed = true;
+            queue.clear();
+            resync = null;
+            ready = waiter;
+            waiter = null;
+        }
+        if (ready != null) {
+            ready.accept(List.of());
+        }
+    }
+
+    private List<InboxEvent> drain() {
+        List<InboxEvent> out = new ArrayList<>(queue.size() + 1);
         if (resync != null) {
             out.add(resync);
             resync = null;

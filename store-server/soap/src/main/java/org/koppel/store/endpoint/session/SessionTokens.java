@@ -94,12 +94,33 @@ public final class SessionTokens implements AutoCloseable {
         if (held.subscriptions.size() >= 100) {
             throw new MapiException.TooBig("at most 100 subscriptions per session");
         }
-        var sub = s.notifications().subscribe(target, events, held.inbox::offer);
+        String id = subscriptionId();
+        EventInbox inbox = held.inbox;
+        held.subscriptions.put(id, s.notifications().subscribe(target, events, n -> inbox.offer(InboxEvent.of(id, n))));
+        return id;
+    }
+
+    /**
+     * Subscribes the token's session to changes of a contents table's view; the table events go to its inbox.
+     * Returns the subscription's id.
+     */
+    public String subscribeTable(String token, org.koppel.mapi.EntryId folder,
+            org.koppel.store.client.TableQuery query) {
+        Session s = session(token);
+        Held held = sessions.get(token);
+        if (held.subscriptions.size() >= 100) {
+            throw new MapiException.TooBig("at most 100 subscriptions per session");
+        }
+        String id = subscriptionId();
+        EventInbox inbox = held.inbox;
+        held.subscriptions.put(id, s.notifications().subscribeTable(folder, query, e -> inbox.offer(InboxEvent.of(id, e))));
+        return id;
+    }
+
+    private String subscriptionId() {
         byte[] bytes = new byte[9];
         random.nextBytes(bytes);
-        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        held.subscriptions.put(id, sub);
-        return id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public void unsubscribe(String token, String id) {
@@ -120,6 +141,7 @@ public final class SessionTokens implements AutoCloseable {
     public void end(String token) {
         Held held = sessions.remove(token);
         if (held != null) {
+            held.inbox.close();
             held.session.close();
         }
     }
@@ -135,6 +157,11 @@ public final class SessionTokens implements AutoCloseable {
             }
         }
         return closed;
+    }
+
+    /** How long a session may stay unused. */
+    public Duration idleTimeout() {
+        return idleTimeout;
     }
 
     public int size() {
