@@ -7,6 +7,7 @@ import jakarta.jws.WebService;
 import jakarta.xml.ws.AsyncHandler;
 import jakarta.xml.ws.RequestWrapper;
 import jakarta.xml.ws.ResponseWrapper;
+import org.apache.cxf.annotations.UseAsyncMethod;
 import java.util.List;
 import java.util.concurrent.Future;
 import org.koppel.store.client.CollisionPolicy;
@@ -370,13 +371,15 @@ public interface MapiSoap {
 
     /**
      * Waits up to {@code timeoutSeconds} (at most {@link #MAX_POLL_SECONDS}) for the session's next events and
-     * returns them, or none after the timeout. The server holds no thread while a poll waits.
+     * returns them, or none after the timeout. The server holds no thread while a poll waits: CXF suspends the
+     * request and runs {@link #pollAsync} ({@link UseAsyncMethod}), which the event answers.
      */
     @WebMethod(operationName = "poll")
     @RequestWrapper(localName = "poll", targetNamespace = NAMESPACE, className = "org.koppel.store.client.soap.PollRequest")
     @ResponseWrapper(localName = "pollResponse", targetNamespace = NAMESPACE,
             className = "org.koppel.store.client.soap.PollResponse")
     @WebResult(name = "event")
+    @UseAsyncMethod
     List<EventXml> poll(@WebParam(name = "session") String session,
             @WebParam(name = "timeoutSeconds") int timeoutSeconds) throws MapiFault;
 

@@ -36,8 +36,11 @@ public final class EndpointServer implements AutoCloseable {
     private final SessionTokens tokens;
     private final ScheduledExecutorService sweeper;
 
+    private final MapiSoapEndpoint soap;
+
     private EndpointServer(Server server, ServerConnector connector, SessionTokens tokens,
-            ScheduledExecutorService sweeper) {
+            ScheduledExecutorService sweeper, MapiSoapEndpoint soap) {
+        this.soap = soap;
         this.server = server;
         this.connector = connector;
         this.tokens = tokens;
@@ -73,8 +76,8 @@ public final class EndpointServer implements AutoCloseable {
         ServletHolder api = new ServletHolder(new JsonApiServlet(tokens, sweeper));
         api.setAsyncSupported(true);
         context.addServlet(api, "/api/*");
-        ServletHolder soap = new ServletHolder(new MapiSoapServlet(new MapiSoapEndpoint(tokens, sweeper),
-                MAX_SOAP_ATTACHMENT_BYTES));
+        MapiSoapEndpoint soapEndpoint = new MapiSoapEndpoint(tokens, sweeper);
+        ServletHolder soap = new ServletHolder(new MapiSoapServlet(soapEndpoint, MAX_SOAP_ATTACHMENT_BYTES));
         soap.setAsyncSupported(true);
         soap.setInitOrder(1);
         context.addServlet(soap, "/soap/*");
@@ -92,7 +95,7 @@ public final class EndpointServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         sweeper.scheduleWithFixedDelay(tokens::sweep, 1, 1, TimeUnit.MINUTES);
-        EndpointServer endpoint = new EndpointServer(server, connector, tokens, sweeper);
+        EndpointServer endpoint = new EndpointServer(server, connector, tokens, sweeper, soapEndpoint);
         LOG.info("Store endpoint ready on http://{}:{} (SOAP at /soap, JSON at /api, /health)", config.host(), endpoint.port());
         return endpoint;
     }
@@ -100,6 +103,11 @@ public final class EndpointServer implements AutoCloseable {
     /** The port it listens on (the one picked, when configured as 0). */
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /** SOAP long-polls suspended now. */
+    public int waitingSoapPolls() {
+        return soap.waitingPolls();
     }
 
     /** Sessions held now. */

@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import org.apache.cxf.annotations.UseAsyncMethod;
 import org.apache.cxf.jaxws.ServerAsyncResponse;
 import org.koppel.mapi.EntryId;
 import org.koppel.mapi.FileTime;
@@ -89,6 +88,7 @@ public final class MapiSoapEndpoint implements MapiSoap {
 
     private final SessionTokens tokens;
     private final ScheduledExecutorService timer;
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
 
     public MapiSoapEndpoint(SessionTokens tokens, ScheduledExecutorService timer) {
         this.tokens = tokens;
@@ -182,6 +182,11 @@ public final class MapiSoapEndpoint implements MapiSoap {
 
     private static SyncState state(byte[] b) {
         return new SyncState(b == null ? new byte[0] : b);
+    }
+
+    /** Polls suspended now, waiting for an event or their timeout (each without a thread). */
+    public int waitingPolls() {
+        return waiting.get();
     }
 
     // --- sessions
@@ -733,7 +738,6 @@ public final class MapiSoapEndpoint implements MapiSoap {
 
     /** Without continuations (never under Koppel's servlet): waits on the calling thread. */
     @Override
-    @UseAsyncMethod
     public List<EventXml> poll(String session, int timeoutSeconds) throws MapiFault {
         CompletableFuture<List<EventXml>> result = new CompletableFuture<>();
         EventInbox inbox = call("poll", session, s -> tokens.inbox(session));
@@ -764,7 +768,12 @@ public final class MapiSoapEndpoint implements MapiSoap {
             handler.handleResponse(response);
             return response;
         }
+        // 0: running, 1: suspended (counted as waiting), 2: answered
+        java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
         LongPoll.start(inbox, clamp(timeoutSeconds), timer, events -> {
+            if (state.getAndSet(2) == 1) {
+                waiting.decrementAndGet();
+            }
             PollResponse r = new PollResponse();
             r.events = render(events);
             response.set(r);
@@ -772,6 +781,9 @@ public final class MapiSoapEndpoint implements MapiSoap {
                     (System.nanoTime() - started) / 1_000_000);
             handler.handleResponse(response);
         });
+        if (state.compareAndSet(0, 1)) {
+            waiting.incrementAndGet();
+        }
         return response;
     }
 
