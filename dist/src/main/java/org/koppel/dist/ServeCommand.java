@@ -61,14 +61,19 @@ final class ServeCommand implements Callable<Integer> {
         Housekeeping housekeeping = Housekeeping.start(store.engine(), settings.housekeepingInterval());
         EndpointServer endpoint;
         try {
-            endpoint = EndpointServer.start(store.engine(), new EndpointConfig(settings.serverListen().host(),
+            EndpointConfig endpointConfig = new EndpointConfig(settings.serverListen().host(),
                     settings.serverListen().port(), settings.sessionTimeout(), settings.maxSessions(),
-                    KoppelVersion.version()));
+                    KoppelVersion.version());
+            if (settings.tls().isPresent()) {
+                endpointConfig = endpointConfig.withTls(tlsListener(settings.tls().get()), secret);
+            }
+            endpoint = EndpointServer.start(store.engine(), endpointConfig);
         } catch (RuntimeException e) {
             housekeeping.close();
             store.close();
             // A port in use or an address not on this host: say so in one line (exit 78, EX_CONFIG).
-            throw new org.koppel.dist.config.ConfigException("server_listen: " + e.getMessage(), e);
+            throw new org.koppel.dist.config.ConfigException(
+                    (e instanceof org.koppel.dist.config.ConfigException ? "" : "server_listen: ") + e.getMessage(), e);
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -111,5 +116,19 @@ final class ServeCommand implements Callable<Integer> {
             case MYSQL -> "MySQL " + settings.mysqlUser() + "@" + settings.mysqlHost() + ":" + settings.mysqlPort()
                     + "/" + settings.mysqlDatabase();
         };
+    }
+
+    /** The TLS listener from the PEM files server.cfg names; a file that cannot be used is a config error. */
+    private static org.koppel.store.endpoint.http.TlsListener tlsListener(org.koppel.dist.config.TlsSettings tls) {
+        try {
+            return new org.koppel.store.endpoint.http.TlsListener(tls.listen().host(), tls.listen().port(),
+                    org.koppel.store.client.tls.PemFiles.keyStore(tls.certFile(), tls.keyFile()),
+                    org.koppel.store.client.tls.PemFiles.storePassword(),
+                    tls.caFile().isPresent()
+                            ? Optional.of(org.koppel.store.client.tls.PemFiles.trustStore(tls.caFile().get()))
+                            : Optional.empty());
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new org.koppel.dist.config.ConfigException("server_ssl_*: " + e.getMessage(), e);
+        }
     }
 }

@@ -17,27 +17,47 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.koppel.cli.admin.AdminCommand;
+import org.koppel.mapi.EntryId;
+import org.koppel.mapi.PropTags;
+import org.koppel.mapi.PropValue;
+import org.koppel.store.client.Credentials;
+import org.koppel.store.client.MessageContent;
+import org.koppel.store.client.Session;
+import org.koppel.store.client.TableQuery;
+import org.koppel.store.client.WellKnownFolder;
+import org.koppel.store.client.soap.SoapStoreServer;
 import picocli.CommandLine;
 
 /**
- * {@code koppel serve} as a real process: it starts with embedded defaults, answers /health and koppel
- * admin, stops cleanly on SIGTERM, and starts again with its data intact.
+ * {@code koppel serve} as a real process: it starts with embedded defaults and a TLS listener, answers
+ * /health, koppel admin and the SOAP client (over HTTPS and plain HTTP), stops cleanly on SIGTERM, and starts
+ * again with its data intact.
  */
 class ServeProcessTest {
 
     @Test
     void serveAdministerStopAndRestartWithDataIntact() throws Exception {
         Path data = Files.createTempDirectory("koppel-serve");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
+        int tlsPort = freePort();
+        makeCertificates(data);
         try {
-            Process first = start(data, port);
+            Process first = start(data, port, tlsPort);
             try {
                 awaitHealth(port, first);
                 assertEquals(0, admin(port, data, "user", "add", "erin", "--email", "erin@example.org",
                         "--password", "erin-pw").exit, "user add");
+                // The SOAP client over the TLS listener, trusting the store's certificate.
+                javax.net.ssl.SSLContext tls = org.koppel.store.client.tls.ClientTls.context(
+                        java.util.Optional.of(data.resolve("ca.crt")), java.util.Optional.empty(),
+                        java.util.Optional.empty());
+                try (SoapStoreServer store = SoapStoreServer.connect(SoapStoreServer.Endpoint
+                        .of(URI.create("https://127.0.0.1:" + tlsPort)).withTls(tls));
+                        Session erin = store.logon(new Credentials.Password("erin", "erin-pw"))) {
+                    EntryId drafts = erin.stores().openOwn().folder(WellKnownFolder.DRAFTS);
+                    erin.messages().create(drafts, MessageContent.of(List.of(PropValue.of(PropTags.PR_SUBJECT,
+                            "written over SOAP and TLS"))));
+                }
             } finally {
                 stop(first);
             }
@@ -46,12 +66,20 @@ class ServeProcessTest {
             String log = Files.readString(data.resolve("serve.log"));
             assertTrue(log.contains("Stopped"), log);
 
-            Process second = start(data, port);
+            Process second = start(data, port, tlsPort);
             try {
                 awaitHealth(port, second);
                 Run show = admin(port, data, "user", "show", "erin");
                 assertEquals(0, show.exit, show.err);
                 assertTrue(show.out.contains("erin@example.org"), show.out);
+                try (SoapStoreServer store = SoapStoreServer.connect(URI.create("http://127.0.0.1:" + port));
+                        Session erin = store.logon(new Credentials.Password("erin", "erin-pw"))) {
+                    EntryId drafts = erin.stores().openOwn().folder(WellKnownFolder.DRAFTS);
+                    var rows = erin.contents().query(drafts, new TableQuery(List.of(PropTags.PR_SUBJECT),
+                            java.util.Optional.empty(), org.koppel.mapi.SortOrderSet.none(), 0, 10, false));
+                    assertEquals(1, rows.totalRows(), "the message survived the restart");
+                    assertEquals("written over SOAP and TLS", rows.rows().get(0).values().get(0).javaValue());
+                }
             } finally {
                 stop(second);
             }
@@ -62,12 +90,39 @@ class ServeProcessTest {
         }
     }
 
-    private static Process start(Path data, int port) throws IOException {
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A CA and the store's certificate for 127.0.0.1, made by the real openssl, into the data directory. */
+    private static void makeCertificates(Path dir) throws Exception {
+        openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
+                "ca.key", "-subj", "/CN=Test CA", "-days", "2", "-out", "ca.crt");
+        openssl(dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "server.key");
+        openssl(dir, "req", "-new", "-key", "server.key", "-subj", "/CN=localhost", "-out", "server.csr");
+        Files.writeString(dir.resolve("server.ext"), "subjectAltName=IP:127.0.0.1\n");
+        openssl(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                "-days", "2", "-extfile", "server.ext", "-out", "server.crt");
+    }
+
+    private static void openssl(Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("openssl"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), "openssl: " + out);
+    }
+
+    private static Process start(Path data, int port, int tlsPort) throws IOException {
         Path root = Path.of("").toAbsolutePath().getParent();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "org.koppel.dist.Koppel", "serve", "--data", data.toString(), "--config", root.resolve("config").toString(),
-                "--set", "server.server_listen=127.0.0.1:" + port, "--set", "server.password_pbkdf2_iterations=1000"));
+                "--set", "server.server_listen=127.0.0.1:" + port, "--set", "server.password_pbkdf2_iterations=1000",
+                "--set", "server.server_tls_listen=127.0.0.1:" + tlsPort, "--set", "server.server_ssl_cert_file=server.crt",
+                "--set", "server.server_ssl_key_file=server.key"));
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("serve.log").toFile())).start();
     }

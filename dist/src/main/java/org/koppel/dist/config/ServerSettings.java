@@ -38,7 +38,8 @@ public record ServerSettings(
         Duration housekeepingInterval,
         Duration sessionTimeout,
         int maxSessions,
-        LogLevel logLevel) {
+        LogLevel logLevel,
+        java.util.Optional<TlsSettings> tls) {
 
     /** The file name (without .cfg) and {@code --set} prefix of these settings. */
     public static final String FILE = "server";
@@ -54,6 +55,7 @@ public record ServerSettings(
         Objects.requireNonNull(defaultQuota, "defaultQuota");
         Objects.requireNonNull(logLevel, "logLevel");
         serviceSecret = serviceSecret == null ? "" : serviceSecret;
+        Objects.requireNonNull(tls, "tls");
     }
 
     /** Reads every server.cfg key (so that the rest count as unknown) and checks the values. */
@@ -122,7 +124,8 @@ public record ServerSettings(
                 housekeeping,
                 sessionTimeout,
                 cfg.integer("max_sessions", 100_000, 1, 10_000_000),
-                cfg.choice("log_level", LogLevel.class, LogLevel.INFO));
+                cfg.choice("log_level", LogLevel.class, LogLevel.INFO),
+                TlsSettings.from(cfg, data));
     }
 
     /** How to reach the database these settings name. */

@@ -35,4 +35,16 @@ public sealed interface Credentials {
             return "Service[" + serviceName + (impersonate.isEmpty() ? "" : " as " + impersonate) + "]";
         }
     }
+
+    /**
+     * A system service proven by the client certificate of its TLS connection to the store (the certificate's
+     * CN is the service name), optionally acting as a user. Only a remote transport over TLS can carry it;
+     * the in-process engine refuses it.
+     */
+    record Certificate(String serviceName, String impersonate) implements Credentials {
+        public Certificate {
+            Objects.requireNonNull(serviceName, "serviceName");
+            impersonate = impersonate == null ? "" : impersonate;
+        }
+    }
 }

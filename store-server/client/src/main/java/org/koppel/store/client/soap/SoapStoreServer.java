@@ -94,6 +94,8 @@ public final class SoapStoreServer implements StoreServer, AutoCloseable {
             case Credentials.Password pw -> p.logon(pw.login(), pw.password(), null, null, null);
             case Credentials.Service svc -> p.logon(null, null, svc.serviceName(), svc.secret(),
                     svc.impersonate().isEmpty() ? null : svc.impersonate());
+            case Credentials.Certificate cert -> p.logon(null, null, cert.serviceName(), null,
+                    cert.impersonate().isEmpty() ? null : cert.impersonate());
         });
         SoapSession session = new SoapSession(new SoapCall(port, logon.session), logon.user.info(), open::remove);
         open.add(session);

@@ -74,6 +74,9 @@ public final class Engine implements StoreServer, AutoCloseable {
         return switch (credentials) {
             case Credentials.Password p -> passwordLogon(p);
             case Credentials.Service s -> serviceLogon(s);
+            // Only a TLS transport can check a client certificate; it logs on with the secret after checking.
+            case Credentials.Certificate c -> throw new MapiException.LogonFailed(
+                    "a certificate logon needs the store's TLS listener");
         };
     }
 

@@ -38,9 +38,12 @@ public final class EndpointServer implements AutoCloseable {
 
     private final MapiSoapEndpoint soap;
 
-    private EndpointServer(Server server, ServerConnector connector, SessionTokens tokens,
-            ScheduledExecutorService sweeper, MapiSoapEndpoint soap) {
+    private final ServerConnector tlsConnector;
+
+    private EndpointServer(Server server, ServerConnector connector, ServerConnector tlsConnector,
+            SessionTokens tokens, ScheduledExecutorService sweeper, MapiSoapEndpoint soap) {
         this.soap = soap;
+        this.tlsConnector = tlsConnector;
         this.server = server;
         this.connector = connector;
         this.tokens = tokens;
@@ -64,7 +67,11 @@ public final class EndpointServer implements AutoCloseable {
         connector.setIdleTimeout(150_000);
         server.addConnector(connector);
         SessionTokens tokens = new SessionTokens(store, config.sessionTimeout(), config.maxSessions(),
-                Clock.systemUTC());
+                Clock.systemUTC(), config.serviceSecret());
+        ServerConnector tlsConnector = config.tls().map(t -> tlsConnector(server, http, t)).orElse(null);
+        if (tlsConnector != null) {
+            server.addConnector(tlsConnector);
+        }
         java.util.concurrent.ScheduledThreadPoolExecutor sweeper = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "koppel-endpoint-timer");
             t.setDaemon(true);
@@ -95,14 +102,48 @@ public final class EndpointServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         sweeper.scheduleWithFixedDelay(tokens::sweep, 1, 1, TimeUnit.MINUTES);
-        EndpointServer endpoint = new EndpointServer(server, connector, tokens, sweeper, soapEndpoint);
+        EndpointServer endpoint = new EndpointServer(server, connector, tlsConnector, tokens, sweeper, soapEndpoint);
         LOG.info("Store endpoint ready on http://{}:{} (SOAP at /soap, JSON at /api, /health)", config.host(), endpoint.port());
+        if (tlsConnector != null) {
+            LOG.info("Store endpoint ready on https://{}:{}{}", config.tls().get().host(), endpoint.tlsPort(),
+                    config.tls().get().clientCa().isPresent() ? " (client certificates accepted for service logons)" : "");
+        }
         return endpoint;
+    }
+
+    /** HTTPS with the configured key; client certificates asked for (not required) when CAs are given. */
+    private static ServerConnector tlsConnector(Server server, org.eclipse.jetty.server.HttpConfiguration plain,
+            TlsListener tls) {
+        org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+        ssl.setKeyStore(tls.keyStore());
+        ssl.setKeyStorePassword(new String(tls.keyStorePassword()));
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        tls.clientCa().ifPresent(ca -> {
+            ssl.setTrustStore(ca);
+            ssl.setWantClientAuth(true);
+        });
+        org.eclipse.jetty.server.HttpConfiguration https = new org.eclipse.jetty.server.HttpConfiguration(plain);
+        org.eclipse.jetty.server.SecureRequestCustomizer secure = new org.eclipse.jetty.server.SecureRequestCustomizer();
+        // Clients reach the store by IP as often as by name; the certificate's names are the client's concern.
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        ServerConnector c = new ServerConnector(server,
+                new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+                new org.eclipse.jetty.server.HttpConnectionFactory(https));
+        c.setHost(tls.host());
+        c.setPort(tls.port());
+        c.setIdleTimeout(150_000);
+        return c;
     }
 
     /** The port it listens on (the one picked, when configured as 0). */
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /** The TLS listener's port (the one picked, when configured as 0); -1 without TLS. */
+    public int tlsPort() {
+        return tlsConnector == null ? -1 : tlsConnector.getLocalPort();
     }
 
     /** SOAP long-polls suspended now. */

@@ -62,7 +62,12 @@ public final class JsonApiServlet extends HttpServlet {
             JsonNode args = body(req);
             Object result;
             if (op.equals("logon")) {
-                String token = tokens.logon(credentials(args));
+                String token = args.has("service") && !args.has("secret")
+                        ? tokens.logonByCertificate(ApiOperations.text(args, "service"),
+                                ApiOperations.optionalText(args, "impersonate").orElse(""),
+                                (java.security.cert.X509Certificate[]) req.getAttribute(
+                                        "jakarta.servlet.request.X509Certificate"))
+                        : tokens.logon(credentials(args));
                 Session s = tokens.session(token);
                 user = s.user().login();
                 Map<String, Object> out = new LinkedHashMap<>();

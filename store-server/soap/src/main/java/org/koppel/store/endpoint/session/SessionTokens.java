@@ -39,7 +39,19 @@ public final class SessionTokens implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Held> sessions = new ConcurrentHashMap<>();
 
+    private final Optional<String> serviceSecret;
+
     public SessionTokens(StoreServer server, Duration idleTimeout, int maxSessions, Clock clock) {
+        this(server, idleTimeout, maxSessions, clock, Optional.empty());
+    }
+
+    /**
+     * @param serviceSecret the services' shared secret, used for services that proved themselves by client
+     *                      certificate (empty: such logons are refused)
+     */
+    public SessionTokens(StoreServer server, Duration idleTimeout, int maxSessions, Clock clock,
+            Optional<String> serviceSecret) {
+        this.serviceSecret = serviceSecret;
         this.server = server;
         this.idleTimeout = idleTimeout;
         this.maxSessions = maxSessions;
@@ -60,6 +72,38 @@ public final class SessionTokens implements AutoCloseable {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         sessions.put(token, new Held(session, clock.millis()));
         return token;
+    }
+
+    /**
+     * Logs a system service on by the client certificate its TLS connection presented (already verified
+     * against the configured CAs by the handshake): the certificate's subject CN must be the service's name.
+     */
+    public String logonByCertificate(String service, String impersonate,
+            java.security.cert.X509Certificate[] chain) {
+        if (chain == null || chain.length == 0) {
+            throw new MapiException.LogonFailed("a service logs on with its secret or a client certificate");
+        }
+        String cn = commonName(chain[0]);
+        if (!service.equals(cn)) {
+            throw new MapiException.LogonFailed("the client certificate is not the service's (CN " + cn + ")");
+        }
+        String secret = serviceSecret.orElseThrow(
+                () -> new MapiException.LogonFailed("certificate logons are not enabled on this listener"));
+        return logon(new Credentials.Service(service, secret, impersonate));
+    }
+
+    private static String commonName(java.security.cert.X509Certificate cert) {
+        try {
+            for (javax.naming.ldap.Rdn rdn : new javax.naming.ldap.LdapName(
+                    cert.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    return rdn.getValue().toString();
+                }
+            }
+        } catch (javax.naming.InvalidNameException e) {
+            throw new MapiException.LogonFailed("unreadable client certificate subject");
+        }
+        return "";
     }
 
     /** The session of a token, marked as used now; refused if unknown or idle too long. */

@@ -198,10 +198,15 @@ public final class MapiSoapEndpoint implements MapiSoap {
         String who = service != null ? "service:" + service : String.valueOf(login);
         String outcome = "ok";
         try {
-            Credentials credentials = service != null
-                    ? new Credentials.Service(service, required(secret, "secret"), impersonate)
-                    : new Credentials.Password(required(login, "login"), required(password, "password"));
-            String token = tokens.logon(credentials);
+            String token;
+            if (service != null && secret == null) {
+                token = tokens.logonByCertificate(service, impersonate, clientCertificates());
+                who += " (certificate)";
+            } else {
+                Credentials credentials = service != null ? new Credentials.Service(service, secret, impersonate)
+                        : new Credentials.Password(required(login, "login"), required(password, "password"));
+                token = tokens.logon(credentials);
+            }
             Session s = tokens.session(token);
             LogonXml x = new LogonXml();
             x.session = token;
@@ -214,6 +219,17 @@ public final class MapiSoapEndpoint implements MapiSoap {
         } finally {
             LOG.info("soap logon user={} {} {}ms", who, outcome, (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /** The verified client certificate chain of this call's TLS connection, if it presented one. */
+    private static java.security.cert.X509Certificate[] clientCertificates() {
+        var message = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
+        Object request = message == null ? null
+                : message.get(org.apache.cxf.transport.http.AbstractHTTPDestination.HTTP_REQUEST);
+        if (request instanceof jakarta.servlet.http.HttpServletRequest http) {
+            return (java.security.cert.X509Certificate[]) http.getAttribute("jakarta.servlet.request.X509Certificate");
+        }
+        return null;
     }
 
     @Override
