@@ -49,6 +49,11 @@ final class LongPollBenchCommand implements Callable<Integer> {
             description = "Messages delivered, one user's inbox at a time (each wakes that user's sessions). Default: ${DEFAULT-VALUE}.")
     int events;
 
+    @Option(names = "--protocol", defaultValue = "json", paramLabel = "json|soap",
+            description = "How the sessions poll: JSON's notifications.poll or MAPI-over-SOAP's poll (sessions log on and"
+                    + " subscribe over JSON either way; the token is the same). Default: ${DEFAULT-VALUE}.")
+    String protocol;
+
     @Option(names = "--server-heap", defaultValue = "256m", paramLabel = "SIZE", description = "The server's -Xmx. Default: ${DEFAULT-VALUE}.")
     String serverHeap;
 
@@ -58,6 +63,10 @@ final class LongPollBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!protocol.equals("json") && !protocol.equals("soap")) {
+            System.err.println("koppel bench longpoll: --protocol is json or soap");
+            return 2;
+        }
         if (sessions < 1 || users < 1 || users > sessions || events < 1) {
             System.err.println("koppel bench longpoll: need sessions >= users >= 1 and events >= 1");
             return 2;
@@ -152,9 +161,9 @@ final class LongPollBenchCommand implements Callable<Integer> {
                 run(jcmd, server.pid(), "GC.heap_dump " + dump);
             }
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("Koppel long-poll benchmark: %d sessions of %d users waiting, server -Xmx%s, Java %s;"
-                    + " %d events, one inbox at a time, %d ms apart%n", sessions, users, serverHeap, Runtime.version(),
-                    events, pauseMillis);
+            System.out.printf("Koppel long-poll benchmark (%s polls): %d sessions of %d users waiting, server -Xmx%s,"
+                    + " Java %s; %d events, one inbox at a time, %d ms apart%n", protocol.toUpperCase(java.util.Locale.ROOT),
+                    sessions, users, serverHeap, Runtime.version(), events, pauseMillis);
             System.out.printf("server heap after GC: %s with every poll waiting, %s after the events%n", heapWaiting, heapAfter);
             System.out.printf("event to client (%d deliveries, from sending the message): p50 %.1f ms, p90 %.1f ms,"
                     + " p99 %.1f ms, max %.1f ms%n",
@@ -183,7 +192,9 @@ final class LongPollBenchCommand implements Callable<Integer> {
     private void poll(String token, int user, AtomicLong[] sentAt, ConcurrentLinkedQueue<Long> latencies,
             CountDownLatch[] waiting, AtomicInteger outstanding) {
         outstanding.incrementAndGet();
-        http.sendAsync(request("notifications.poll", token, "{\"timeoutSeconds\":120}"), HttpResponse.BodyHandlers.ofString())
+        HttpRequest request = protocol.equals("soap") ? soapPoll(token)
+                : request("notifications.poll", token, "{\"timeoutSeconds\":120}");
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .whenComplete((r, err) -> {
                     outstanding.decrementAndGet();
                     if (err == null && r.statusCode() == 200 && r.body().contains("OBJECT_CREATED")) {
@@ -195,6 +206,17 @@ final class LongPollBenchCommand implements Callable<Integer> {
                     }
                     poll(token, user, sentAt, latencies, waiting, outstanding);
                 });
+    }
+
+    /** MAPI-over-SOAP's poll, as any SOAP client sends it. */
+    private HttpRequest soapPoll(String token) {
+        String envelope = "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>"
+                + "<m:poll xmlns:m=\"urn:koppel:mapi:1\"><m:session>" + token + "</m:session>"
+                + "<m:timeoutSeconds>120</m:timeoutSeconds></m:poll></s:Body></s:Envelope>";
+        return HttpRequest.newBuilder(URI.create(base + "/soap")).timeout(Duration.ofSeconds(180))
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"" + org.koppel.store.client.soap.MapiSoap.POLL_ACTION + "\"")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
     }
 
     private static double pct(long[] sorted, double p) {

@@ -33,6 +33,12 @@ public interface MapiSoap {
     /** The most MTOM parts one message may carry. */
     int MAX_ATTACHMENT_PARTS = 10_000;
 
+    /**
+     * The SOAPAction of {@code poll}. A plain (non-MTOM) poll request with it is answered by the store's lean
+     * long-poll handler; one without it by CXF, with the same result at a higher memory cost per waiting poll.
+     */
+    String POLL_ACTION = NAMESPACE + "#poll";
+
     /** The longest a poll may wait, in seconds. */
     int MAX_POLL_SECONDS = 120;
 
@@ -374,7 +380,7 @@ public interface MapiSoap {
      * returns them, or none after the timeout. The server holds no thread while a poll waits: CXF suspends the
      * request and runs {@link #pollAsync} ({@link UseAsyncMethod}), which the event answers.
      */
-    @WebMethod(operationName = "poll")
+    @WebMethod(operationName = "poll", action = POLL_ACTION)
     @RequestWrapper(localName = "poll", targetNamespace = NAMESPACE, className = "org.koppel.store.client.soap.PollRequest")
     @ResponseWrapper(localName = "pollResponse", targetNamespace = NAMESPACE,
             className = "org.koppel.store.client.soap.PollResponse")
@@ -384,7 +390,7 @@ public interface MapiSoap {
             @WebParam(name = "timeoutSeconds") int timeoutSeconds) throws MapiFault;
 
     /** The asynchronous form of {@link #poll}, which the server answers from the event's thread. */
-    @WebMethod(operationName = "poll")
+    @WebMethod(operationName = "poll", action = POLL_ACTION)
     @RequestWrapper(localName = "poll", targetNamespace = NAMESPACE, className = "org.koppel.store.client.soap.PollRequest")
     @ResponseWrapper(localName = "pollResponse", targetNamespace = NAMESPACE,
             className = "org.koppel.store.client.soap.PollResponse")

@@ -23,20 +23,35 @@ final class SoapCall {
     }
 
     private final MapiSoap port;
+    private final MapiSoap pollPort;
     private final String session;
     private volatile boolean closed;
 
-    SoapCall(MapiSoap port, String session) {
+    /**
+     * @param port     the client for every call (MTOM on)
+     * @param pollPort the client for long-polls: plain SOAP, which the store answers on its lean path
+     */
+    SoapCall(MapiSoap port, MapiSoap pollPort, String session) {
         this.port = port;
+        this.pollPort = pollPort;
         this.session = session;
     }
 
     <T> T get(Op<T> op) {
+        return on(port, op);
+    }
+
+    /** A long-poll, over the plain-SOAP client. */
+    <T> T poll(Op<T> op) {
+        return on(pollPort, op);
+    }
+
+    private <T> T on(MapiSoap client, Op<T> op) {
         if (closed) {
             throw new MapiException.EndOfSession("the session is closed");
         }
         try {
-            return op.call(port, session);
+            return op.call(client, session);
         } catch (MapiFault f) {
             throw f.toException();
         } catch (WebServiceException e) {
@@ -49,10 +64,6 @@ final class SoapCall {
             op.call(p, s);
             return null;
         });
-    }
-
-    MapiSoap port() {
-        return port;
     }
 
     String session() {

@@ -102,7 +102,7 @@ final class SoapNotifications implements Notifications {
             }
             List<EventXml> events;
             try {
-                events = WireIds.list(call.get((p, s) -> p.poll(s, POLL_SECONDS)));
+                events = WireIds.list(call.poll((p, s) -> p.poll(s, POLL_SECONDS)));
                 failures = 0;
             } catch (MapiException.EndOfSession e) {
                 synchronized (this) {

@@ -41,45 +41,51 @@ public final class SoapStoreServer implements StoreServer, AutoCloseable {
 
     private final Bus bus;
     private final MapiSoap port;
+    private final MapiSoap pollPort;
     /** Sessions still open, closed with the client so their notification polls stop. */
     private final java.util.Set<SoapSession> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private SoapStoreServer(Bus bus, MapiSoap port) {
+    private SoapStoreServer(Bus bus, MapiSoap port, MapiSoap pollPort) {
         this.bus = bus;
         this.port = port;
+        this.pollPort = pollPort;
     }
 
     public static SoapStoreServer connect(Endpoint endpoint) {
         Bus bus = BusFactory.newInstance().createBus();
         try {
-            JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
-            factory.setBus(bus);
-            factory.setServiceClass(MapiSoap.class);
-            factory.setAddress(endpoint.address().toString());
-            java.util.Map<String, Object> props = new java.util.HashMap<>();
-            props.put("mtom-enabled", Boolean.TRUE);
-            props.put("mtom-threshold", MapiSoap.MTOM_THRESHOLD);
-            props.put("attachment-max-count", MapiSoap.MAX_ATTACHMENT_PARTS);
-            factory.setProperties(props);
-            MapiSoap port = (MapiSoap) factory.create();
-            Client client = ClientProxy.getClient(port);
-            HTTPConduit conduit = (HTTPConduit) client.getConduit();
-            HTTPClientPolicy policy = new HTTPClientPolicy();
-            policy.setConnectionTimeout(endpoint.connectTimeout().toMillis());
-            // Longer than the longest poll, so a waiting long-poll is never cut off by the client.
-            policy.setReceiveTimeout((MapiSoap.MAX_POLL_SECONDS + 30) * 1000L);
-            policy.setAllowChunking(true);
-            conduit.setClient(policy);
-            endpoint.tls().ifPresent(ctx -> {
-                TLSClientParameters tls = new TLSClientParameters();
-                tls.setSslContext(ctx);
-                conduit.setTlsClientParameters(tls);
-            });
-            return new SoapStoreServer(bus, port);
+            return new SoapStoreServer(bus, port(bus, endpoint, true), port(bus, endpoint, false));
         } catch (RuntimeException e) {
             bus.shutdown(false);
             throw e;
         }
+    }
+
+    private static MapiSoap port(Bus bus, Endpoint endpoint, boolean mtom) {
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setBus(bus);
+        factory.setServiceClass(MapiSoap.class);
+        factory.setAddress(endpoint.address().toString());
+        java.util.Map<String, Object> props = new java.util.HashMap<>();
+        props.put("mtom-enabled", mtom);
+        props.put("mtom-threshold", MapiSoap.MTOM_THRESHOLD);
+        props.put("attachment-max-count", MapiSoap.MAX_ATTACHMENT_PARTS);
+        factory.setProperties(props);
+        MapiSoap port = (MapiSoap) factory.create();
+        Client client = ClientProxy.getClient(port);
+        HTTPConduit conduit = (HTTPConduit) client.getConduit();
+        HTTPClientPolicy policy = new HTTPClientPolicy();
+        policy.setConnectionTimeout(endpoint.connectTimeout().toMillis());
+        // Longer than the longest poll, so a waiting long-poll is never cut off by the client.
+        policy.setReceiveTimeout((MapiSoap.MAX_POLL_SECONDS + 30) * 1000L);
+        policy.setAllowChunking(true);
+        conduit.setClient(policy);
+        endpoint.tls().ifPresent(ctx -> {
+            TLSClientParameters tls = new TLSClientParameters();
+            tls.setSslContext(ctx);
+            conduit.setTlsClientParameters(tls);
+        });
+        return port;
     }
 
     /** Connects to a store's endpoint at a base URL over plain HTTP. */
@@ -89,7 +95,7 @@ public final class SoapStoreServer implements StoreServer, AutoCloseable {
 
     @Override
     public Session logon(Credentials credentials) {
-        SoapCall anonymous = new SoapCall(port, null);
+        SoapCall anonymous = new SoapCall(port, pollPort, null);
         LogonXml logon = anonymous.get((p, s) -> switch (credentials) {
             case Credentials.Password pw -> p.logon(pw.login(), pw.password(), null, null, null);
             case Credentials.Service svc -> p.logon(null, null, svc.serviceName(), svc.secret(),
@@ -97,7 +103,7 @@ public final class SoapStoreServer implements StoreServer, AutoCloseable {
             case Credentials.Certificate cert -> p.logon(null, null, cert.serviceName(), null,
                     cert.impersonate().isEmpty() ? null : cert.impersonate());
         });
-        SoapSession session = new SoapSession(new SoapCall(port, logon.session), logon.user.info(), open::remove);
+        SoapSession session = new SoapSession(new SoapCall(port, pollPort, logon.session), logon.user.info(), open::remove);
         open.add(session);
         return session;
     }

@@ -15,6 +15,7 @@ import org.koppel.store.endpoint.json.JsonApiServlet;
 import org.koppel.store.endpoint.session.SessionTokens;
 import org.koppel.store.endpoint.soap.MapiSoapEndpoint;
 import org.koppel.store.endpoint.soap.MapiSoapServlet;
+import org.koppel.store.endpoint.soap.SoapLongPollFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +38,14 @@ public final class EndpointServer implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
 
     private final MapiSoapEndpoint soap;
+    private final SoapLongPollFilter leanPolls;
 
     private final ServerConnector tlsConnector;
 
     private EndpointServer(Server server, ServerConnector connector, ServerConnector tlsConnector,
-            SessionTokens tokens, ScheduledExecutorService sweeper, MapiSoapEndpoint soap) {
+            SessionTokens tokens, ScheduledExecutorService sweeper, MapiSoapEndpoint soap, SoapLongPollFilter leanPolls) {
         this.soap = soap;
+        this.leanPolls = leanPolls;
         this.tlsConnector = tlsConnector;
         this.server = server;
         this.connector = connector;
@@ -86,6 +89,10 @@ public final class EndpointServer implements AutoCloseable {
         MapiSoapEndpoint soapEndpoint = new MapiSoapEndpoint(tokens, sweeper);
         ServletHolder soap = new ServletHolder(new MapiSoapServlet(soapEndpoint, MAX_SOAP_ATTACHMENT_BYTES));
         soap.setAsyncSupported(true);
+        SoapLongPollFilter leanPolls = new SoapLongPollFilter(tokens, sweeper);
+        org.eclipse.jetty.ee10.servlet.FilterHolder pollFilter = new org.eclipse.jetty.ee10.servlet.FilterHolder(leanPolls);
+        pollFilter.setAsyncSupported(true);
+        context.addFilter(pollFilter, "/soap/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         soap.setInitOrder(1);
         context.addServlet(soap, "/soap/*");
         context.addServlet(new ServletHolder(new HealthServlet(config.version())), "/health");
@@ -102,7 +109,8 @@ public final class EndpointServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         sweeper.scheduleWithFixedDelay(tokens::sweep, 1, 1, TimeUnit.MINUTES);
-        EndpointServer endpoint = new EndpointServer(server, connector, tlsConnector, tokens, sweeper, soapEndpoint);
+        EndpointServer endpoint = new EndpointServer(server, connector, tlsConnector, tokens, sweeper, soapEndpoint,
+                leanPolls);
         LOG.info("Store endpoint ready on http://{}:{} (SOAP at /soap, JSON at /api, /health)", config.host(), endpoint.port());
         if (tlsConnector != null) {
             LOG.info("Store endpoint ready on https://{}:{}{}", config.tls().get().host(), endpoint.tlsPort(),
@@ -146,9 +154,14 @@ public final class EndpointServer implements AutoCloseable {
         return tlsConnector == null ? -1 : tlsConnector.getLocalPort();
     }
 
-    /** SOAP long-polls suspended now. */
+    /** SOAP long-polls waiting now on the lean path (plain requests with the poll's SOAPAction). */
+    public int waitingLeanSoapPolls() {
+        return leanPolls.waitingPolls();
+    }
+
+    /** SOAP long-polls waiting now, without a thread: on the lean path and suspended in CXF. */
     public int waitingSoapPolls() {
-        return soap.waitingPolls();
+        return soap.waitingPolls() + leanPolls.waitingPolls();
     }
 
     /** Sessions held now. */

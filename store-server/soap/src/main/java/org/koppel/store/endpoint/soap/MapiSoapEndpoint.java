@@ -803,11 +803,11 @@ public final class MapiSoapEndpoint implements MapiSoap {
         return response;
     }
 
-    private static int clamp(int seconds) {
+    static int clamp(int seconds) {
         return Math.max(0, Math.min(seconds, MAX_POLL_SECONDS));
     }
 
-    private static List<EventXml> render(List<InboxEvent> events) {
+    static List<EventXml> render(List<InboxEvent> events) {
         List<EventXml> out = new ArrayList<>(events.size());
         for (InboxEvent e : events) {
             if (e.isOverflow()) {

@@ -183,6 +183,7 @@ class SoapEndpointTest {
                 Thread.sleep(20);
             }
             assertEquals(sessions, fixture.endpoint.waitingSoapPolls(), "every poll waits suspended, none on a thread");
+            assertEquals(sessions, fixture.endpoint.waitingLeanSoapPolls(), "the Java client's polls take the lean path");
             try (Session tom = logon("tom")) {
                 tom.messages().create(inbox, MessageContent.of(List.of(PropValue.of(PropTags.PR_SUBJECT, "hello"))));
             }
@@ -190,6 +191,51 @@ class SoapEndpointTest {
             subs.forEach(Subscription::close);
             open.forEach(Session::close);
         }
+    }
+
+    private String pollEnvelope(String token) {
+        return "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>"
+                + "<m:poll xmlns:m=\"urn:koppel:mapi:1\"><m:session>" + token + "</m:session>"
+                + "<m:timeoutSeconds>30</m:timeoutSeconds></m:poll></s:Body></s:Envelope>";
+    }
+
+    @Test
+    void aPollWithoutTheSoapActionIsAnsweredByCxfTheSameWay() throws Exception {
+        String logon = """
+                <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>
+                <m:logon xmlns:m="urn:koppel:mapi:1"><m:login>tom</m:login><m:password>pw-tom</m:password></m:logon>
+                </s:Body></s:Envelope>""";
+        HttpResponse<String> r = post(logon);
+        assertEquals(200, r.statusCode(), r.body());
+        String token = r.body().replaceAll("(?s).*<[a-z0-9]*:?session>([^<]+)</.*", "$1");
+        EntryId inbox;
+        try (Session tom = logon("tom")) {
+            inbox = tom.stores().openOwn().folder(WellKnownFolder.INBOX);
+            String subscribe = "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>"
+                    + "<m:subscribe xmlns:m=\"urn:koppel:mapi:1\"><m:session>" + token + "</m:session><m:target>"
+                    + java.util.Base64.getEncoder().encodeToString(inbox.bytes())
+                    + "</m:target><m:event>OBJECT_CREATED</m:event></m:subscribe></s:Body></s:Envelope>";
+            assertEquals(200, post(subscribe).statusCode());
+            for (boolean lean : List.of(false, true)) {
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fixture.base() + "/soap"))
+                        .header("Content-Type", "text/xml; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(pollEnvelope(token)));
+                b.header("SOAPAction", lean ? "\"urn:koppel:mapi:1#poll\"" : "\"\"");
+                var answer = http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
+                Thread.sleep(300);
+                assertFalse(answer.isDone(), "the poll waits for an event");
+                tom.messages().create(inbox, MessageContent.of(List.of(PropValue.of(PropTags.PR_SUBJECT, "x"))));
+                HttpResponse<String> got = answer.get(10, TimeUnit.SECONDS);
+                assertEquals(200, got.statusCode(), got.body());
+                assertTrue(got.body().contains("pollResponse") && got.body().contains("OBJECT_CREATED"), got.body());
+            }
+        }
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(fixture.base() + "/soap"))
+                .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"urn:koppel:mapi:1#poll\"")
+                .POST(HttpRequest.BodyPublishers.ofString(pollEnvelope("forged"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(500, forged.statusCode());
+        assertTrue(forged.body().contains("MAPI_E_END_OF_SESSION"), forged.body());
     }
 
     private static InputStream pattern(int size) {
