@@ -7,9 +7,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code koppel admin store ...}: list the stores (or the orphaned ones), show one. */
-@Command(name = "store", mixinStandardHelpOptions = true, description = "Stores: list, orphans, show, remove.",
+@Command(name = "store", mixinStandardHelpOptions = true,
+        description = "Stores: list, orphans, show, remove, create-public.",
         subcommands = {StoreCommand.ListStores.class, StoreCommand.Orphans.class, StoreCommand.Show.class,
-            StoreCommand.Remove.class})
+            StoreCommand.Remove.class, StoreCommand.CreatePublic.class})
 final class StoreCommand {
 
     @ParentCommand
@@ -96,6 +97,26 @@ final class StoreCommand {
                     s.path("wellKnownFolders").fields().forEachRemaining(e ->
                             out.printf("  %-16s %s%n", e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue().asText()));
                 });
+                return 0;
+            });
+        }
+    }
+
+    /**
+     * Kopano's "create the public store". Koppel's store server creates it (root, IPM subtree where Everyone
+     * may read and create, non-IPM subtree) when it first starts on a database, and again at any start
+     * that finds it missing; this command makes sure it is there and shows it.
+     */
+    @Command(name = "create-public", mixinStandardHelpOptions = true,
+            description = "Makes sure the public store exists (the server creates it at start) and shows it.")
+    static final class CreatePublic implements Callable<Integer> {
+        @ParentCommand StoreCommand parent;
+
+        @Override
+        public Integer call() {
+            return parent.admin.run(c -> {
+                JsonNode s = c.call("stores.public", c.object());
+                parent.admin.print(c, s, out -> out.println("The public store exists: " + s.path("entryId").asText()));
                 return 0;
             });
         }

@@ -159,5 +159,8 @@ class AdminCommandTest {
         Run refused = admin("store", "remove", publicStore.get("entryId").asText());
         assertEquals(1, refused.exit());
         assertTrue(refused.err().contains("MAPI_E_NO_ACCESS"), refused.err());
+        Run ensured = admin("store", "create-public");
+        assertEquals(0, ensured.exit(), ensured.err());
+        assertTrue(ensured.out().contains(publicStore.get("entryId").asText()), ensured.out());
     }
 }
