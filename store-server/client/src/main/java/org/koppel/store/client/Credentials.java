@@ -5,16 +5,25 @@ import java.util.Objects;
 /** How a session authenticates: a user's password, or a system service's identity. */
 public sealed interface Credentials {
 
-    /** A user logging on with login name (or e-mail address) and password. */
-    record Password(String login, String password) implements Credentials {
+    /**
+     * A user logging on with login name (or e-mail address) and password. An administrator may name another
+     * user in {@code impersonate} to act as that user (Kopano's admin impersonation, for support and
+     * migrations); for anyone else that is MAPI_E_NO_ACCESS.
+     */
+    record Password(String login, String password, String impersonate) implements Credentials {
         public Password {
             Objects.requireNonNull(login, "login");
             Objects.requireNonNull(password, "password");
+            impersonate = impersonate == null ? "" : impersonate;
+        }
+
+        public Password(String login, String password) {
+            this(login, password, "");
         }
 
         @Override
         public String toString() {
-            return "Password[login=" + login + "]";
+            return "Password[login=" + login + (impersonate.isEmpty() ? "" : " as " + impersonate) + "]";
         }
     }
 

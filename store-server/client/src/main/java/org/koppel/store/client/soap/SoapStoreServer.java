@@ -97,7 +97,8 @@ public final class SoapStoreServer implements StoreServer, AutoCloseable {
     public Session logon(Credentials credentials) {
         SoapCall anonymous = new SoapCall(port, pollPort, null);
         LogonXml logon = anonymous.get((p, s) -> switch (credentials) {
-            case Credentials.Password pw -> p.logon(pw.login(), pw.password(), null, null, null);
+            case Credentials.Password pw -> p.logon(pw.login(), pw.password(), null, null,
+                    pw.impersonate().isEmpty() ? null : pw.impersonate());
             case Credentials.Service svc -> p.logon(null, null, svc.serviceName(), svc.secret(),
                     svc.impersonate().isEmpty() ? null : svc.impersonate());
             case Credentials.Certificate cert -> p.logon(null, null, cert.serviceName(), null,

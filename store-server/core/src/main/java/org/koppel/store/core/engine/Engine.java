@@ -94,6 +94,17 @@ public final class Engine implements StoreServer, AutoCloseable {
         }
         throttle.succeeded(p.login());
         UserInfo u = user.get();
+        if (!p.impersonate().isEmpty()) {
+            if (!u.admin()) {
+                LOG.warn("{} may not act as {}: not an administrator", u.login(), p.impersonate());
+                throw new MapiException.NoAccess("only administrators may act as another user");
+            }
+            UserInfo target = context.directory().find(p.impersonate())
+                    .filter(UserInfo::active)
+                    .orElseThrow(() -> new MapiException.LogonFailed("no active user " + p.impersonate()));
+            LOG.info("Administrator {} acts as {}", u.login(), target.login());
+            return new EngineSession(context, new Caller(target.id(), target.login(), target.admin(), false));
+        }
         return new EngineSession(context, new Caller(u.id(), u.login(), u.admin(), false));
     }
 
@@ -111,7 +122,8 @@ public final class Engine implements StoreServer, AutoCloseable {
             return systemSession();
         }
         UserInfo info = context.directory().find(s.impersonate())
-                .orElseThrow(() -> new MapiException.LogonFailed("no such user: " + s.impersonate()));
+                .filter(UserInfo::active)
+                .orElseThrow(() -> new MapiException.LogonFailed("no active user " + s.impersonate()));
         return new EngineSession(context, new Caller(info.id(), info.login(), info.admin(), false));
     }
 

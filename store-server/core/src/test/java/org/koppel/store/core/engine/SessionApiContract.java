@@ -873,4 +873,28 @@ public abstract class SessionApiContract {
         admin().directory().deleteUser(login, false);
         assertTrue(admin().stores().list().stream().anyMatch(x -> x.entryId().equals(store.entryId()) && x.orphaned()));
     }
+
+    @Test
+    void anAdministratorMayActAsAnotherUserNobodyElseMay() {
+        String login = "boss" + Long.toString(System.nanoTime(), 36);
+        admin().directory().createUser(new NewUser(login, "Boss", login + "@example.org", "pw-boss", true,
+                org.koppel.store.client.UserKind.USER, List.of(), java.util.Set.of()));
+        String aliceLogin = alice.user().login();
+        EntryId aliceInbox = inbox(alice);
+        alice.messages().create(aliceInbox, mail("for the boss to see", 0));
+        try (Session asAlice = server().logon(new Credentials.Password(login, "pw-boss", aliceLogin))) {
+            assertEquals(aliceLogin, asAlice.user().login(), "the session acts as the impersonated user");
+            assertEquals(aliceInbox, inbox(asAlice), "and opens that user's own store");
+            assertFalse(asAlice.user().admin(), "with that user's rights, not the administrator's");
+            assertThrows(MapiException.NoAccess.class, () -> asAlice.directory().createUser(
+                    NewUser.of("x" + login, "X", "x" + login + "@example.org", "pw")));
+        }
+        assertThrows(MapiException.NoAccess.class,
+                () -> server().logon(new Credentials.Password(aliceLogin, alicePassword, login)),
+                "a user who is not an administrator may not act as anyone");
+        assertThrows(MapiException.LogonFailed.class,
+                () -> server().logon(new Credentials.Password(login, "wrong", aliceLogin)));
+        assertThrows(MapiException.LogonFailed.class,
+                () -> server().logon(new Credentials.Password(login, "pw-boss", "nobody-" + login)));
+    }
 }

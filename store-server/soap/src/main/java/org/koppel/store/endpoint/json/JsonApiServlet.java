@@ -231,7 +231,8 @@ public final class JsonApiServlet extends HttpServlet {
             return new Credentials.Service(ApiOperations.text(a, "service"), ApiOperations.text(a, "secret"),
                     ApiOperations.optionalText(a, "impersonate").orElse(""));
         }
-        return new Credentials.Password(ApiOperations.text(a, "login"), ApiOperations.text(a, "password"));
+        return new Credentials.Password(ApiOperations.text(a, "login"), ApiOperations.text(a, "password"),
+                ApiOperations.optionalText(a, "impersonate").orElse(""));
     }
 
     private static String bearer(HttpServletRequest req) {

@@ -204,7 +204,8 @@ public final class MapiSoapEndpoint implements MapiSoap {
                 who += " (certificate)";
             } else {
                 Credentials credentials = service != null ? new Credentials.Service(service, secret, impersonate)
-                        : new Credentials.Password(required(login, "login"), required(password, "password"));
+                        : new Credentials.Password(required(login, "login"), required(password, "password"),
+                                impersonate);
                 token = tokens.logon(credentials);
             }
             Session s = tokens.session(token);
