@@ -1,12 +1,9 @@
 package org.koppel.store.client.soap;
 
 import jakarta.activation.DataHandler;
-import jakarta.activation.DataSource;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlMimeType;
 import jakarta.xml.bind.annotation.XmlType;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.koppel.mapi.MapiException;
@@ -50,7 +47,7 @@ public final class MessageContentXml {
             NewAttachmentXml x = new NewAttachmentXml();
             x.props = PropXml.of(a.properties());
             switch (a) {
-                case AttachmentContent.ByValue v -> x.data = new DataHandler(new SourceData(v.data()));
+                case AttachmentContent.ByValue v -> x.data = new DataHandler(new SourceDataSource(v.data()));
                 case AttachmentContent.Embedded e -> x.embedded = MessageContentXml.of(e.message());
             }
             return x;
@@ -68,29 +65,6 @@ public final class MessageContentXml {
 
         public AttachmentContent content() {
             return content(0);
-        }
-    }
-
-    /** An attachment's data source as an activation DataSource, opened when CXF writes the MTOM part. */
-    private record SourceData(InputStreamSource source) implements DataSource {
-        @Override
-        public InputStream getInputStream() throws java.io.IOException {
-            return source.open();
-        }
-
-        @Override
-        public OutputStream getOutputStream() {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public String getContentType() {
-            return "application/octet-stream";
-        }
-
-        @Override
-        public String getName() {
-            return "attachment";
         }
     }
 

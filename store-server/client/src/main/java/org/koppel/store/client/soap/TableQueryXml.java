@@ -103,7 +103,7 @@ public final class TableQueryXml {
         return new SortOrderSet(keys);
     }
 
-    static List<Integer> tags(List<PropTag> tags) {
+    public static List<Integer> tags(List<PropTag> tags) {
         List<Integer> out = new ArrayList<>(tags.size());
         for (PropTag t : tags) {
             out.add(t.value());
@@ -111,7 +111,7 @@ public final class TableQueryXml {
         return out;
     }
 
-    static List<PropTag> propTags(List<Integer> packed) {
+    public static List<PropTag> propTags(List<Integer> packed) {
         if (packed == null) {
             return List.of();
         }

@@ -7,32 +7,32 @@ import org.koppel.mapi.EntryId;
 import org.koppel.mapi.MapiException;
 import org.koppel.mapi.SourceKey;
 
-/** Entry ids and source keys as the wire's base64 bytes, checked when they come in. */
-final class WireIds {
+/** Entry ids, source keys and tags as the wire carries them, checked when they come in. */
+public final class WireIds {
 
     private WireIds() {
     }
 
-    static byte[] bytes(EntryId id) {
+    public static byte[] bytes(EntryId id) {
         return id == null ? null : id.bytes();
     }
 
-    static byte[] bytes(Optional<EntryId> id) {
+    public static byte[] bytes(Optional<EntryId> id) {
         return id.map(EntryId::bytes).orElse(null);
     }
 
-    static EntryId entryId(byte[] bytes) {
+    public static EntryId entryId(byte[] bytes) {
         if (bytes == null) {
             throw new MapiException.InvalidEntryId("missing entry id");
         }
         return EntryId.parse(bytes);
     }
 
-    static Optional<EntryId> optional(byte[] bytes) {
+    public static Optional<EntryId> optional(byte[] bytes) {
         return bytes == null ? Optional.empty() : Optional.of(EntryId.parse(bytes));
     }
 
-    static List<byte[]> all(List<EntryId> ids) {
+    public static List<byte[]> all(List<EntryId> ids) {
         List<byte[]> out = new ArrayList<>(ids.size());
         for (EntryId id : ids) {
             out.add(id.bytes());
@@ -40,7 +40,7 @@ final class WireIds {
         return out;
     }
 
-    static List<EntryId> entryIds(List<byte[]> bytes) {
+    public static List<EntryId> entryIds(List<byte[]> bytes) {
         if (bytes == null) {
             return List.of();
         }
@@ -51,26 +51,26 @@ final class WireIds {
         return out;
     }
 
-    static byte[] key(SourceKey key) {
+    public static byte[] key(SourceKey key) {
         return key == null ? null : key.bytes();
     }
 
-    static byte[] key(Optional<SourceKey> key) {
+    public static byte[] key(Optional<SourceKey> key) {
         return key.map(SourceKey::bytes).orElse(null);
     }
 
-    static SourceKey sourceKey(byte[] bytes) {
+    public static SourceKey sourceKey(byte[] bytes) {
         if (bytes == null) {
             throw new MapiException.InvalidParameter("missing source key");
         }
         return SourceKey.parse(bytes);
     }
 
-    static Optional<SourceKey> optionalKey(byte[] bytes) {
+    public static Optional<SourceKey> optionalKey(byte[] bytes) {
         return bytes == null ? Optional.empty() : Optional.of(SourceKey.parse(bytes));
     }
 
-    static <T> List<T> list(List<T> l) {
+    public static <T> List<T> list(List<T> l) {
         return l == null ? List.of() : l;
     }
 }

@@ -133,15 +133,8 @@ public final class SessionTokens implements AutoCloseable {
      */
     public String subscribe(String token, org.koppel.mapi.EntryId target,
             java.util.Set<org.koppel.store.client.EventType> events) {
-        Session s = session(token);
-        Held held = sessions.get(token);
-        if (held.subscriptions.size() >= 100) {
-            throw new MapiException.TooBig("at most 100 subscriptions per session");
-        }
-        String id = subscriptionId();
-        EventInbox inbox = held.inbox;
-        held.subscriptions.put(id, s.notifications().subscribe(target, events, n -> inbox.offer(InboxEvent.of(id, n))));
-        return id;
+        return add(token, (s, id, inbox) -> s.notifications().subscribe(target, events,
+                n -> inbox.offer(InboxEvent.of(id, n))));
     }
 
     /**
@@ -150,14 +143,24 @@ public final class SessionTokens implements AutoCloseable {
      */
     public String subscribeTable(String token, org.koppel.mapi.EntryId folder,
             org.koppel.store.client.TableQuery query) {
+        return add(token, (s, id, inbox) -> s.notifications().subscribeTable(folder, query,
+                e -> inbox.offer(InboxEvent.of(id, e))));
+    }
+
+    /** Makes a subscription whose events go, tagged with its id, to a session's inbox. */
+    @FunctionalInterface
+    private interface SubscriptionMaker {
+        org.koppel.store.client.Subscription subscribe(Session session, String id, EventInbox inbox);
+    }
+
+    private String add(String token, SubscriptionMaker maker) {
         Session s = session(token);
         Held held = sessions.get(token);
         if (held.subscriptions.size() >= 100) {
             throw new MapiException.TooBig("at most 100 subscriptions per session");
         }
         String id = subscriptionId();
-        EventInbox inbox = held.inbox;
-        held.subscriptions.put(id, s.notifications().subscribeTable(folder, query, e -> inbox.offer(InboxEvent.of(id, e))));
+        held.subscriptions.put(id, maker.subscribe(s, id, held.inbox));
         return id;
     }
 

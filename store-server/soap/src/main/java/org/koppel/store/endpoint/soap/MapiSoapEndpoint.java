@@ -1,12 +1,9 @@
 package org.koppel.store.endpoint.soap;
 
 import jakarta.activation.DataHandler;
-import jakarta.activation.DataSource;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.AsyncHandler;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -63,11 +60,13 @@ import org.koppel.store.client.soap.SearchCriteriaXml;
 import org.koppel.store.client.soap.ServerExportXml;
 import org.koppel.store.client.soap.StoreSummaryXml;
 import org.koppel.store.client.soap.StoreXml;
+import org.koppel.store.client.soap.SourceDataSource;
 import org.koppel.store.client.soap.SyncOptionsXml;
 import org.koppel.store.client.soap.TableQueryXml;
 import org.koppel.store.client.soap.TableXml;
 import org.koppel.store.client.soap.UserChangesXml;
 import org.koppel.store.client.soap.UserXml;
+import org.koppel.store.client.soap.WireIds;
 import org.koppel.store.endpoint.session.EventInbox;
 import org.koppel.store.endpoint.session.InboxEvent;
 import org.koppel.store.endpoint.session.LongPoll;
@@ -133,44 +132,19 @@ public final class MapiSoapEndpoint implements MapiSoap {
     }
 
     private static EntryId id(byte[] bytes) {
-        if (bytes == null) {
-            throw new MapiException.InvalidEntryId("missing entry id");
-        }
-        return EntryId.parse(bytes);
+        return WireIds.entryId(bytes);
     }
 
     private static List<EntryId> ids(List<byte[]> bytes) {
-        List<EntryId> out = new ArrayList<>();
-        if (bytes != null) {
-            for (byte[] b : bytes) {
-                out.add(id(b));
-            }
-        }
-        return out;
+        return WireIds.entryIds(bytes);
     }
 
     private static List<byte[]> bytes(List<EntryId> ids) {
-        List<byte[]> out = new ArrayList<>(ids.size());
-        for (EntryId id : ids) {
-            out.add(id.bytes());
-        }
-        return out;
+        return WireIds.all(ids);
     }
 
     private static List<PropTag> tags(List<Integer> packed) {
-        List<PropTag> out = new ArrayList<>();
-        if (packed != null) {
-            for (Integer p : packed) {
-                try {
-                    out.add(PropTag.fromValue(p));
-                } catch (MapiException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    throw new MapiException.InvalidParameter("bad property tag 0x" + Integer.toHexString(p));
-                }
-            }
-        }
-        return out;
+        return TableQueryXml.propTags(packed);
     }
 
     private static <T> T required(T value, String what) {
@@ -478,32 +452,9 @@ public final class MapiSoapEndpoint implements MapiSoap {
             // Opened once now, so that a missing attachment is a fault rather than a broken MTOM part.
             InputStream first = s.attachments().open(m, attachNum);
             AttachmentDataXml x = new AttachmentDataXml();
-            x.data = new DataHandler(new StreamData(first));
+            x.data = new DataHandler(new SourceDataSource(() -> first));
             return x;
         });
-    }
-
-    /** The attachment's stream as the MTOM part CXF writes while answering; read once. */
-    private record StreamData(InputStream in) implements DataSource {
-        @Override
-        public InputStream getInputStream() {
-            return in;
-        }
-
-        @Override
-        public OutputStream getOutputStream() throws IOException {
-            throw new IOException("read only");
-        }
-
-        @Override
-        public String getContentType() {
-            return "application/octet-stream";
-        }
-
-        @Override
-        public String getName() {
-            return "attachment";
-        }
     }
 
     @Override
