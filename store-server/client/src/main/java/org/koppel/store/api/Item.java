@@ -152,8 +152,9 @@ public final class Item {
         return property(PR_IMPORTANCE).map(v -> Importance.fromCode((Integer) v)).orElse(Importance.NORMAL);
     }
 
+    /** The message's size in bytes as the store counts it (PR_MESSAGE_SIZE_EXTENDED). */
     public long size() {
-        return (Long) property(PR_MESSAGE_SIZE_EXTENDED).orElse(0L);
+        return property(PR_MESSAGE_SIZE_EXTENDED).map(v -> ((Number) v).longValue()).orElse(0L);
     }
 
     /** The message's source key, the identity change tracking names it by. */

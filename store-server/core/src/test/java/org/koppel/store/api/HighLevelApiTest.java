@@ -180,6 +180,7 @@ class HighLevelApiTest {
             assertEquals("numbers.csv", a.name());
             assertEquals("text/csv", a.mimeType());
             assertTrue(a.size() >= data.length);
+            assertTrue(again.size() > a.size(), "the message counts its attachment and more");
             assertArrayEquals(data, a.bytes());
             try (InputStream in = a.open()) {
                 assertArrayEquals(data, in.readAllBytes());
