@@ -35,6 +35,7 @@ public record ServerSettings(
         Duration loginFailureWindow,
         Duration attachmentPurgeGrace,
         Duration syncTombstoneRetention,
+        Duration submitLockTimeout,
         Duration housekeepingInterval,
         Duration sessionTimeout,
         int maxSessions,
@@ -92,6 +93,10 @@ public record ServerSettings(
         if (retention.compareTo(Duration.ofDays(1)) < 0) {
             throw cfg.bad("sync_deletion_retention", "must be at least 1d");
         }
+        Duration submitLock = cfg.duration("submit_lock_timeout", ENGINE_DEFAULTS.submitLockTimeout());
+        if (submitLock.compareTo(Duration.ofSeconds(10)) < 0) {
+            throw cfg.bad("submit_lock_timeout", "must be at least 10s");
+        }
         Duration sessionTimeout = cfg.duration("session_timeout", Duration.ofMinutes(30));
         if (sessionTimeout.compareTo(Duration.ofSeconds(10)) < 0) {
             throw cfg.bad("session_timeout", "must be at least 10s");
@@ -121,6 +126,7 @@ public record ServerSettings(
                 window,
                 grace,
                 retention,
+                submitLock,
                 housekeeping,
                 sessionTimeout,
                 cfg.integer("max_sessions", 100_000, 1, 10_000_000),
@@ -140,7 +146,7 @@ public record ServerSettings(
     public EngineConfig engineConfig(String effectiveServiceSecret) {
         return new EngineConfig(maxPropertySize, maxAttachmentSize, defaultQuota, pbkdf2Iterations,
                 effectiveServiceSecret, maxRestrictionDepth, loginMaxFailures, loginFailureWindow,
-                attachmentPurgeGrace, syncTombstoneRetention);
+                attachmentPurgeGrace, syncTombstoneRetention, submitLockTimeout);
     }
 
     /** Where a generated service secret is kept when server.cfg configures none. */

@@ -5,7 +5,7 @@ package org.koppel.mapi;
  * code, so a transport can map any store failure to a protocol status in one place.
  */
 public abstract sealed class MapiException extends RuntimeException
-        permits MapiException.NotFound, MapiException.NoAccess, MapiException.InvalidParameter, MapiException.InvalidType, MapiException.InvalidEntryId, MapiException.Collision, MapiException.FolderCycle, MapiException.StoreFull, MapiException.TooBig, MapiException.NoSupport, MapiException.LogonFailed, MapiException.ObjectChanged, MapiException.ObjectDeleted, MapiException.HasFolders, MapiException.HasMessages, MapiException.NamedPropQuotaExceeded, MapiException.TooComplex, MapiException.CorruptData, MapiException.InvalidSyncState, MapiException.EndOfSession, MapiException.CallFailed {
+        permits MapiException.NotFound, MapiException.NoAccess, MapiException.InvalidParameter, MapiException.InvalidType, MapiException.InvalidEntryId, MapiException.Collision, MapiException.FolderCycle, MapiException.StoreFull, MapiException.TooBig, MapiException.NoSupport, MapiException.LogonFailed, MapiException.ObjectChanged, MapiException.ObjectDeleted, MapiException.HasFolders, MapiException.HasMessages, MapiException.NamedPropQuotaExceeded, MapiException.TooComplex, MapiException.CorruptData, MapiException.InvalidSyncState, MapiException.NoRecipients, MapiException.Submitted, MapiException.EndOfSession, MapiException.CallFailed {
 
     private final MapiError error;
 
@@ -44,6 +44,8 @@ public abstract sealed class MapiException extends RuntimeException
             case TOO_COMPLEX -> new TooComplex(message);
             case CORRUPT_DATA -> new CorruptData(message);
             case SYNC_INVALID_STATE -> new InvalidSyncState(message);
+            case NO_RECIPIENTS -> new NoRecipients(message);
+            case SUBMITTED -> new Submitted(message);
             case END_OF_SESSION -> new EndOfSession(message);
             case CALL_FAILED -> new CallFailed(message);
             // Codes without a subclass keep their code: a peer's MAPI_E_TIMEOUT must not turn into CALL_FAILED.
@@ -268,6 +270,31 @@ public abstract sealed class MapiException extends RuntimeException
 
         public InvalidSyncState(String message, Throwable cause) {
             super(MapiError.SYNC_INVALID_STATE, message, cause);
+        }
+    }
+
+    /** MAPI_E_NO_RECIPIENTS: a message was submitted with an empty recipient table. */
+    public static final class NoRecipients extends MapiException {
+        public NoRecipients(String message) {
+            super(MapiError.NO_RECIPIENTS, message, null);
+        }
+
+        public NoRecipients(String message, Throwable cause) {
+            super(MapiError.NO_RECIPIENTS, message, cause);
+        }
+    }
+
+    /**
+     * MAPI_E_SUBMITTED: the message is in the outgoing queue; it cannot be submitted again or changed until
+     * the submission is aborted or the spooler is done with it.
+     */
+    public static final class Submitted extends MapiException {
+        public Submitted(String message) {
+            super(MapiError.SUBMITTED, message, null);
+        }
+
+        public Submitted(String message, Throwable cause) {
+            super(MapiError.SUBMITTED, message, cause);
         }
     }
 

@@ -32,6 +32,8 @@ class MapiExceptionTest {
             Map.entry(MapiError.CORRUPT_DATA, MapiException.CorruptData.class),
             Map.entry(MapiError.SYNC_INVALID_STATE, MapiException.InvalidSyncState.class),
             Map.entry(MapiError.END_OF_SESSION, MapiException.EndOfSession.class),
+            Map.entry(MapiError.NO_RECIPIENTS, MapiException.NoRecipients.class),
+            Map.entry(MapiError.SUBMITTED, MapiException.Submitted.class),
             Map.entry(MapiError.CALL_FAILED, MapiException.CallFailed.class));
 
     @ParameterizedTest
@@ -65,6 +67,7 @@ class MapiExceptionTest {
                 new MapiException.HasMessages("m", cause), new MapiException.NamedPropQuotaExceeded("m", cause),
                 new MapiException.TooComplex("m", cause), new MapiException.CorruptData("m", cause),
                 new MapiException.InvalidSyncState("m", cause), new MapiException.EndOfSession("m", cause),
+                new MapiException.NoRecipients("m", cause), new MapiException.Submitted("m", cause),
                 new MapiException.CallFailed("m", cause)};
         assertEquals(SUBCLASSES.size(), all.length);
         for (MapiException e : all) {
@@ -90,6 +93,8 @@ class MapiExceptionTest {
         assertEquals(0x80040302, MapiError.INVALID_TYPE.hresult());
         assertEquals(0x80040305, MapiError.TOO_BIG.hresult());
         assertEquals(0x80040604, MapiError.COLLISION.hresult());
+        assertEquals(0x80040607, MapiError.NO_RECIPIENTS.hresult());
+        assertEquals(0x80040608, MapiError.SUBMITTED.hresult());
         assertEquals(0x8004060B, MapiError.FOLDER_CYCLE.hresult());
         assertEquals(0x80040900, MapiError.NAMED_PROP_QUOTA_EXCEEDED.hresult());
     }

@@ -52,4 +52,25 @@ public interface Messages {
      * is empty; returns how many messages changed.
      */
     int setReadFlags(EntryId folder, List<EntryId> messages, boolean read);
+
+    /**
+     * Submits a saved message for sending ([MS-OXOMSG] 3.3.5.1.3): sets MSGFLAG_SUBMIT in PR_MESSAGE_FLAGS and
+     * PR_CLIENT_SUBMIT_TIME, and puts the message into the store's outgoing queue, where the spooler picks it
+     * up. Until the submission is aborted or the spooler is done with it, the message cannot be changed or
+     * moved by users (MAPI_E_SUBMITTED); it can be deleted, which takes it out of the queue.
+     *
+     * @throws org.koppel.mapi.MapiException.NoRecipients if its recipient table is empty
+     * @throws org.koppel.mapi.MapiException.Submitted    if it is already submitted
+     * @throws org.koppel.mapi.MapiException.NoAccess     if the caller may not change the message
+     * @throws org.koppel.mapi.MapiException.NoSupport    for messages of the public store, associated and
+     *                                                    embedded messages
+     */
+    void submit(EntryId message);
+
+    /**
+     * Takes a submitted message back out of the outgoing queue (MAPI's IMsgStore::AbortSubmit): MSGFLAG_SUBMIT
+     * is cleared and the message stays where it is, editable again. Returns false if the message is not
+     * queued, or a spooler holds it (it is being sent).
+     */
+    boolean abortSubmit(EntryId message);
 }

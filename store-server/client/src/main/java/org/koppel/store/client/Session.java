@@ -34,6 +34,12 @@ public interface Session extends AutoCloseable {
 
     ChangeTracking changes();
 
+    /**
+     * The outgoing queue of every store, for the spooler: only the system identity (a service logged on
+     * without impersonation) may use it; for anyone else this throws MAPI_E_NO_ACCESS.
+     */
+    OutgoingQueue outgoing();
+
     /** Ends the session; later calls fail. */
     @Override
     void close();

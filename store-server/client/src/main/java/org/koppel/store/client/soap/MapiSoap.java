@@ -204,6 +204,32 @@ public interface MapiSoap {
             @WebParam(name = "message") List<byte[]> messages, @WebParam(name = "read") boolean read)
             throws MapiFault;
 
+    /** Submits a saved message for sending (into the outgoing queue). */
+    void submitMessage(@WebParam(name = "session") String session, @WebParam(name = "message") byte[] message)
+            throws MapiFault;
+
+    /** Takes a queued message back; false if it was not in the queue. */
+    @WebResult(name = "aborted")
+    boolean abortSubmit(@WebParam(name = "session") String session, @WebParam(name = "message") byte[] message)
+            throws MapiFault;
+
+    // --- the outgoing queue (the system identity only: the spooler)
+
+    @WebResult(name = "queued")
+    List<QueuedMessageXml> outgoingPending(@WebParam(name = "session") String session,
+            @WebParam(name = "max") int max) throws MapiFault;
+
+    @WebResult(name = "locked")
+    boolean outgoingLock(@WebParam(name = "session") String session, @WebParam(name = "message") byte[] message)
+            throws MapiFault;
+
+    void outgoingSent(@WebParam(name = "session") String session, @WebParam(name = "message") byte[] message)
+            throws MapiFault;
+
+    void outgoingFailed(@WebParam(name = "session") String session, @WebParam(name = "message") byte[] message,
+            @WebParam(name = "reason") String reason, @WebParam(name = "permanent") boolean permanent)
+            throws MapiFault;
+
     // --- attachments
 
     @WebResult(name = "attachment")

@@ -84,4 +84,14 @@ final class SoapMessages implements Messages {
     public int setReadFlags(EntryId folder, List<EntryId> messages, boolean read) {
         return call.get((p, s) -> p.setReadFlags(s, folder.bytes(), WireIds.all(messages), read));
     }
+
+    @Override
+    public void submit(EntryId message) {
+        call.run((p, s) -> p.submitMessage(s, message.bytes()));
+    }
+
+    @Override
+    public boolean abortSubmit(EntryId message) {
+        return call.get((p, s) -> p.abortSubmit(s, message.bytes()));
+    }
 }

@@ -9,6 +9,7 @@ import org.koppel.store.client.Folders;
 import org.koppel.store.client.Messages;
 import org.koppel.store.client.NamedProperties;
 import org.koppel.store.client.Notifications;
+import org.koppel.store.client.OutgoingQueue;
 import org.koppel.store.client.Permissions;
 import org.koppel.store.client.Quotas;
 import org.koppel.store.client.ReceiveFolders;
@@ -33,6 +34,7 @@ final class SoapSession implements Session {
     private final Directory directory;
     private final SoapNotifications notifications;
     private final ChangeTracking changes;
+    private final OutgoingQueue outgoing;
 
     private final java.util.function.Consumer<SoapSession> onClose;
 
@@ -52,6 +54,7 @@ final class SoapSession implements Session {
         this.directory = new SoapDirectory(call);
         this.notifications = new SoapNotifications(call);
         this.changes = new SoapChanges(call);
+        this.outgoing = new SoapOutgoingQueue(call);
     }
 
     @Override
@@ -117,6 +120,11 @@ final class SoapSession implements Session {
     @Override
     public ChangeTracking changes() {
         return changes;
+    }
+
+    @Override
+    public OutgoingQueue outgoing() {
+        return outgoing;
     }
 
     @Override

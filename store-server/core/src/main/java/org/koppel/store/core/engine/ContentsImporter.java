@@ -95,6 +95,7 @@ final class ContentsImporter {
                 scope.ctx.access().require(c, scope.caller, dest.store(), dest.object(), Rights.CREATE);
                 scope.ctx.access().requireOnMessage(c, scope.caller, m.get().store(), m.get().folder(),
                         m.get().message(), Rights.DELETE_ANY, Rights.DELETE_OWNED);
+                SubmitQueue.requireNotSubmitted(c, scope.caller, m.get().message().id());
                 EntryId moved = messages.moveOne(c, events, m.get(), dest, origin);
                 yield new ImportResult(Outcome.APPLIED, Optional.of(mv.sourceKey()), Optional.of(moved));
             }
@@ -119,6 +120,7 @@ final class ContentsImporter {
         }
         scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), m.message(), Rights.EDIT_ANY,
                 Rights.EDIT_OWNED);
+        SubmitQueue.requireNotSubmitted(c, scope.caller, m.message().id());
         ChangeKey serverKey = ChangeKey.parse(m.message().changeKey());
         PredecessorChangeList serverPcl = PredecessorChangeList.parse(m.message().pcl());
         PredecessorChangeList clientPcl = s.predecessors();

@@ -78,6 +78,7 @@ final class EngineAttachments implements Attachments {
         }
         scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), m.topLevel(), Rights.EDIT_ANY,
                 Rights.EDIT_OWNED);
+        SubmitQueue.requireNotSubmitted(c, scope.caller, m.topLevel().id());
         return m;
     }
 

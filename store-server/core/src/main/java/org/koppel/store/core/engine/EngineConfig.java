@@ -17,6 +17,8 @@ import org.koppel.store.client.Quota;
  * @param blobPurgeGrace      how long unreferenced attachment data is kept before a purge removes it
  * @param tombstoneRetention  how long deletions are kept for incremental sync; a client that has not synced
  *                            for longer must start its sync again
+ * @param submitLockTimeout   how long a spooler's claim on a queued message holds; a claim older than this
+ *                            (its spooler died) expires and the message is due again
  */
 public record EngineConfig(
         long maxPropertyBytes,
@@ -28,35 +30,41 @@ public record EngineConfig(
         int maxLoginFailures,
         Duration loginFailureWindow,
         Duration blobPurgeGrace,
-        Duration tombstoneRetention) {
+        Duration tombstoneRetention,
+        Duration submitLockTimeout) {
 
     public static EngineConfig defaults() {
         return new EngineConfig(8L << 20, 256L << 20, Quota.UNLIMITED, 600_000, "", 32, 5,
-                Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(90));
+                Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(90), Duration.ofMinutes(10));
     }
 
     public EngineConfig withPbkdf2Iterations(int iterations) {
         return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, defaultQuota, iterations, serviceSecret,
-                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention);
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention, submitLockTimeout);
     }
 
     public EngineConfig withServiceSecret(String secret) {
         return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, defaultQuota, pbkdf2Iterations, secret,
-                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention);
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention, submitLockTimeout);
     }
 
     public EngineConfig withDefaultQuota(Quota quota) {
         return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, quota, pbkdf2Iterations, serviceSecret,
-                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention);
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention, submitLockTimeout);
     }
 
     public EngineConfig withLimits(long maxProperty, long maxAttachment) {
         return new EngineConfig(maxProperty, maxAttachment, defaultQuota, pbkdf2Iterations, serviceSecret,
-                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention);
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention, submitLockTimeout);
     }
 
     public EngineConfig withPurging(Duration attachmentGrace, Duration tombstones) {
         return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, defaultQuota, pbkdf2Iterations, serviceSecret,
-                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, attachmentGrace, tombstones);
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, attachmentGrace, tombstones, submitLockTimeout);
+    }
+
+    public EngineConfig withSubmitLockTimeout(Duration timeout) {
+        return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, defaultQuota, pbkdf2Iterations, serviceSecret,
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention, timeout);
     }
 }

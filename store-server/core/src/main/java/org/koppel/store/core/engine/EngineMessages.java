@@ -109,7 +109,7 @@ final class EngineMessages implements Messages {
     }
 
     /** A change to a message (or to a message embedded in it) is reported on the top-level message. */
-    private static void modified(EventBuffer events, StoreObjects.LocatedMessage m) {
+    static void modified(EventBuffer events, StoreObjects.LocatedMessage m) {
         events.add(EngineEvent.message(org.koppel.store.client.EventType.OBJECT_MODIFIED, m.store(),
                 m.topLevel().id(), m.folder().id()));
     }
@@ -162,6 +162,7 @@ final class EngineMessages implements Messages {
         }
         scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), m.topLevel(), Rights.EDIT_ANY,
                 Rights.EDIT_OWNED);
+        SubmitQueue.requireNotSubmitted(c, scope.caller, m.topLevel().id());
         return m;
     }
 
@@ -222,6 +223,21 @@ final class EngineMessages implements Messages {
      */
     void rewrite(Connection c, StoreObjects.LocatedMessage m, List<PropValue> props, List<Recipient> recipients,
             Integer requestedFlags, Long origin) throws SQLException {
+        int flags = requestedFlags == null ? m.message().messageFlags()
+                : (requestedFlags & ~STORE_FLAGS) | (m.message().messageFlags() & STORE_FLAGS);
+        rewriteWithFlags(c, m, props, recipients, flags, origin);
+    }
+
+    /**
+     * The PR_MESSAGE_FLAGS bits only the store sets: whether there are attachments, whether the message is
+     * associated, and whether it is in the outgoing queue.
+     */
+    static final int STORE_FLAGS = MessageFlags.MSGFLAG_HASATTACH.value() | MessageFlags.MSGFLAG_ASSOCIATED.value()
+            | MessageFlags.MSGFLAG_SUBMIT.value();
+
+    /** As {@link #rewrite}, with PR_MESSAGE_FLAGS exactly as given (submission changes the store's own bits). */
+    void rewriteWithFlags(Connection c, StoreObjects.LocatedMessage m, List<PropValue> props,
+            List<Recipient> recipients, int flags, Long origin) throws SQLException {
         MessageRow old = m.message();
         long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
         long now = FileTime.toTicks(Instant.now());
@@ -235,9 +251,6 @@ final class EngineMessages implements Messages {
             }
         }
         long size = MessageWriter.propsSize(props) + MessageWriter.recipientsSize(recipients) + attachSize;
-        int computed = old.messageFlags() & (MessageFlags.MSGFLAG_HASATTACH.value() | MessageFlags.MSGFLAG_ASSOCIATED.value());
-        int flags = requestedFlags == null ? old.messageFlags()
-                : (requestedFlags & ~(MessageFlags.MSGFLAG_HASATTACH.value() | MessageFlags.MSGFLAG_ASSOCIATED.value())) | computed;
         byte[] ck = ChangeKeys.changeKey(m.store().guid(), cn);
         var promoted = MessageWriter.Promoted.of(props, recipients, old.createdTicks());
         try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET props = ?, message_class = ?, subject = ?,"
@@ -320,6 +333,64 @@ final class EngineMessages implements Messages {
     }
 
     @Override
+    public void submit(EntryId message) {
+        scope.write((c, events) -> {
+            var m = scope.ctx.objects().messageForWrite(c, message, true, scope.ctx.lock());
+            MessageRow row = m.message();
+            if (row.deleted() || m.topLevel().deleted()) {
+                throw new MapiException.NotFound("message does not exist");
+            }
+            if (row.embedded() || row.associated()) {
+                throw new MapiException.NoSupport("only ordinary top-level messages can be submitted");
+            }
+            if (m.store().kind() != org.koppel.store.client.StoreKind.PRIVATE) {
+                throw new MapiException.NoSupport("messages of the public store cannot be submitted");
+            }
+            scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), row, Rights.EDIT_ANY,
+                    Rights.EDIT_OWNED);
+            if (SubmitQueue.find(c, row.id()).isPresent()) {
+                throw new MapiException.Submitted("the message is already submitted");
+            }
+            List<Recipient> recipients = MessageView.recipients(c, row.id());
+            if (recipients.isEmpty()) {
+                throw new MapiException.NoRecipients("a message without recipients cannot be sent");
+            }
+            // Millisecond precision, so that the queue's submit time and PR_CLIENT_SUBMIT_TIME agree.
+            Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
+            List<PropValue> props = new ArrayList<>(PropertyCodec.decode(row.props()));
+            props.removeIf(v -> v.tag().id() == PR_CLIENT_SUBMIT_TIME.id());
+            props.add(PropValue.of(PR_CLIENT_SUBMIT_TIME, now));
+            rewriteWithFlags(c, m, props, recipients, MessageFlags.MSGFLAG_SUBMIT.set(row.messageFlags()), null);
+            SubmitQueue.add(c, row.id(), m.store().id(), scope.caller.system() ? null : scope.caller.userId(),
+                    now.toEpochMilli());
+            modified(events, m);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean abortSubmit(EntryId message) {
+        return scope.write((c, events) -> {
+            var m = scope.ctx.objects().messageForWrite(c, message, true, scope.ctx.lock());
+            MessageRow row = m.message();
+            if (row.deleted() || row.embedded()) {
+                return false;
+            }
+            scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), row, Rights.EDIT_ANY,
+                    Rights.EDIT_OWNED);
+            var entry = SubmitQueue.find(c, row.id());
+            if (entry.isEmpty() || entry.get().lockedUntilMs() > System.currentTimeMillis()) {
+                return false;
+            }
+            SubmitQueue.remove(c, row.id());
+            rewriteWithFlags(c, m, PropertyCodec.decode(row.props()), MessageView.recipients(c, row.id()),
+                    MessageFlags.MSGFLAG_SUBMIT.clear(row.messageFlags()), null);
+            modified(events, m);
+            return true;
+        });
+    }
+
+    @Override
     public void delete(List<EntryId> messages, boolean hard) {
         scope.write((c, events) -> {
             for (EntryId id : messages) {
@@ -350,6 +421,8 @@ final class EngineMessages implements Messages {
         if (!row.deleted()) {
             events.add(EngineEvent.message(org.koppel.store.client.EventType.OBJECT_DELETED, m.store(), row.id(), m.folder().id()));
         }
+        // A deleted message is not sent: it leaves the outgoing queue (a hard delete would cascade anyway).
+        SubmitQueue.remove(c, row.id());
         long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);
         boolean read = row.isRead();
         ChangeTrail.left(c, m.folder().id(), row, why, cn, target, origin);
@@ -479,6 +552,7 @@ final class EngineMessages implements Messages {
                 }
                 scope.ctx.access().requireOnMessage(c, scope.caller, m.store(), m.folder(), m.message(),
                         Rights.DELETE_ANY, Rights.DELETE_OWNED);
+                SubmitQueue.requireNotSubmitted(c, scope.caller, m.message().id());
                 moveOne(c, events, m, dest, null);
             }
             return null;

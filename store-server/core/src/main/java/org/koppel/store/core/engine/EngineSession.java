@@ -33,6 +33,7 @@ final class EngineSession implements Session {
     private final EngineDirectory directory;
     private final EngineNotifications notifications;
     private final EngineChanges changes;
+    private final EngineOutgoingQueue outgoing;
     private final UserInfo user;
 
     EngineSession(EngineContext ctx, Caller caller) {
@@ -50,6 +51,7 @@ final class EngineSession implements Session {
         this.directory = new EngineDirectory(scope);
         this.notifications = new EngineNotifications(scope, ctx.notifications());
         this.changes = new EngineChanges(scope);
+        this.outgoing = new EngineOutgoingQueue(scope, messages);
         this.user = caller.system()
                 ? new UserInfo(0, caller.login(), "System", "", java.util.List.of(), true,
                         org.koppel.store.client.UserKind.SYSTEM, true, java.util.Set.of())
@@ -70,6 +72,14 @@ final class EngineSession implements Session {
     @Override public Directory directory() { return directory; }
     @Override public Notifications notifications() { return notifications; }
     @Override public org.koppel.store.client.ChangeTracking changes() { return changes; }
+
+    @Override
+    public org.koppel.store.client.OutgoingQueue outgoing() {
+        if (!caller.system()) {
+            throw new MapiException.NoAccess("the outgoing queue is for the spooler (the system identity) only");
+        }
+        return outgoing;
+    }
 
     @Override
     public void close() {

@@ -84,12 +84,26 @@ final class MessageView {
             ps.setLong(1, messageId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Recipient(rs.getInt(1), RecipientType.fromCode(rs.getInt(2)), rs.getString(3),
-                            rs.getString(4), PropertyCodec.decode(rs.getBytes(5))));
+                    out.add(recipient(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBytes(5)));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * A recipient row. The type column holds the whole PR_RECIPIENT_TYPE; when it carries the MAPI_P1 or
+     * MAPI_SUBMITTED flags, which {@link RecipientType} cannot express, the full value comes as a
+     * PR_RECIPIENT_TYPE property too.
+     */
+    static Recipient recipient(int rowId, int typeValue, String name, String email, byte[] props) {
+        List<PropValue> properties = PropertyCodec.decode(props);
+        if (RecipientType.fromCode(typeValue).code() != typeValue) {
+            properties = new ArrayList<>(properties);
+            properties.removeIf(v -> v.tag().id() == PR_RECIPIENT_TYPE.id());
+            properties.add(PropValue.of(PR_RECIPIENT_TYPE, typeValue));
+        }
+        return new Recipient(rowId, RecipientType.fromCode(typeValue), name, email, properties);
     }
 
     /** The recipients of many messages in a few queries (tables and exports read them by the hundred). */
@@ -107,9 +121,8 @@ final class MessageView {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Recipient(rs.getInt(2),
-                                RecipientType.fromCode(rs.getInt(3)), rs.getString(4), rs.getString(5),
-                                PropertyCodec.decode(rs.getBytes(6))));
+                        out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(recipient(rs.getInt(2),
+                                rs.getInt(3), rs.getString(4), rs.getString(5), rs.getBytes(6)));
                     }
                 }
             }

@@ -38,7 +38,7 @@ import org.koppel.store.core.props.PropertyCodec;
 final class MessageWriter {
 
     /** Flags the store computes; a client's value for them is ignored. */
-    private static final int COMPUTED_FLAGS = MessageFlags.MSGFLAG_HASATTACH.value() | MessageFlags.MSGFLAG_ASSOCIATED.value();
+    private static final int COMPUTED_FLAGS = EngineMessages.STORE_FLAGS;
     private static final int MAX_EMBEDDING_DEPTH = 32;
 
     private final BlobStore blobs;
@@ -351,12 +351,24 @@ final class MessageWriter {
             throws SQLException {
         int row = 0;
         for (Recipient r : recipients) {
+            // PR_RECIPIENT_TYPE among the properties (a recipient as loaded, with MAPI_P1 or MAPI_SUBMITTED)
+            // lends its flags to the type column instead of being stored twice.
+            int type = r.type().code();
+            List<PropValue> props = r.properties();
+            for (PropValue p : props) {
+                if (p.tag().id() == PR_RECIPIENT_TYPE.id() && p instanceof PropValue.LongValue v) {
+                    type |= v.value() & (RecipientType.MAPI_P1 | RecipientType.MAPI_SUBMITTED);
+                }
+            }
+            if (props.stream().anyMatch(p -> p.tag().id() == PR_RECIPIENT_TYPE.id())) {
+                props = props.stream().filter(p -> p.tag().id() != PR_RECIPIENT_TYPE.id()).toList();
+            }
             ps.setLong(1, messageId);
             ps.setInt(2, row++);
-            ps.setInt(3, r.type().code());
+            ps.setInt(3, type);
             ps.setString(4, Promoted.clip(r.displayName()));
             ps.setString(5, Promoted.clip(r.email()));
-            ps.setBytes(6, r.properties().isEmpty() ? null : PropertyCodec.encode(r.properties()));
+            ps.setBytes(6, props.isEmpty() ? null : PropertyCodec.encode(props));
             ps.addBatch();
         }
         return !recipients.isEmpty();
@@ -460,7 +472,8 @@ final class MessageWriter {
                     ps.setLong(i++, rs.getLong(6));
                     ps.setLong(i++, now);
                     ps.setLong(i++, now);
-                    ps.setInt(i++, rs.getInt(7));
+                    // A copy is not in the outgoing queue, so it is not submitted either.
+                    ps.setInt(i++, MessageFlags.MSGFLAG_SUBMIT.clear(rs.getInt(7)));
                     ps.setInt(i++, rs.getInt(8));
                     ps.setBoolean(i++, rs.getBoolean(9));
                     ps.setLong(i++, rs.getLong(10));

@@ -16,9 +16,10 @@ record ApiError(int status, String error, String code, String message) {
             case NOT_FOUND, UNKNOWN_ENTRYID, INVALID_ENTRYID -> 404;
             case NO_ACCESS -> 403;
             case LOGON_FAILED, END_OF_SESSION -> 401;
-            case INVALID_PARAMETER, INVALID_TYPE, BAD_VALUE, TOO_COMPLEX, STRING_TOO_LONG, UNKNOWN_FLAGS -> 400;
+            case INVALID_PARAMETER, INVALID_TYPE, BAD_VALUE, TOO_COMPLEX, STRING_TOO_LONG, UNKNOWN_FLAGS,
+                    NO_RECIPIENTS -> 400;
             case COLLISION, OBJECT_CHANGED, OBJECT_DELETED, HAS_FOLDERS, HAS_MESSAGES, FOLDER_CYCLE,
-                    SYNC_INVALID_STATE -> 409;
+                    SYNC_INVALID_STATE, SUBMITTED -> 409;
             case TOO_BIG -> 413;
             case STORE_FULL, NAMED_PROP_QUOTA_EXCEEDED -> 507;
             case NO_SUPPORT, TYPE_NO_SUPPORT -> 501;

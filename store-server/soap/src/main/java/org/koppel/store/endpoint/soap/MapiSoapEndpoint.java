@@ -53,6 +53,7 @@ import org.koppel.store.client.soap.MessageXml;
 import org.koppel.store.client.soap.NamedPropXml;
 import org.koppel.store.client.soap.PollResponse;
 import org.koppel.store.client.soap.PropXml;
+import org.koppel.store.client.soap.QueuedMessageXml;
 import org.koppel.store.client.soap.QuotaXml;
 import org.koppel.store.client.soap.RecipientXml;
 import org.koppel.store.client.soap.RestrictionXml;
@@ -434,6 +435,40 @@ public final class MapiSoapEndpoint implements MapiSoap {
     @Override
     public int setReadFlags(String session, byte[] folder, List<byte[]> messages, boolean read) throws MapiFault {
         return call("setReadFlags", session, s -> s.messages().setReadFlags(id(folder), ids(messages), read));
+    }
+
+    @Override
+    public void submitMessage(String session, byte[] message) throws MapiFault {
+        run("submitMessage", session, s -> s.messages().submit(id(message)));
+    }
+
+    @Override
+    public boolean abortSubmit(String session, byte[] message) throws MapiFault {
+        return call("abortSubmit", session, s -> s.messages().abortSubmit(id(message)));
+    }
+
+    // --- the outgoing queue
+
+    @Override
+    public List<QueuedMessageXml> outgoingPending(String session, int max) throws MapiFault {
+        return call("outgoingPending", session,
+                s -> s.outgoing().pending(max).stream().map(QueuedMessageXml::of).toList());
+    }
+
+    @Override
+    public boolean outgoingLock(String session, byte[] message) throws MapiFault {
+        return call("outgoingLock", session, s -> s.outgoing().lock(id(message)));
+    }
+
+    @Override
+    public void outgoingSent(String session, byte[] message) throws MapiFault {
+        run("outgoingSent", session, s -> s.outgoing().sent(id(message)));
+    }
+
+    @Override
+    public void outgoingFailed(String session, byte[] message, String reason, boolean permanent) throws MapiFault {
+        run("outgoingFailed", session,
+                s -> s.outgoing().failed(id(message), reason == null ? "" : reason, permanent));
     }
 
     // --- attachments

@@ -41,11 +41,16 @@ final class SoapFixture implements AutoCloseable {
     }
 
     static SoapFixture start(DatabaseKind kind, Duration sessionTimeout) throws IOException {
+        return start(kind, sessionTimeout, java.util.function.UnaryOperator.identity());
+    }
+
+    static SoapFixture start(DatabaseKind kind, Duration sessionTimeout,
+            java.util.function.UnaryOperator<EngineConfig> tune) throws IOException {
         TestDatabase db = TestDatabases.open(kind);
         Path files = Files.createTempDirectory("koppel-soap");
         Engine engine = Engine.start(db.database(), new FileBlobStore(db.database(), files),
-                EngineConfig.defaults().withPbkdf2Iterations(1000).withLimits(4L << 20, 64L << 20)
-                        .withServiceSecret(SECRET));
+                tune.apply(EngineConfig.defaults().withPbkdf2Iterations(1000).withLimits(4L << 20, 64L << 20)
+                        .withServiceSecret(SECRET)));
         EndpointServer endpoint = EndpointServer.start(engine,
                 new EndpointConfig("127.0.0.1", 0, sessionTimeout, 10_000, "test"));
         SoapStoreServer client = SoapStoreServer.connect(URI.create("http://127.0.0.1:" + endpoint.port()));

@@ -1,0 +1,57 @@
+package org.koppel.store.api;
+
+import java.util.List;
+import java.util.Objects;
+import org.koppel.store.client.GroupInfo;
+
+/** A group of users; "Everyone" holds every user without listing them. */
+public final class Group {
+
+    private final Server server;
+    private final GroupInfo info;
+
+    Group(Server server, GroupInfo info) {
+        this.server = Objects.requireNonNull(server, "server");
+        this.info = Objects.requireNonNull(info, "info");
+    }
+
+    public String name() {
+        return info.name();
+    }
+
+    public String email() {
+        return info.email();
+    }
+
+    /** The members as read when this group object was made. */
+    public List<User> members() {
+        return info.members().stream().map(server::user).toList();
+    }
+
+    /** Adds a user (administrators only); returns the group as it is now. */
+    public Group add(User user) {
+        server.session().directory().addMember(info.name(), user.name());
+        return server.group(info.name());
+    }
+
+    /** Removes a user (administrators only); returns the group as it is now. */
+    public Group remove(User user) {
+        server.session().directory().removeMember(info.name(), user.name());
+        return server.group(info.name());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Group g && g.info.id() == info.id();
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(info.id());
+    }
+
+    @Override
+    public String toString() {
+        return "Group[" + info.name() + "]";
+    }
+}
