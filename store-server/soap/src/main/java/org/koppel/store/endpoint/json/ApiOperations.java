@@ -1,23 +1,42 @@
 package org.koppel.store.endpoint.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import org.koppel.mapi.EntryId;
+import org.koppel.mapi.Guid;
 import org.koppel.mapi.MapiException;
+import org.koppel.mapi.NamedProperty;
 import org.koppel.mapi.PropTag;
+import org.koppel.mapi.PropValue;
 import org.koppel.mapi.RecipientType;
+import org.koppel.mapi.Restriction;
 import org.koppel.mapi.SortOrder;
 import org.koppel.mapi.SortOrderSet;
+import org.koppel.store.client.AttachmentContent;
 import org.koppel.store.client.CollisionPolicy;
 import org.koppel.store.client.FolderDeletion;
+import org.koppel.store.client.HierarchyQuery;
+import org.koppel.store.client.InputStreamSource;
+import org.koppel.store.client.MemberKind;
 import org.koppel.store.client.MessageContent;
 import org.koppel.store.client.Recipient;
+import org.koppel.store.client.Rights;
+import org.koppel.store.client.SearchCriteria;
+import org.koppel.store.client.SearchState;
+import org.koppel.store.client.ServerExport;
+import org.koppel.store.client.ServerSyncState;
+import org.koppel.store.client.TableBookmark;
 import org.koppel.store.client.TableQuery;
 import org.koppel.store.client.Feature;
 import org.koppel.store.client.GroupInfo;
@@ -109,6 +128,438 @@ final class ApiOperations {
             s.stores().removeOrphan(JsonProps.entryId(a, "store"));
             return Map.of();
         });
+        operations.put("stores.open", (s, a) -> s.stores().open(JsonProps.entryId(a, "store")));
+        operations.put("stores.properties", (s, a) -> s.stores().properties(JsonProps.entryId(a, "store"),
+                JsonProps.tags(a.get("tags"))));
+        folders();
+        messages();
+        attachments();
+        tables();
+        storeSettings();
+        operations.put("changes.exportServer", (s, a) -> {
+            ServerExport e = s.changes().exportServer(optionalText(a, "state").map(ApiOperations::serverState)
+                    .orElse(ServerSyncState.initial()), a.path("maxChanges").asInt(1000));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("changes", e.changes());
+            out.put("state", Base64.getUrlEncoder().withoutPadding().encodeToString(e.state().bytes()));
+            out.put("complete", e.complete());
+            return out;
+        });
+    }
+
+    /** Folder operations beyond the basic ones in {@link #mailbox()}: copy, empty, properties, search folders. */
+    private void folders() {
+        operations.put("folders.copy", (s, a) -> Map.of("entryId", s.folders().copy(JsonProps.entryId(a, "folder"),
+                JsonProps.entryId(a, "parent"), optionalText(a, "name").orElse(null),
+                a.path("recursive").asBoolean(false), collision(a))));
+        operations.put("folders.empty", (s, a) -> {
+            s.folders().empty(JsonProps.entryId(a, "folder"), a.path("associated").asBoolean(false),
+                    a.path("subfolders").asBoolean(false));
+            return Map.of();
+        });
+        operations.put("folders.properties", (s, a) -> s.folders().properties(JsonProps.entryId(a, "folder"),
+                JsonProps.tags(a.get("tags"))));
+        operations.put("folders.setProperties", (s, a) -> {
+            s.folders().setProperties(JsonProps.entryId(a, "folder"), JsonProps.values(a.get("properties")));
+            return Map.of();
+        });
+        operations.put("folders.createSearchFolder", (s, a) -> Map.of("entryId", s.folders().createSearchFolder(
+                JsonProps.entryId(a, "parent"), text(a, "name"), collision(a))));
+        operations.put("folders.setSearchCriteria", (s, a) -> {
+            s.folders().setSearchCriteria(JsonProps.entryId(a, "folder"), new SearchCriteria(
+                    JsonRestrictions.parse(a.get("restriction")), JsonProps.entryIds(a, "folders"),
+                    a.path("recursive").asBoolean(false)));
+            return Map.of();
+        });
+        operations.put("folders.searchState", (s, a) -> {
+            SearchState st = s.folders().searchState(JsonProps.entryId(a, "folder"));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("restriction", st.criteria().restriction());
+            out.put("folders", st.criteria().folders());
+            out.put("recursive", st.criteria().recursive());
+            out.put("running", st.running());
+            return out;
+        });
+    }
+
+    /** Message operations beyond the basic ones in {@link #mailbox()}. */
+    private void messages() {
+        operations.put("messages.createAll", (s, a) -> {
+            JsonNode list = a.get("messages");
+            if (list == null || !list.isArray()) {
+                throw new MapiException.InvalidParameter("\"messages\" (a list of messages) is required");
+            }
+            if (list.size() > MAX_BATCH) {
+                throw new MapiException.TooBig("at most " + MAX_BATCH + " messages per call");
+            }
+            List<MessageContent> contents = new ArrayList<>(list.size());
+            for (JsonNode m : list) {
+                contents.add(messageContent(m, 0));
+            }
+            return Map.of("entryIds", s.messages().createAll(JsonProps.entryId(a, "folder"), contents));
+        });
+        operations.put("messages.properties", (s, a) -> s.messages().properties(JsonProps.entryId(a, "message"),
+                JsonProps.tags(a.get("tags"))));
+        operations.put("messages.restore", (s, a) -> {
+            s.messages().restore(JsonProps.entryIds(a, "messages"));
+            return Map.of();
+        });
+        operations.put("messages.purgeDeleted", (s, a) -> Map.of("purged", s.messages().purgeDeleted(
+                JsonProps.entryId(a, "folder"), optionalText(a, "deletedBefore").map(ApiOperations::instant)
+                        .orElseGet(Instant::now))));
+    }
+
+    /** Attachments; {@code attachments.open} answers the raw bytes (see {@link AttachmentData}). */
+    private void attachments() {
+        operations.put("attachments.add", (s, a) -> s.attachments().add(JsonProps.entryId(a, "message"),
+                attachment(a, 0)));
+        operations.put("attachments.open", (s, a) -> {
+            EntryId message = JsonProps.entryId(a, "message");
+            int num = attachNum(a);
+            // Opened here, before the answer starts, so that a missing attachment is an ordinary error.
+            return new AttachmentData(s.attachments().open(message, num));
+        });
+        operations.put("attachments.delete", (s, a) -> {
+            s.attachments().delete(JsonProps.entryId(a, "message"), attachNum(a));
+            return Map.of();
+        });
+    }
+
+    /** Finding rows and bookmarks in contents and hierarchy tables. */
+    private void tables() {
+        operations.put("contents.findRow", (s, a) -> found(s.contents().findRow(JsonProps.entryId(a, "folder"),
+                tableQuery(a), find(a), a.path("start").asInt(0), a.path("backward").asBoolean(false))));
+        operations.put("contents.bookmark", (s, a) -> Map.of("bookmark", bookmarkText(s.contents().bookmark(
+                JsonProps.entryId(a, "folder"), tableQuery(a), a.path("offset").asInt(0)))));
+        operations.put("contents.seek", (s, a) -> s.contents().seek(JsonProps.entryId(a, "folder"), tableQuery(a),
+                bookmark(a)));
+        operations.put("folders.findRow", (s, a) -> found(s.folders().findHierarchyRow(JsonProps.entryId(a, "folder"),
+                hierarchyQuery(a), find(a), a.path("start").asInt(0), a.path("backward").asBoolean(false))));
+        operations.put("folders.bookmark", (s, a) -> Map.of("bookmark", bookmarkText(s.folders().hierarchyBookmark(
+                JsonProps.entryId(a, "folder"), hierarchyQuery(a), a.path("offset").asInt(0)))));
+        operations.put("folders.seek", (s, a) -> s.folders().hierarchySeek(JsonProps.entryId(a, "folder"),
+                hierarchyQuery(a), bookmark(a)));
+    }
+
+    /** ACLs, named properties and receive folders. */
+    private void storeSettings() {
+        operations.put("permissions.list", (s, a) -> s.permissions().list(JsonProps.entryId(a, "folder")).stream()
+                .map(e -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("member", e.member());
+                    m.put("kind", e.kind());
+                    m.putAll(rightsJson(e.rights()));
+                    return m;
+                }).toList());
+        operations.put("permissions.set", (s, a) -> {
+            MemberKind kind = optionalText(a, "kind").map(k -> switch (k.toLowerCase(java.util.Locale.ROOT)) {
+                case "user" -> MemberKind.USER;
+                case "group" -> MemberKind.GROUP;
+                default -> throw new MapiException.InvalidParameter("kind is user or group");
+            }).orElse(MemberKind.USER);
+            s.permissions().set(JsonProps.entryId(a, "folder"), text(a, "member"), kind, rights(a));
+            return Map.of();
+        });
+        operations.put("permissions.rights", (s, a) -> rightsJson(s.permissions().effectiveRights(
+                JsonProps.entryId(a, "folder"))));
+        operations.put("namedProperties.ids", (s, a) -> {
+            JsonNode list = a.get("names");
+            if (list == null || !list.isArray()) {
+                throw new MapiException.InvalidParameter("\"names\" (a list of named properties) is required");
+            }
+            List<NamedProperty> names = new ArrayList<>();
+            for (JsonNode n : list) {
+                names.add(namedProperty(n));
+            }
+            return Map.of("ids", s.namedProperties().ids(JsonProps.entryId(a, "store"), names,
+                    a.path("create").asBoolean(false)));
+        });
+        operations.put("namedProperties.names", (s, a) -> {
+            JsonNode list = a.get("ids");
+            if (list == null || !list.isArray()) {
+                throw new MapiException.InvalidParameter("\"ids\" (a list of property ids) is required");
+            }
+            List<Integer> ids = new ArrayList<>();
+            for (JsonNode n : list) {
+                if (!n.canConvertToInt() || !n.isIntegralNumber()) {
+                    throw new MapiException.InvalidParameter("a property id is a whole number");
+                }
+                ids.add(n.asInt());
+            }
+            List<Object> out = new ArrayList<>();
+            for (Optional<NamedProperty> n : s.namedProperties().names(JsonProps.entryId(a, "store"), ids)) {
+                out.add(n.map(ApiOperations::namedPropertyJson).orElse(null));
+            }
+            return Map.of("names", out);
+        });
+        operations.put("receiveFolders.get", (s, a) -> Map.of("entryId", s.receiveFolders().get(
+                JsonProps.entryId(a, "store"), optionalText(a, "messageClass").orElse(""))));
+        operations.put("receiveFolders.set", (s, a) -> {
+            s.receiveFolders().set(JsonProps.entryId(a, "store"), optionalText(a, "messageClass").orElse(""),
+                    JsonProps.entryId(a, "folder"));
+            return Map.of();
+        });
+    }
+
+    /**
+     * What {@code attachments.open} answers: the attachment's data, which the servlet streams as
+     * application/octet-stream and closes.
+     */
+    record AttachmentData(InputStream in) {
+    }
+
+    /**
+     * The largest request body of an operation that carries attachment data as base64: 32 MiB, about
+     * 24 MiB of data. It is held in memory (as bytes, as the parsed text and as the decoded data), so it stays
+     * well below the store's max_attachment_size; larger attachments go over SOAP, which streams them (MTOM).
+     */
+    static final int MAX_ATTACHMENT_BODY = 32 << 20;
+
+    /** The largest request body accepted for an operation. */
+    static int maxBody(String operation) {
+        return switch (operation) {
+            case "attachments.add", "messages.create", "messages.createAll", "changes.importContents" ->
+                    MAX_ATTACHMENT_BODY;
+            default -> JsonApiServlet.MAX_BODY;
+        };
+    }
+
+    /** The most messages one {@code messages.createAll} saves. */
+    static final int MAX_BATCH = 1000;
+
+    /** The deepest embedded messages nest in one request, as over SOAP. */
+    static final int MAX_EMBEDDING = 16;
+
+    /** A new message: {@code properties}, optional {@code recipients}, {@code attachments}, {@code associated}. */
+    private static MessageContent messageContent(JsonNode m, int depth) {
+        if (m == null || !m.isObject()) {
+            throw new MapiException.InvalidParameter("a message is an object {\"properties\":[...], ...}");
+        }
+        if (depth > MAX_EMBEDDING) {
+            throw new MapiException.TooComplex("embedded messages nested deeper than " + MAX_EMBEDDING);
+        }
+        List<AttachmentContent> attachments = new ArrayList<>();
+        JsonNode list = m.get("attachments");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                throw new MapiException.InvalidParameter("attachments is a list");
+            }
+            for (JsonNode at : list) {
+                attachments.add(attachment(at, depth));
+            }
+        }
+        return new MessageContent(JsonProps.values(m.get("properties")), recipients(m.get("recipients")),
+                attachments, m.path("associated").asBoolean(false));
+    }
+
+    /** An attachment: {@code properties} and either {@code data} (base64) or an {@code embedded} message. */
+    private static AttachmentContent attachment(JsonNode at, int depth) {
+        if (at == null || !at.isObject()) {
+            throw new MapiException.InvalidParameter("an attachment is an object {\"properties\":[...], \"data\":...}");
+        }
+        List<PropValue> props = JsonProps.values(at.get("properties"));
+        JsonNode embedded = at.get("embedded");
+        JsonNode data = at.get("data");
+        if (embedded != null && data != null) {
+            throw new MapiException.InvalidParameter("an attachment has data or an embedded message, not both");
+        }
+        if (embedded != null) {
+            return new AttachmentContent.Embedded(props, messageContent(embedded, depth + 1));
+        }
+        byte[] bytes;
+        if (data == null || data.isNull()) {
+            bytes = new byte[0];
+        } else if (!data.isTextual()) {
+            throw new MapiException.InvalidParameter("\"data\" is base64 text");
+        } else {
+            try {
+                bytes = Base64.getDecoder().decode(data.asText());
+            } catch (IllegalArgumentException e) {
+                throw new MapiException.InvalidParameter("\"data\" is not base64");
+            }
+        }
+        return new AttachmentContent.ByValue(props, InputStreamSource.ofBytes(bytes));
+    }
+
+    private static int attachNum(JsonNode a) {
+        JsonNode v = a.get("attachNum");
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
+            throw new MapiException.InvalidParameter("\"attachNum\" (a whole number, as messages.load lists it) is required");
+        }
+        return v.asInt();
+    }
+
+    /** What to do when the name is taken: {@code rename} picks a free one, {@code openIfExists} takes it. */
+    private static CollisionPolicy collision(JsonNode a) {
+        if (a.path("rename").asBoolean(false)) {
+            return CollisionPolicy.RENAME;
+        }
+        return a.path("openIfExists").asBoolean(false) ? CollisionPolicy.OPEN_IF_EXISTS : CollisionPolicy.FAIL;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new MapiException.InvalidParameter("not an ISO-8601 time such as 2026-11-29T10:00:00Z: " + text);
+        }
+    }
+
+    private static ServerSyncState serverState(String text) {
+        if (text.isEmpty()) {
+            return ServerSyncState.initial();
+        }
+        try {
+            return new ServerSyncState(Base64.getUrlDecoder().decode(text));
+        } catch (IllegalArgumentException e) {
+            throw new MapiException.InvalidSyncState("state is not base64");
+        }
+    }
+
+    /** A contents table as the request describes it: columns, restriction, sort, page, associated. */
+    static TableQuery tableQuery(JsonNode a) {
+        return new TableQuery(JsonProps.tags(a.get("columns")), restriction(a), sort(a), a.path("offset").asInt(0),
+                Math.min(a.path("limit").asInt(50), MAX_ROWS), a.path("associated").asBoolean(false));
+    }
+
+    private static HierarchyQuery hierarchyQuery(JsonNode a) {
+        return new HierarchyQuery(JsonProps.tags(a.get("columns")), restriction(a), sort(a),
+                a.path("offset").asInt(0), Math.min(a.path("limit").asInt(100), MAX_ROWS),
+                a.path("recursive").asBoolean(false));
+    }
+
+    private static Optional<Restriction> restriction(JsonNode a) {
+        return a.has("restriction") ? Optional.of(JsonRestrictions.parse(a.get("restriction"))) : Optional.empty();
+    }
+
+    /** The restriction a findRow looks for. */
+    private static Restriction find(JsonNode a) {
+        if (!a.has("find")) {
+            throw new MapiException.InvalidParameter("\"find\" (a restriction) is required");
+        }
+        return JsonRestrictions.parse(a.get("find"));
+    }
+
+    private static Map<String, Object> found(OptionalInt row) {
+        return row.isPresent() ? Map.of("found", true, "offset", row.getAsInt()) : Map.of("found", false);
+    }
+
+    private static String bookmarkText(TableBookmark b) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b.bytes());
+    }
+
+    private static TableBookmark bookmark(JsonNode a) {
+        try {
+            return new TableBookmark(Base64.getUrlDecoder().decode(text(a, "bookmark")));
+        } catch (IllegalArgumentException e) {
+            throw new MapiException.InvalidParameter("\"bookmark\" is not one a bookmark operation returned");
+        }
+    }
+
+    /** The rights bits by name, as {@link Rights} defines them. */
+    private static final Map<String, Integer> RIGHTS = rightsByName();
+
+    private static Map<String, Integer> rightsByName() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("read_any", Rights.READ_ANY);
+        m.put("create", Rights.CREATE);
+        m.put("edit_owned", Rights.EDIT_OWNED);
+        m.put("delete_owned", Rights.DELETE_OWNED);
+        m.put("edit_any", Rights.EDIT_ANY);
+        m.put("delete_any", Rights.DELETE_ANY);
+        m.put("create_subfolder", Rights.CREATE_SUBFOLDER);
+        m.put("folder_owner", Rights.FOLDER_OWNER);
+        m.put("folder_contact", Rights.FOLDER_CONTACT);
+        m.put("folder_visible", Rights.FOLDER_VISIBLE);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The rights a request grants: {@code rights} as the frights integer or as a list of names, or a
+     * {@code role} (editor, reviewer, ...); 0 (or role none) removes the entry.
+     */
+    static int rights(JsonNode a) {
+        JsonNode r = a.get("rights");
+        Optional<String> role = optionalText(a, "role");
+        if ((r == null) == role.isEmpty()) {
+            throw new MapiException.InvalidParameter("give either \"rights\" (a number or a list of names) or \"role\"");
+        }
+        if (role.isPresent()) {
+            try {
+                return Rights.Role.valueOf(role.get().toUpperCase(java.util.Locale.ROOT)).rights();
+            } catch (IllegalArgumentException e) {
+                throw new MapiException.InvalidParameter("no role \"" + role.get() + "\"");
+            }
+        }
+        if (r.isIntegralNumber() && r.canConvertToInt()) {
+            int bits = r.asInt();
+            if ((bits & ~Rights.ALL) != 0) {
+                throw new MapiException.InvalidParameter(String.format("unknown rights bits 0x%X", bits & ~Rights.ALL));
+            }
+            return bits;
+        }
+        if (!r.isArray()) {
+            throw new MapiException.InvalidParameter("\"rights\" is a number or a list of names");
+        }
+        int bits = 0;
+        for (JsonNode n : r) {
+            Integer bit = n.isTextual() ? RIGHTS.get(n.asText().toLowerCase(java.util.Locale.ROOT)) : null;
+            if (bit == null) {
+                throw new MapiException.InvalidParameter("unknown right " + n + "; rights are " + RIGHTS.keySet());
+            }
+            bits |= bit;
+        }
+        return bits;
+    }
+
+    /** {@code {"rights":1025,"names":["read_any","folder_visible"],"role":"reviewer"}}, role only if one fits. */
+    static Map<String, Object> rightsJson(int bits) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rights", bits);
+        List<String> names = new ArrayList<>();
+        RIGHTS.forEach((name, bit) -> {
+            if ((bits & bit) != 0) {
+                names.add(name);
+            }
+        });
+        out.put("names", names);
+        for (Rights.Role role : Rights.Role.values()) {
+            if (role.rights() == bits) {
+                out.put("role", role.name().toLowerCase(java.util.Locale.ROOT));
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** {@code {"propertySet":"<guid>","lid":33285}} or {@code {"propertySet":"<guid>","name":"x-custom"}}. */
+    private static NamedProperty namedProperty(JsonNode n) {
+        if (n == null || !n.isObject()) {
+            throw new MapiException.InvalidParameter("a named property is {\"propertySet\":..., \"lid\"|\"name\":...}");
+        }
+        Guid set = Guid.parse(text(n, "propertySet"));
+        JsonNode lid = n.get("lid");
+        Optional<String> name = optionalText(n, "name");
+        if ((lid == null) == name.isEmpty()) {
+            throw new MapiException.InvalidParameter("a named property has either \"lid\" or \"name\"");
+        }
+        if (lid != null) {
+            if (!lid.isIntegralNumber() || !lid.canConvertToInt()) {
+                throw new MapiException.InvalidParameter("\"lid\" is a whole number");
+            }
+            return new NamedProperty.ById(set, lid.asInt());
+        }
+        return new NamedProperty.ByName(set, name.get());
+    }
+
+    private static Map<String, Object> namedPropertyJson(NamedProperty p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("propertySet", p.propertySet().toString());
+        switch (p) {
+            case NamedProperty.ById id -> out.put("lid", id.lid());
+            case NamedProperty.ByName n -> out.put("name", n.name());
+        }
+        return out;
     }
 
     /** Folders, messages and contents tables. */
@@ -117,14 +568,13 @@ final class ApiOperations {
         operations.put("folders.children", (s, a) -> s.folders().children(JsonProps.entryId(a, "folder"),
                 a.path("recursive").asBoolean(false)));
         operations.put("folders.create", (s, a) -> Map.of("entryId", s.folders().create(JsonProps.entryId(a, "parent"),
-                text(a, "name"), optionalText(a, "containerClass").orElse("IPF.Note"),
-                a.path("openIfExists").asBoolean(false) ? CollisionPolicy.OPEN_IF_EXISTS : CollisionPolicy.FAIL)));
+                text(a, "name"), optionalText(a, "containerClass").orElse("IPF.Note"), collision(a))));
         operations.put("folders.rename", (s, a) -> {
             s.folders().rename(JsonProps.entryId(a, "folder"), text(a, "name"));
             return Map.of();
         });
         operations.put("folders.move", (s, a) -> {
-            s.folders().move(JsonProps.entryId(a, "folder"), JsonProps.entryId(a, "parent"), CollisionPolicy.FAIL);
+            s.folders().move(JsonProps.entryId(a, "folder"), JsonProps.entryId(a, "parent"), collision(a));
             return Map.of();
         });
         operations.put("folders.delete", (s, a) -> {
@@ -133,8 +583,7 @@ final class ApiOperations {
             return Map.of();
         });
         operations.put("messages.create", (s, a) -> Map.of("entryId", s.messages().create(
-                JsonProps.entryId(a, "folder"), new MessageContent(JsonProps.values(a.get("properties")),
-                        recipients(a.get("recipients")), List.of(), a.path("associated").asBoolean(false)))));
+                JsonProps.entryId(a, "folder"), messageContent(a, 0))));
         operations.put("messages.load", (s, a) -> s.messages().load(JsonProps.entryId(a, "message")));
         operations.put("messages.update", (s, a) -> {
             s.messages().update(JsonProps.entryId(a, "message"), JsonProps.values(a.get("set")),
@@ -158,22 +607,13 @@ final class ApiOperations {
         operations.put("messages.setRead", (s, a) -> Map.of("changed", s.messages().setReadFlags(
                 JsonProps.entryId(a, "folder"), a.has("messages") ? JsonProps.entryIds(a, "messages") : List.of(),
                 a.path("read").asBoolean(true))));
-        operations.put("contents.query", (s, a) -> {
-            TableQuery q = new TableQuery(JsonProps.tags(a.get("columns")),
-                    a.has("restriction") ? Optional.of(JsonRestrictions.parse(a.get("restriction"))) : Optional.empty(),
-                    sort(a), a.path("offset").asInt(0), Math.min(a.path("limit").asInt(50), MAX_ROWS),
-                    a.path("associated").asBoolean(false));
-            return s.contents().query(JsonProps.entryId(a, "folder"), q);
-        });
+        operations.put("contents.query", (s, a) -> s.contents().query(JsonProps.entryId(a, "folder"), tableQuery(a)));
     }
 
     /** Hierarchy tables and incremental sync. */
     private void sync() {
         operations.put("folders.hierarchy", (s, a) -> s.folders().hierarchy(JsonProps.entryId(a, "folder"),
-                new org.koppel.store.client.HierarchyQuery(JsonProps.tags(a.get("columns")),
-                        a.has("restriction") ? Optional.of(JsonRestrictions.parse(a.get("restriction"))) : Optional.empty(),
-                        sort(a), a.path("offset").asInt(0), Math.min(a.path("limit").asInt(100), MAX_ROWS),
-                        a.path("recursive").asBoolean(false))));
+                hierarchyQuery(a)));
         operations.put("changes.exportContents", (s, a) -> {
             var o = org.koppel.store.client.ContentsSyncOptions.defaults()
                     .withAssociated(a.path("normal").asBoolean(true), a.path("associated").asBoolean(false))
@@ -220,9 +660,7 @@ final class ApiOperations {
                     pcl = pcl.with(org.koppel.mapi.ChangeKey.parse(hex(key)));
                 }
                 yield new org.koppel.store.client.ContentImport.Save(optionalText(b, "sourceKey")
-                        .map(k -> org.koppel.mapi.SourceKey.parse(hex(k))),
-                        new MessageContent(JsonProps.values(b.get("properties")), recipients(b.get("recipients")),
-                                List.of(), b.path("associated").asBoolean(false)), pcl);
+                        .map(k -> org.koppel.mapi.SourceKey.parse(hex(k))), messageContent(b, 0), pcl);
             }
             case "delete" -> new org.koppel.store.client.ContentImport.Delete(sourceKey(b), b.path("hard").asBoolean(false));
             case "readState" -> new org.koppel.store.client.ContentImport.ReadState(sourceKey(b),

@@ -26,13 +26,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The JSON protocol: {@code POST /api/logon} with credentials gives a bearer token; every other
  * operation is {@code POST /api/<operation>} with {@code Authorization: Bearer <token>} and a JSON object
- * of arguments, answered with JSON. Errors carry the MAPI error name and code and a fitting HTTP status.
- * Request bodies are bounded; every request is logged once with user, operation, status and time.
+ * of arguments, answered with JSON ({@code attachments.open} answers the attachment's bytes). Errors carry
+ * the MAPI error name and code and a fitting HTTP status. Request bodies are bounded (per operation);
+ * every request is logged once with user, operation, status and time.
  */
 public final class JsonApiServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonApiServlet.class);
-    /** The largest request body accepted. */
+    /** The largest request body accepted, but for the operations that carry attachment data. */
     static final int MAX_BODY = 1 << 20;
 
     private final transient SessionTokens tokens;
@@ -57,9 +58,10 @@ public final class JsonApiServlet extends HttpServlet {
         long started = System.nanoTime();
         String op = Optional.ofNullable(req.getPathInfo()).map(p -> p.startsWith("/") ? p.substring(1) : p).orElse("");
         String user = "-";
+        String note = "";
         int status;
         try {
-            JsonNode args = body(req);
+            JsonNode args = body(req, ApiOperations.maxBody(op));
             Object result;
             if (op.equals("logon")) {
                 String token = args.has("service") && !args.has("secret")
@@ -91,6 +93,11 @@ public final class JsonApiServlet extends HttpServlet {
                         types.add(EventType.valueOf(t.toUpperCase(java.util.Locale.ROOT)));
                     }
                     result = Map.of("subscription", tokens.subscribe(token, JsonProps.entryId(args, "target"), types));
+                } else if (op.equals("notifications.subscribeTable")) {
+                    Session s = tokens.session(token);
+                    user = s.user().login();
+                    result = Map.of("subscription", tokens.subscribeTable(token, JsonProps.entryId(args, "folder"),
+                            ApiOperations.tableQuery(args)));
                 } else if (op.equals("notifications.unsubscribe")) {
                     user = tokens.session(token).user().login();
                     tokens.unsubscribe(token, ApiOperations.text(args, "subscription"));
@@ -104,7 +111,11 @@ public final class JsonApiServlet extends HttpServlet {
                 }
             }
             status = 200;
-            write(resp, status, result);
+            if (result instanceof ApiOperations.AttachmentData data) {
+                note = stream(resp, data) ? "" : " cut short";
+            } else {
+                write(resp, status, result);
+            }
         } catch (MapiException e) {
             ApiError error = ApiError.of(e);
             status = error.status();
@@ -119,7 +130,7 @@ public final class JsonApiServlet extends HttpServlet {
             write(resp, status, new ApiError(500, "MAPI_E_CALL_FAILED", "0x80004005",
                     "unexpected failure; details are in the server log"));
         }
-        LOG.info("api {} user={} status={} {}ms", op, user, status, (System.nanoTime() - started) / 1_000_000);
+        LOG.info("api {} user={} status={}{} {}ms", op, user, status, note, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The longest a poll waits for an event. */
@@ -193,14 +204,35 @@ public final class JsonApiServlet extends HttpServlet {
         return out;
     }
 
+    /**
+     * Attachment data as it is, not as JSON: copied from the store's stream to the response in small
+     * buffers, never held whole. A failure once the status is sent (the client went away, the blob could
+     * not be read) can only cut the answer short; says whether it was complete.
+     */
+    private static boolean stream(HttpServletResponse resp, ApiOperations.AttachmentData data) {
+        try (InputStream in = data.in()) {
+            resp.setStatus(200);
+            resp.setContentType("application/octet-stream");
+            in.transferTo(resp.getOutputStream());
+            return true;
+        } catch (IOException e) {
+            LOG.debug("Streaming an attachment failed: {}", e.toString());
+            return false;
+        } catch (RuntimeException e) {
+            // The status is sent: an error body now would only corrupt the data the client is reading.
+            LOG.warn("Reading an attachment failed while streaming it", e);
+            return false;
+        }
+    }
+
     /** How much of an oversized body is read and dropped so that the client can read the 413 answer. */
     private static final int DRAIN_LIMIT = 8 << 20;
 
-    private JsonNode body(HttpServletRequest req) throws IOException {
+    private JsonNode body(HttpServletRequest req, int limit) throws IOException {
         byte[] bytes;
         try (InputStream in = req.getInputStream()) {
-            bytes = in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
+            bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
                 // Read (and drop) a moderate excess: a client still sending would otherwise see a reset
                 // instead of the answer.
                 long dropped = 0;
@@ -209,7 +241,7 @@ public final class JsonApiServlet extends HttpServlet {
                 while (dropped < DRAIN_LIMIT && (n = in.read(sink)) > 0) {
                     dropped += n;
                 }
-                throw new MapiException.TooBig("request body larger than " + MAX_BODY + " bytes");
+                throw new MapiException.TooBig("request body larger than " + limit + " bytes");
             }
         }
         if (bytes.length == 0) {

@@ -13,7 +13,10 @@ import org.koppel.mapi.EntryId;
 import org.koppel.mapi.PropValue;
 import org.koppel.mapi.SourceKey;
 
-/** The JSON form of the session API's values: records as objects, entry ids and source keys as hex. */
+/**
+ * The JSON form of the session API's values: records as objects, entry ids and source keys as hex,
+ * properties and restrictions in the forms {@link JsonProps} and {@link JsonRestrictions} read.
+ */
 public final class JsonMapping {
 
     private JsonMapping() {
@@ -41,6 +44,13 @@ public final class JsonMapping {
             @Override
             public void serialize(PropValue v, JsonGenerator gen, SerializerProvider p) throws IOException {
                 gen.writeTree(JsonProps.toJson(plain, v));
+            }
+        });
+        ids.addSerializer(org.koppel.mapi.Restriction.class, new StdSerializer<>(org.koppel.mapi.Restriction.class) {
+            @Override
+            public void serialize(org.koppel.mapi.Restriction r, JsonGenerator gen, SerializerProvider p)
+                    throws IOException {
+                gen.writeTree(JsonRestrictions.toJson(plain, r));
             }
         });
         // Requests run on virtual threads: Jackson's default per-thread buffer recycling would give every

@@ -1,6 +1,9 @@
 package org.koppel.store.endpoint.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +11,8 @@ import java.util.Map;
 import org.koppel.mapi.BitmaskOp;
 import org.koppel.mapi.FuzzyLevel;
 import org.koppel.mapi.MapiException;
+import org.koppel.mapi.PropTag;
+import org.koppel.mapi.PropValue;
 import org.koppel.mapi.RelOp;
 import org.koppel.mapi.Restriction;
 import org.koppel.mapi.SubObject;
@@ -19,6 +24,7 @@ import org.koppel.mapi.SubObject;
  * {@code {"bitmask":{"tag":..,"mask":1,"zero":true}}}, {@code {"exist":{"tag":..}}},
  * {@code {"size":{"op":"gt","tag":..,"size":100}}}, {@code {"compare":{"op":"lt","left":..,"right":..}}},
  * {@code {"recipients":{...}}} and {@code {"attachments":{...}}}. Depth is bounded by the caller.
+ * {@link #toJson} writes the same form, so a restriction read back (a search folder's) can be sent again.
  */
 final class JsonRestrictions {
 
@@ -78,6 +84,65 @@ final class JsonRestrictions {
             case "attachments" -> new Restriction.SubRestriction(SubObject.ATTACHMENTS, parse(body, depth + 1));
             default -> throw new MapiException.InvalidParameter("unknown restriction \"" + kind + "\"");
         };
+    }
+
+    /** The JSON form {@link #parse} reads. */
+    static ObjectNode toJson(ObjectMapper json, Restriction r) {
+        ObjectNode out = json.createObjectNode();
+        switch (r) {
+            case Restriction.And a -> {
+                ArrayNode list = out.putArray("and");
+                a.restrictions().forEach(c -> list.add(toJson(json, c)));
+            }
+            case Restriction.Or o -> {
+                ArrayNode list = out.putArray("or");
+                o.restrictions().forEach(c -> list.add(toJson(json, c)));
+            }
+            case Restriction.Not n -> out.set("not", toJson(json, n.restriction()));
+            case Restriction.Property p -> {
+                ObjectNode b = valueNode(json, p.tag(), p.value());
+                b.put("op", opName(p.op()));
+                out.set("property", b);
+            }
+            case Restriction.Content c -> {
+                ObjectNode b = valueNode(json, c.tag(), c.value());
+                b.put("match", switch (c.level().mode()) {
+                    case FL_FULLSTRING -> "full";
+                    case FL_PREFIX -> "prefix";
+                    default -> "substring";
+                });
+                b.put("ignoreCase", c.level().ignoreCase());
+                out.set("content", b);
+            }
+            case Restriction.Bitmask b -> out.putObject("bitmask").put("tag", hex(b.tag()))
+                    .put("mask", b.mask()).put("zero", b.op() == BitmaskOp.BMR_EQZ);
+            case Restriction.Exist e -> out.putObject("exist").put("tag", hex(e.tag()));
+            case Restriction.Size z -> out.putObject("size").put("op", opName(z.op())).put("tag", hex(z.tag()))
+                    .put("size", z.size());
+            case Restriction.CompareProps c -> out.putObject("compare").put("op", opName(c.op()))
+                    .put("left", hex(c.left())).put("right", hex(c.right()));
+            case Restriction.SubRestriction s -> out.set(s.kind() == SubObject.RECIPIENTS ? "recipients" : "attachments",
+                    toJson(json, s.restriction()));
+        }
+        return out;
+    }
+
+    /** {@code {"tag":..,"value":..}} with the restriction's tag and the constant as a property value. */
+    private static ObjectNode valueNode(ObjectMapper json, PropTag tag, PropValue value) {
+        ObjectNode b = json.createObjectNode();
+        b.put("tag", hex(tag));
+        JsonNode v = JsonProps.toJson(json, value).get("value");
+        b.set("value", v);
+        return b;
+    }
+
+    private static String hex(PropTag tag) {
+        return String.format("0x%08X", tag.value());
+    }
+
+    private static String opName(RelOp op) {
+        return OPS.entrySet().stream().filter(e -> e.getValue() == op).map(Map.Entry::getKey).findFirst()
+                .orElseThrow();
     }
 
     private static RelOp op(JsonNode body) {
