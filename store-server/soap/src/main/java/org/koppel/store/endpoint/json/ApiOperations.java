@@ -200,6 +200,24 @@ final class ApiOperations {
         });
         operations.put("messages.properties", (s, a) -> s.messages().properties(JsonProps.entryId(a, "message"),
                 JsonProps.tags(a.get("tags"))));
+        operations.put("messages.submit", (s, a) -> {
+            s.messages().submit(JsonProps.entryId(a, "message"));
+            return Map.of();
+        });
+        operations.put("messages.abortSubmit", (s, a) -> Map.of("aborted",
+                s.messages().abortSubmit(JsonProps.entryId(a, "message"))));
+        // the outgoing queue: the spooler's, the system identity only
+        operations.put("outgoing.pending", (s, a) -> s.outgoing().pending(a.path("max").asInt(100)));
+        operations.put("outgoing.lock", (s, a) -> Map.of("locked", s.outgoing().lock(JsonProps.entryId(a, "message"))));
+        operations.put("outgoing.sent", (s, a) -> {
+            s.outgoing().sent(JsonProps.entryId(a, "message"));
+            return Map.of();
+        });
+        operations.put("outgoing.failed", (s, a) -> {
+            s.outgoing().failed(JsonProps.entryId(a, "message"), optionalText(a, "reason").orElse(""),
+                    a.path("permanent").asBoolean(false));
+            return Map.of();
+        });
         operations.put("messages.restore", (s, a) -> {
             s.messages().restore(JsonProps.entryIds(a, "messages"));
             return Map.of();

@@ -160,6 +160,38 @@ class JsonApiParityTest {
         return java.util.HexFormat.of().formatHex(Base64.getDecoder().decode(base64));
     }
 
+    // ---- sending
+
+    @Test
+    void submittedMailGoesThroughTheOutgoingQueue() throws Exception {
+        String t = user("sid");
+        String outbox = folder(t, "OUTBOX");
+        String m = ok("messages.create", t, obj("folder", outbox, "properties", List.of(subject("to send")),
+                "recipients", List.of(obj("type", "to", "name", "Gil", "email", "gil@example.org")))).text("entryId");
+        String lonely = message(t, outbox, "nobody to send to");
+        refused(400, "MAPI_E_NO_RECIPIENTS", "messages.submit", t, obj("message", lonely));
+        ok("messages.submit", t, obj("message", m));
+        refused(409, "MAPI_E_SUBMITTED", "messages.submit", t, obj("message", m));
+        refused(403, "MAPI_E_NO_ACCESS", "outgoing.pending", t, obj());
+
+        String spooler = admin();
+        JsonNode pending = ok("outgoing.pending", spooler, obj("max", 10)).body();
+        JsonNode mine = null;
+        for (JsonNode q : pending) {
+            if (q.get("message").asText().equals(m)) {
+                mine = q;
+            }
+        }
+        assertNotNull(mine, pending.toString());
+        assertEquals("sid", mine.get("ownerLogin").asText());
+        assertTrue(ok("outgoing.lock", spooler, obj("message", m)).get("locked").asBoolean());
+        assertFalse(ok("outgoing.lock", spooler, obj("message", m)).get("locked").asBoolean(), "claimed once");
+        ok("outgoing.sent", spooler, obj("message", m));
+        String sent = folder(t, "SENT_ITEMS");
+        assertEquals(1, ok("folders.get", t, obj("folder", sent)).get("contentCount").asInt(), "moved to Sent Items");
+        assertFalse(ok("messages.abortSubmit", t, obj("message", m)).get("aborted").asBoolean(), "already gone");
+    }
+
     // ---- stores and folders
 
     @Test
