@@ -1,0 +1,110 @@
+package org.koppel.inetmapi.mime;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.koppel.inetmapi.ContentMessage;
+import org.koppel.inetmapi.LocalNamedTags;
+import org.koppel.mapi.PropTag;
+import org.koppel.mapi.PropTags;
+import org.koppel.mapi.PropValue;
+import org.koppel.store.client.AttachmentContent;
+import org.koppel.store.client.MessageContent;
+import org.koppel.store.client.Recipient;
+
+/**
+ * Every message of the shared corpus survives MIME -> MAPI -> MIME -> MAPI: subject, sender, recipients,
+ * text bodies (after line-end normalisation) and attachment bytes come back the same.
+ */
+class CorpusRoundTripTest {
+
+    static Path corpus() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("../shared/corpus/mime").normalize())) {
+            p = p.getParent();
+        }
+        assertNotNull(p, "../shared/corpus not found above " + Path.of("").toAbsolutePath());
+        return p.resolve("../shared/corpus/mime/python-email").normalize();
+    }
+
+    static Stream<Path> messages() throws IOException {
+        return Files.list(corpus()).filter(f -> f.getFileName().toString().endsWith(".txt")).sorted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("messages")
+    void roundTrips(Path file) throws Exception {
+        LocalNamedTags names = new LocalNamedTags();
+        MimeReader reader = new MimeReader(names);
+        Instant received = Instant.parse("2026-11-29T10:00:00Z");
+        try (ConvertedMessage first = reader.read(Files.newInputStream(file), received)) {
+            assertFalse(first.fallback(), file + " should convert, not fall back");
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            new MimeWriter(names).write(new ContentMessage(first.content()), written);
+            try (ConvertedMessage second = reader.read(new ByteArrayInputStream(written.toByteArray()), received)) {
+                assertFalse(second.fallback(), "what Koppel wrote reads back:\n" + written);
+                same(first.content(), second.content(), written.toString());
+            }
+        }
+    }
+
+    static void same(MessageContent a, MessageContent b, String written) throws Exception {
+        for (PropTag t : List.of(PropTags.PR_SUBJECT, PropTags.PR_SENT_REPRESENTING_SMTP_ADDRESS,
+                PropTags.PR_SENT_REPRESENTING_NAME, PropTags.PR_SENDER_SMTP_ADDRESS, PropTags.PR_INTERNET_MESSAGE_ID,
+                PropTags.PR_IN_REPLY_TO_ID, PropTags.PR_IMPORTANCE, PropTags.PR_CLIENT_SUBMIT_TIME)) {
+            if (value(a, t) == null && (t.equals(PropTags.PR_INTERNET_MESSAGE_ID)
+                    || t.equals(PropTags.PR_CLIENT_SUBMIT_TIME))) {
+                continue; // the writer supplies a Message-ID and a Date where the original had none
+            }
+            assertEquals(value(a, t), value(b, t), t + "\n" + written);
+        }
+        assertEquals(text(value(a, PropTags.PR_BODY)), text(value(b, PropTags.PR_BODY)), "body\n" + written);
+        assertEquals(a.recipients().stream().map(CorpusRoundTripTest::recipient).toList(),
+                b.recipients().stream().map(CorpusRoundTripTest::recipient).toList(), "recipients");
+        assertEquals(digests(a), digests(b), "attachments\n" + written);
+    }
+
+    static String recipient(Recipient r) {
+        return r.type() + " " + r.email().toLowerCase() + " " + r.displayName();
+    }
+
+    static Object value(MessageContent m, PropTag t) {
+        return m.properties().stream().filter(v -> v.tag().equals(t)).map(PropValue::javaValue).findFirst().orElse(null);
+    }
+
+    static String text(Object body) {
+        return body == null ? "" : body.toString().replace("\r\n", "\n").strip();
+    }
+
+    static List<String> digests(MessageContent m) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (AttachmentContent a : m.attachments()) {
+            switch (a) {
+                case AttachmentContent.ByValue v -> {
+                    try (InputStream in = v.data().open()) {
+                        out.add("data " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                                .digest(in.readAllBytes())));
+                    }
+                }
+                case AttachmentContent.Embedded e -> {
+                    out.add("message " + value(e.message(), PropTags.PR_SUBJECT) + " "
+                            + text(value(e.message(), PropTags.PR_BODY)).hashCode() + " " + digests(e.message()));
+                }
+            }
+        }
+        return out;
+    }
+}
