@@ -20,6 +20,7 @@ import org.apache.james.mime4j.field.address.LenientAddressParser;
 import org.apache.james.mime4j.field.datetime.parser.DateTimeParser;
 import org.apache.james.mime4j.parser.MimeStreamParser;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.koppel.inetmapi.AddressBook;
 import org.koppel.inetmapi.NamedTagMap;
 import org.koppel.mapi.MapiException;
 import org.koppel.mapi.NamedPropTag;
@@ -54,15 +55,21 @@ public final class MimeReader {
     private final MimeLimits limits;
     private final NamedTagMap names;
     private final List<String> keptHeaders;
+    private final AddressBook addressBook;
 
-    public MimeReader(MimeLimits limits, NamedTagMap names, List<String> keptHeaders) {
+    /**
+     * @param keptHeaders the headers kept as PS_INTERNET_HEADERS named properties
+     * @param addressBook local users, whose names and primary addresses replace what the mail says
+     */
+    public MimeReader(MimeLimits limits, NamedTagMap names, List<String> keptHeaders, AddressBook addressBook) {
         this.limits = limits;
         this.names = names;
         this.keptHeaders = List.copyOf(keptHeaders);
+        this.addressBook = addressBook;
     }
 
     public MimeReader(NamedTagMap names) {
-        this(MimeLimits.defaults(), names, DEFAULT_KEPT_HEADERS);
+        this(MimeLimits.defaults(), names, DEFAULT_KEPT_HEADERS, AddressBook.NONE);
     }
 
     /** Converts a message; {@code received} is its delivery time. */
@@ -232,7 +239,7 @@ public final class MimeReader {
         return mb.getName() == null || mb.getName().isBlank() ? mb.getAddress() : mb.getName();
     }
 
-    private static List<Mailbox> mailboxes(Optional<String> header) {
+    private List<Mailbox> mailboxes(Optional<String> header) {
         List<Mailbox> out = new ArrayList<>();
         if (header.isEmpty() || header.get().isBlank()) {
             return out;
@@ -246,7 +253,16 @@ public final class MimeReader {
             }
         }
         out.removeIf(mb -> mb.getAddress() == null || mb.getAddress().isBlank());
-        return out;
+        List<Mailbox> resolved = new ArrayList<>(out.size());
+        for (Mailbox mb : out) {
+            resolved.add(addressBook.resolve(mb.getAddress()).filter(u -> u.email() != null && u.email().contains("@"))
+                    .map(u -> {
+                        int at = u.email().lastIndexOf('@');
+                        String name = u.fullName() == null || u.fullName().isBlank() ? mb.getName() : u.fullName();
+                        return new Mailbox(name, u.email().substring(0, at), u.email().substring(at + 1));
+                    }).orElse(mb));
+        }
+        return resolved;
     }
 
     private static Mailbox decoded(Mailbox mb) {

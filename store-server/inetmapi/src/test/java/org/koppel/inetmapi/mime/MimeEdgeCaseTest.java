@@ -61,6 +61,22 @@ class MimeEdgeCaseTest {
     }
 
     @Test
+    void localUsersAreNamedAsTheStoreKnowsThem() throws Exception {
+        org.koppel.store.client.UserInfo ann = new org.koppel.store.client.UserInfo(7, "ann", "Ann Archer",
+                "ann.archer@example.org", List.of("ann@example.org"), false, org.koppel.store.client.UserKind.USER, true,
+                java.util.Set.of());
+        org.koppel.inetmapi.AddressBook book = address -> address.equalsIgnoreCase("ann@example.org")
+                ? java.util.Optional.of(ann) : java.util.Optional.empty();
+        MimeReader resolving = new MimeReader(MimeLimits.defaults(), names, MimeReader.DEFAULT_KEPT_HEADERS, book);
+        try (ConvertedMessage c = resolving.read(getClass().getResourceAsStream("/mime/eight-bit-headers.eml"), NOW)) {
+            Recipient first = c.content().recipients().get(0);
+            assertEquals("Ann Archer", first.displayName(), "the directory's full name");
+            assertEquals("ann.archer@example.org", first.email(), "the primary address, not the alias used");
+            assertEquals("bob@example.org", c.content().recipients().get(1).email(), "strangers stay as written");
+        }
+    }
+
+    @Test
     void rfc2231FileNamesAndAMissingFinalBoundary() throws Exception {
         try (ConvertedMessage c = read("rfc2231-no-final-boundary.eml")) {
             assertFalse(c.fallback());
