@@ -47,6 +47,13 @@ class ServeProcessTest {
                 awaitHealth(port, first);
                 assertEquals(0, admin(port, data, "user", "add", "erin", "--email", "erin@example.org",
                         "--password", "erin-pw").exit, "user add");
+                // koppel admin over the TLS listener, trusting the store's certificate with --ca-file.
+                Run overTls = admin("https://127.0.0.1:" + tlsPort, data, "--ca-file", data.resolve("ca.crt").toString(),
+                        "user", "show", "erin");
+                assertEquals(0, overTls.exit, overTls.err);
+                assertTrue(overTls.out.contains("erin@example.org"), overTls.out);
+                Run untrusted = admin("https://127.0.0.1:" + tlsPort, data, "user", "list");
+                assertEquals(1, untrusted.exit, "the JDK's CAs do not know the test CA");
                 // The SOAP client over the TLS listener, trusting the store's certificate.
                 javax.net.ssl.SSLContext tls = org.koppel.store.client.tls.ClientTls.context(
                         java.util.Optional.of(data.resolve("ca.crt")), java.util.Optional.empty(),
@@ -158,12 +165,16 @@ class ServeProcessTest {
     }
 
     private static Run admin(int port, Path data, String... args) {
+        return admin("http://127.0.0.1:" + port, data, args);
+    }
+
+    private static Run admin(String store, Path data, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(new AdminCommand());
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of("--store", "http://127.0.0.1:" + port, "--data", data.toString()));
+        List<String> all = new ArrayList<>(List.of("--store", store, "--data", data.toString()));
         all.addAll(List.of(args));
         return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
     }

@@ -1,5 +1,6 @@
 package org.koppel.cli.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -7,7 +8,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.koppel.mapi.MapiError;
+import org.koppel.mapi.MapiException;
+import org.koppel.store.api.Server;
+import org.koppel.store.client.Credentials;
+import org.koppel.store.client.soap.SoapStoreServer;
+import org.koppel.store.client.tls.ClientTls;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,21 +26,28 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code koppel admin}: manages a running store over its JSON protocol. On the store's host it logs on as
- * the system administrator with the service secret in the data directory; from elsewhere as an
- * administrator user. Exit codes: 0 done, 1 the store refused or could not be reached, 2 usage.
+ * {@code koppel admin}: manages a running store through the high-level API over MAPI-over-SOAP. On the store's
+ * host it logs on as the system administrator with the service secret in the data directory; from elsewhere
+ * as an administrator user. Exit codes: 0 done, 1 the store refused or could not be reached, 2 usage.
  */
 @Command(name = "admin", mixinStandardHelpOptions = true,
         description = "Manages users, groups, quotas and stores of a running Koppel store.",
         subcommands = {UserCommand.class, GroupCommand.class, QuotaCommand.class, StoreCommand.class})
 public final class AdminCommand implements Runnable {
 
+    /** The service name the local system administrator logs on with. */
+    private static final String SERVICE = "koppel-admin";
+
     @Spec
     CommandSpec spec;
 
     @Option(names = "--store", defaultValue = "http://127.0.0.1:2360", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "The store's endpoint. Default: ${DEFAULT-VALUE}.")
+            description = "The store's endpoint (http or https). Default: ${DEFAULT-VALUE}.")
     URI store;
+
+    @Option(names = "--ca-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "PEM file of the CAs to trust for an https store (default: the JDK's).")
+    Path caFile;
 
     @Option(names = "--data", defaultValue = "data", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "The store's data directory, for its service secret (on the store's host). Default: ${DEFAULT-VALUE}.")
@@ -56,17 +73,25 @@ public final class AdminCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'koppel admin user list'");
     }
 
-    /** Connects and runs {@code work}, turning refusals into a message and exit code 1. */
-    int run(Function<StoreClient, Integer> work) {
+    /** Logs on, runs {@code work} and logs off, turning refusals and failures into a message and exit code 1. */
+    int run(Function<Server, Integer> work) {
         PrintWriter err = spec.commandLine().getErr();
-        try (StoreClient client = connect()) {
-            return work.apply(client);
-        } catch (StoreClient.Refused r) {
-            err.println("koppel admin: " + r.error + (r.getMessage().isEmpty() ? "" : ": " + r.getMessage()));
+        try {
+            Credentials credentials = credentials();
+            try (SoapStoreServer soap = SoapStoreServer.connect(endpoint());
+                    Server server = Server.logon(soap, credentials)) {
+                return work.apply(server);
+            }
+        } catch (MapiException e) {
+            if (e.error() == MapiError.NETWORK_ERROR) {
+                err.println("koppel admin: cannot reach the store at " + store + " (is koppel serve running?)"
+                        + networkDetail(e));
+            } else {
+                err.println("koppel admin: " + e.error().mapiName()
+                        + (e.getMessage() == null || e.getMessage().isEmpty() ? "" : ": " + e.getMessage()));
+            }
             return 1;
-        } catch (CommandLine.ParameterException e) {
-            throw e;
-        } catch (IOException e) {
+        } catch (IOException | GeneralSecurityException e) {
             err.println("koppel admin: " + e.getMessage());
             return 1;
         } finally {
@@ -74,16 +99,42 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    private StoreClient connect() throws IOException {
+    /** What went wrong underneath (refused connection, TLS handshake, ...), without the transport's prefixes. */
+    private static String networkDetail(MapiException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        for (String prefix : new String[] {MapiError.NETWORK_ERROR.mapiName() + ": ", "store unreachable: "}) {
+            if (m.startsWith(prefix)) {
+                m = m.substring(prefix.length());
+            }
+        }
+        return m.isBlank() ? "" : ": " + m;
+    }
+
+    private SoapStoreServer.Endpoint endpoint() throws IOException, GeneralSecurityException {
+        String scheme = store.getScheme() == null ? "" : store.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--store must be an http or https URL: " + store);
+        }
+        SoapStoreServer.Endpoint endpoint = SoapStoreServer.Endpoint.of(store);
+        if (scheme.equals("https")) {
+            return endpoint.withTls(ClientTls.context(Optional.ofNullable(caFile), Optional.empty(), Optional.empty()));
+        }
+        if (caFile != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ca-file needs an https --store URL");
+        }
+        return endpoint;
+    }
+
+    private Credentials credentials() throws IOException {
         if (user != null) {
-            return StoreClient.withPassword(store, user, password());
+            return new Credentials.Password(user, password());
         }
         Path secretFile = data.resolve("service.secret");
         if (!Files.isReadable(secretFile)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no readable service secret at " + secretFile
                     + ": run on the store's host with --data DIR (as the user the store runs as), or log on with --user");
         }
-        return StoreClient.withServiceSecret(store, Files.readString(secretFile, StandardCharsets.UTF_8).strip());
+        return new Credentials.Service(SERVICE, Files.readString(secretFile, StandardCharsets.UTF_8).strip(), "");
     }
 
     private String password() throws IOException {
@@ -105,13 +156,13 @@ public final class AdminCommand implements Runnable {
         return new String(console.readPassword("Password for %s: ", user));
     }
 
-    /** Prints a result: JSON with --json, else the human form. */
-    void print(StoreClient client, JsonNode node, java.util.function.Consumer<PrintWriter> human) {
+    /** Prints a result: its JSON form with --json, else the human form. */
+    void print(JsonNode node, Consumer<PrintWriter> human) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             try {
-                out.println(client.json().writerWithDefaultPrettyPrinter().writeValueAsString(node));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                out.println(JsonForm.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         } else {

@@ -1,10 +1,10 @@
 package org.koppel.cli.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.koppel.store.api.Group;
+import org.koppel.store.client.GroupInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,12 +19,15 @@ final class GroupCommand {
     @ParentCommand
     AdminCommand admin;
 
-    static void describe(PrintWriter out, JsonNode g) {
-        List<String> members = new ArrayList<>();
-        g.path("members").forEach(m -> members.add(m.asText()));
-        out.printf("group:     %s%n", g.path("name").asText());
-        out.printf("email:     %s%n", g.path("email").asText().isEmpty() ? "-" : g.path("email").asText());
-        out.printf("members:   %s%n", members.isEmpty() ? "-" : String.join(", ", members));
+    static void describe(PrintWriter out, GroupInfo g) {
+        out.printf("group:     %s%n", g.name());
+        out.printf("email:     %s%n", g.email() == null || g.email().isEmpty() ? "-" : g.email());
+        out.printf("members:   %s%n", g.members().isEmpty() ? "-" : String.join(", ", g.members()));
+    }
+
+    /** Prints a group: its JSON form, or {@link #describe}. */
+    void show(Group g) {
+        admin.print(JsonForm.group(g.info()), out -> describe(out, g.info()));
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Creates a group.")
@@ -35,9 +38,9 @@ final class GroupCommand {
 
         @Override
         public Integer call() {
-            return parent.admin.run(c -> {
-                JsonNode g = c.call("groups.create", c.object().put("name", name).put("email", email == null ? "" : email));
-                parent.admin.print(c, g, out -> out.println("Created group " + g.path("name").asText()));
+            return parent.admin.run(server -> {
+                Group g = server.createGroup(name, email == null ? "" : email);
+                parent.admin.print(JsonForm.group(g.info()), out -> out.println("Created group " + g.name()));
                 return 0;
             });
         }
@@ -49,13 +52,14 @@ final class GroupCommand {
 
         @Override
         public Integer call() {
-            return parent.admin.run(c -> {
-                JsonNode groups = c.call("groups.list", c.object());
-                parent.admin.print(c, groups, out -> {
+            return parent.admin.run(server -> {
+                List<GroupInfo> groups = server.groups().stream().map(Group::info).toList();
+                var array = JsonForm.array();
+                groups.forEach(g -> array.add(JsonForm.group(g)));
+                parent.admin.print(array, out -> {
                     out.printf("%-24s %-30s %s%n", "GROUP", "EMAIL", "MEMBERS");
-                    for (JsonNode g : groups) {
-                        out.printf("%-24s %-30s %d%n", g.path("name").asText(), g.path("email").asText(),
-                                g.path("members").size());
+                    for (GroupInfo g : groups) {
+                        out.printf("%-24s %-30s %d%n", g.name(), g.email() == null ? "" : g.email(), g.members().size());
                     }
                 });
                 return 0;
@@ -70,9 +74,8 @@ final class GroupCommand {
 
         @Override
         public Integer call() {
-            return parent.admin.run(c -> {
-                JsonNode g = c.call("groups.get", c.object().put("name", name));
-                parent.admin.print(c, g, out -> describe(out, g));
+            return parent.admin.run(server -> {
+                parent.show(server.group(name));
                 return 0;
             });
         }
@@ -85,10 +88,11 @@ final class GroupCommand {
 
         @Override
         public Integer call() {
-            return parent.admin.run(c -> {
-                c.call("groups.delete", c.object().put("name", name));
-                parent.admin.print(c, c.object().put("name", name).put("deleted", true),
-                        out -> out.println("Deleted group " + name));
+            return parent.admin.run(server -> {
+                Group g = server.group(name);
+                g.delete();
+                parent.admin.print(JsonForm.object().put("name", g.name()).put("deleted", true),
+                        out -> out.println("Deleted group " + g.name()));
                 return 0;
             });
         }
@@ -99,12 +103,11 @@ final class GroupCommand {
     static final class Members {
         @ParentCommand GroupCommand parent;
 
-        /** Adds or removes ({@code operation}) a member and shows the group. */
-        int change(String operation, String group, String user) {
-            AdminCommand admin = parent.admin;
-            return admin.run(c -> {
-                JsonNode g = c.call(operation, c.object().put("group", group).put("login", user));
-                admin.print(c, g, out -> describe(out, g));
+        /** Adds or removes a member and shows the group as it is then. */
+        int change(boolean add, String group, String user) {
+            return parent.admin.run(server -> {
+                Group g = server.group(group);
+                parent.show(add ? g.add(server.user(user)) : g.remove(server.user(user)));
                 return 0;
             });
         }
@@ -117,7 +120,7 @@ final class GroupCommand {
 
             @Override
             public Integer call() {
-                return parent.change("groups.addMember", group, user);
+                return parent.change(true, group, user);
             }
         }
 
@@ -129,7 +132,7 @@ final class GroupCommand {
 
             @Override
             public Integer call() {
-                return parent.change("groups.removeMember", group, user);
+                return parent.change(false, group, user);
             }
         }
     }

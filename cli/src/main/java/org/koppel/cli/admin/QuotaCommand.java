@@ -1,8 +1,9 @@
 package org.koppel.cli.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.koppel.store.client.Quota;
+import org.koppel.store.client.QuotaStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,18 +19,21 @@ final class QuotaCommand {
     @ParentCommand
     AdminCommand admin;
 
-    static void describe(PrintWriter out, JsonNode q) {
-        JsonNode quota = q.path("quota");
-        out.printf("user:      %s%n", q.path("login").asText());
-        out.printf("used:      %.1f MiB (%s)%n", q.path("usedBytes").asLong() / (double) MIB, q.path("level").asText());
-        out.printf("warn:      %s%n", limit(quota.path("warnBytes").asLong()));
-        out.printf("soft:      %s%n", limit(quota.path("softBytes").asLong()));
-        out.printf("hard:      %s%s%n", limit(quota.path("hardBytes").asLong()),
-                q.path("serverDefault").asBoolean() ? " (server defaults)" : "");
+    static void describe(PrintWriter out, QuotaStatus q) {
+        out.printf("user:      %s%n", q.login());
+        out.printf("used:      %.1f MiB (%s)%n", q.usedBytes() / (double) MIB, q.level());
+        out.printf("warn:      %s%n", limit(q.quota().warnBytes()));
+        out.printf("soft:      %s%n", limit(q.quota().softBytes()));
+        out.printf("hard:      %s%s%n", limit(q.quota().hardBytes()), q.serverDefault() ? " (server defaults)" : "");
     }
 
     private static String limit(long bytes) {
         return bytes == 0 ? "none" : String.format("%.1f MiB", bytes / (double) MIB);
+    }
+
+    /** Prints a quota status: its JSON form, or {@link #describe}. */
+    void show(QuotaStatus q) {
+        admin.print(JsonForm.quota(q), out -> describe(out, q));
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows a user's quota and usage.")
@@ -39,9 +43,8 @@ final class QuotaCommand {
 
         @Override
         public Integer call() {
-            return parent.admin.run(c -> {
-                JsonNode q = c.call("quotas.get", c.object().put("login", name));
-                parent.admin.print(c, q, out -> describe(out, q));
+            return parent.admin.run(server -> {
+                parent.show(server.user(name).quota());
                 return 0;
             });
         }
@@ -57,10 +60,8 @@ final class QuotaCommand {
 
         @Override
         public Integer call() {
-            return parent.admin.run(c -> {
-                JsonNode q = c.call("quotas.set", c.object().put("login", name).put("warnBytes", warn * MIB)
-                        .put("softBytes", soft * MIB).put("hardBytes", hard * MIB));
-                parent.admin.print(c, q, out -> describe(out, q));
+            return parent.admin.run(server -> {
+                parent.show(server.user(name).setQuota(new Quota(warn * MIB, soft * MIB, hard * MIB)));
                 return 0;
             });
         }

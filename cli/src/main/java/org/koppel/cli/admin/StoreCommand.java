@@ -1,12 +1,20 @@
 package org.koppel.cli.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.koppel.mapi.EntryId;
+import org.koppel.store.api.Store;
+import org.koppel.store.client.StoreInfo;
+import org.koppel.store.client.StoreSummary;
+import org.koppel.store.client.WellKnownFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code koppel admin store ...}: list the stores (or the orphaned ones), show one. */
+/** {@code koppel admin store ...}: list the stores (or the orphaned ones), show one, remove an orphan. */
 @Command(name = "store", mixinStandardHelpOptions = true,
         description = "Stores: list, orphans, show, remove, create-public.",
         subcommands = {StoreCommand.ListStores.class, StoreCommand.Orphans.class, StoreCommand.Show.class,
@@ -18,21 +26,16 @@ final class StoreCommand {
 
     /** Lists the stores, all or only the orphaned ones. */
     static int list(AdminCommand admin, boolean orphansOnly) {
-        return admin.run(c -> {
-            JsonNode all = c.call("stores.list", c.object());
-            com.fasterxml.jackson.databind.node.ArrayNode shown = c.json().createArrayNode();
-            all.forEach(s -> {
-                if (!orphansOnly || s.path("orphaned").asBoolean()) {
-                    shown.add(s);
-                }
-            });
-            admin.print(c, shown, out -> {
+        return admin.run(server -> {
+            List<StoreSummary> shown = server.stores().stream().filter(s -> !orphansOnly || s.orphaned()).toList();
+            var array = JsonForm.array();
+            shown.forEach(s -> array.add(JsonForm.store(s)));
+            admin.print(array, out -> {
                 out.printf("%-8s %-24s %12s  %s%n", "KIND", "OWNER", "SIZE (MiB)", "STORE");
-                for (JsonNode s : shown) {
-                    String owner = s.path("ownerLogin").isTextual() ? s.path("ownerLogin").asText()
-                            : s.path("orphaned").asBoolean() ? "(orphaned)" : "-";
-                    out.printf("%-8s %-24s %12.1f  %s%n", s.path("kind").asText(), owner,
-                            s.path("sizeBytes").asLong() / 1048576.0, s.path("entryId").asText());
+                for (StoreSummary s : shown) {
+                    String owner = s.ownerLogin().filter(o -> !o.isEmpty()).orElse(s.orphaned() ? "(orphaned)" : "-");
+                    out.printf("%-8s %-24s %12.1f  %s%n", s.kind(), owner, s.sizeBytes() / 1048576.0,
+                            JsonForm.hex(s.entryId()));
                 }
             });
             return 0;
@@ -68,10 +71,11 @@ final class StoreCommand {
 
         @Override
         public Integer call() {
-            return parent.admin.run(c -> {
-                c.call("stores.removeOrphan", c.object().put("store", store));
-                parent.admin.print(c, c.object().put("store", store).put("removed", true),
-                        out -> out.println("Removed store " + store));
+            return parent.admin.run(server -> {
+                EntryId id = JsonForm.entryId(store);
+                server.removeOrphanStore(id);
+                parent.admin.print(JsonForm.object().put("store", JsonForm.hex(id)).put("removed", true),
+                        out -> out.println("Removed store " + JsonForm.hex(id)));
                 return 0;
             });
         }
@@ -84,18 +88,18 @@ final class StoreCommand {
 
         @Override
         public Integer call() {
-            return parent.admin.run(c -> {
-                JsonNode s = name.equals("public") ? c.call("stores.public", c.object())
-                        : c.call("stores.user", c.object().put("login", name));
-                parent.admin.print(c, s, out -> {
-                    out.printf("store:     %s%n", s.path("entryId").asText());
-                    s.fields().forEachRemaining(e -> {
-                        if (!e.getKey().equals("entryId") && !e.getKey().equals("wellKnownFolders")) {
-                            out.printf("%-10s %s%n", e.getKey() + ":", e.getValue().asText());
-                        }
-                    });
-                    s.path("wellKnownFolders").fields().forEachRemaining(e ->
-                            out.printf("  %-16s %s%n", e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue().asText()));
+            return parent.admin.run(server -> {
+                Store store = name.equals("public") ? server.publicStore() : server.user(name).store();
+                StoreInfo s = store.info();
+                parent.admin.print(JsonForm.store(s), out -> {
+                    out.printf("store:     %s%n", JsonForm.hex(s.entryId()));
+                    out.printf("guid:      %s%n", s.guid().uuid());
+                    out.printf("kind:      %s%n", s.kind());
+                    out.printf("ownerLogin: %s%n", store.ownerLogin().isEmpty() ? "-" : store.ownerLogin());
+                    out.printf("sizeBytes: %d%n", s.sizeBytes());
+                    for (Map.Entry<WellKnownFolder, EntryId> f : new EnumMap<>(s.wellKnownFolders()).entrySet()) {
+                        out.printf("  %-16s %s%n", f.getKey().name().toLowerCase(Locale.ROOT), JsonForm.hex(f.getValue()));
+                    }
                 });
                 return 0;
             });
@@ -114,9 +118,10 @@ final class StoreCommand {
 
         @Override
         public Integer call() {
-            return parent.admin.run(c -> {
-                JsonNode s = c.call("stores.public", c.object());
-                parent.admin.print(c, s, out -> out.println("The public store exists: " + s.path("entryId").asText()));
+            return parent.admin.run(server -> {
+                Store pub = server.publicStore();
+                parent.admin.print(JsonForm.store(pub.info()),
+                        out -> out.println("The public store exists: " + JsonForm.hex(pub.entryId())));
                 return 0;
             });
         }

@@ -1,14 +1,17 @@
 package org.koppel.cli.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
-
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.koppel.store.api.User;
+import org.koppel.store.client.Feature;
+import org.koppel.store.client.NewUser;
+import org.koppel.store.client.UserChanges;
+import org.koppel.store.client.UserInfo;
+import org.koppel.store.client.UserKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,19 +26,20 @@ final class UserCommand {
     @ParentCommand
     AdminCommand admin;
 
-    static void describe(PrintWriter out, JsonNode u) {
-        out.printf("login:     %s%n", u.path("login").asText());
-        out.printf("name:      %s%n", u.path("fullName").asText());
-        out.printf("email:     %s%n", u.path("email").asText());
-        List<String> aliases = new ArrayList<>();
-        u.path("aliases").forEach(a -> aliases.add(a.asText()));
-        out.printf("aliases:   %s%n", aliases.isEmpty() ? "-" : String.join(", ", aliases));
-        out.printf("admin:     %s%n", u.path("admin").asBoolean() ? "yes" : "no");
-        out.printf("active:    %s%n", u.path("active").asBoolean() ? "yes" : "no");
-        List<String> features = new ArrayList<>();
-        u.path("features").forEach(f -> features.add(f.asText().toLowerCase(java.util.Locale.ROOT)));
-        features.sort(null);
+    static void describe(PrintWriter out, UserInfo u) {
+        out.printf("login:     %s%n", u.login());
+        out.printf("name:      %s%n", u.fullName());
+        out.printf("email:     %s%n", u.email());
+        out.printf("aliases:   %s%n", u.aliases().isEmpty() ? "-" : String.join(", ", u.aliases()));
+        out.printf("admin:     %s%n", u.admin() ? "yes" : "no");
+        out.printf("active:    %s%n", u.active() ? "yes" : "no");
+        List<String> features = u.features().stream().map(f -> f.name().toLowerCase(Locale.ROOT)).sorted().toList();
         out.printf("features:  %s%n", features.isEmpty() ? "-" : String.join(", ", features));
+    }
+
+    /** Prints a user: its JSON form, or {@link #describe}. */
+    void show(User u) {
+        admin.print(JsonForm.user(u.info()), out -> describe(out, u.info()));
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Creates a user and their mailbox.")
@@ -51,16 +55,10 @@ final class UserCommand {
 
         @Override
         public Integer call() {
-            return parent.admin.run(c -> {
-                ObjectNode a = c.object().put("login", name).put("email", email)
-                        .put("fullName", fullName == null ? name : fullName).put("admin", isAdmin);
-                if (password != null) {
-                    a.put("password", password);
-                }
-                ArrayNode al = a.putArray("aliases");
-                aliases.forEach(al::add);
-                JsonNode u = c.call("users.create", a);
-                parent.admin.print(c, u, out -> out.println("Created user " + u.path("login").asText()));
+            return parent.admin.run(server -> {
+                User u = server.createUser(new NewUser(name, fullName == null ? name : fullName, email, password,
+                        isAdmin, UserKind.USER, aliases, EnumSet.allOf(Feature.class)));
+                parent.admin.print(JsonForm.user(u.info()), out -> out.println("Created user " + u.name()));
                 return 0;
             });
         }
@@ -72,14 +70,15 @@ final class UserCommand {
 
         @Override
         public Integer call() {
-            return parent.admin.run(c -> {
-                JsonNode users = c.call("users.list", c.object());
-                parent.admin.print(c, users, out -> {
+            return parent.admin.run(server -> {
+                List<User> users = server.users();
+                var array = JsonForm.array();
+                users.forEach(u -> array.add(JsonForm.user(u.info())));
+                parent.admin.print(array, out -> {
                     out.printf("%-24s %-32s %-30s %s%n", "LOGIN", "NAME", "EMAIL", "FLAGS");
-                    for (JsonNode u : users) {
-                        out.printf("%-24s %-32s %-30s %s%s%n", u.path("login").asText(), u.path("fullName").asText(),
-                                u.path("email").asText(), u.path("admin").asBoolean() ? "admin " : "",
-                                u.path("active").asBoolean() ? "" : "inactive");
+                    for (User u : users) {
+                        out.printf("%-24s %-32s %-30s %s%s%n", u.name(), u.fullName(), u.email(),
+                                u.admin() ? "admin " : "", u.active() ? "" : "inactive");
                     }
                 });
                 return 0;
@@ -90,13 +89,12 @@ final class UserCommand {
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows a user.")
     static final class Show implements Callable<Integer> {
         @ParentCommand UserCommand parent;
-        @Parameters(paramLabel = "NAME") String name;
+        @Parameters(paramLabel = "NAME", description = "The login or one of the user's addresses.") String name;
 
         @Override
         public Integer call() {
-            return parent.admin.run(c -> {
-                JsonNode u = c.call("users.get", c.object().put("login", name));
-                parent.admin.print(c, u, out -> describe(out, u));
+            return parent.admin.run(server -> {
+                parent.show(server.user(name));
                 return 0;
             });
         }
@@ -115,26 +113,25 @@ final class UserCommand {
 
         @Override
         public Integer call() {
-            return parent.admin.run(c -> {
-                ObjectNode a = c.object().put("login", name);
-                if (fullName != null) {
-                    a.put("fullName", fullName);
-                }
-                if (email != null) {
-                    a.put("email", email);
-                }
-                if (isAdmin != null) {
-                    a.put("admin", isAdmin);
-                }
-                if (active != null) {
-                    a.put("active", active);
-                }
-                if (aliases != null) {
-                    ArrayNode al = a.putArray("aliases");
-                    aliases.forEach(al::add);
-                }
-                JsonNode u = c.call("users.update", a);
-                parent.admin.print(c, u, out -> describe(out, u));
+            UserChanges changes = UserChanges.none();
+            if (fullName != null) {
+                changes = changes.withFullName(fullName);
+            }
+            if (email != null) {
+                changes = changes.withEmail(email);
+            }
+            if (isAdmin != null) {
+                changes = changes.withAdmin(isAdmin);
+            }
+            if (active != null) {
+                changes = changes.withActive(active);
+            }
+            if (aliases != null) {
+                changes = changes.withAliases(aliases);
+            }
+            UserChanges chosen = changes;
+            return parent.admin.run(server -> {
+                parent.show(server.user(name).update(chosen));
                 return 0;
             });
         }
@@ -163,10 +160,11 @@ final class UserCommand {
                 }
             }
             String chosen = pw;
-            return parent.admin.run(c -> {
-                c.call("users.setPassword", c.object().put("login", name).put("password", chosen));
-                parent.admin.print(c, c.object().put("login", name).put("passwordSet", true),
-                        out -> out.println("Password of " + name + " set"));
+            return parent.admin.run(server -> {
+                User u = server.user(name);
+                u.setPassword(chosen);
+                parent.admin.print(JsonForm.object().put("login", u.name()).put("passwordSet", true),
+                        out -> out.println("Password of " + u.name() + " set"));
                 return 0;
             });
         }
@@ -182,17 +180,13 @@ final class UserCommand {
 
         @Override
         public Integer call() {
-            return parent.admin.run(c -> {
-                JsonNode u = c.call("users.get", c.object().put("login", name));
-                java.util.Set<String> now = new LinkedHashSet<>();
-                u.path("features").forEach(f -> now.add(f.asText().toLowerCase(java.util.Locale.ROOT)));
-                enable.forEach(f -> now.add(f.toLowerCase(java.util.Locale.ROOT)));
-                disable.forEach(f -> now.remove(f.toLowerCase(java.util.Locale.ROOT)));
-                ObjectNode a = c.object().put("login", name);
-                ArrayNode fs = a.putArray("features");
-                now.forEach(fs::add);
-                JsonNode updated = c.call("users.update", a);
-                parent.admin.print(c, updated, out -> describe(out, updated));
+            return parent.admin.run(server -> {
+                User u = server.user(name);
+                java.util.Set<Feature> now = u.features().isEmpty() ? EnumSet.noneOf(Feature.class)
+                        : EnumSet.copyOf(u.features());
+                enable.forEach(f -> now.add(Feature.parse(f)));
+                disable.forEach(f -> now.remove(Feature.parse(f)));
+                parent.show(u.update(UserChanges.none().withFeatures(now)));
                 return 0;
             });
         }
@@ -206,13 +200,13 @@ final class UserCommand {
 
         @Override
         public Integer call() {
-            return parent.admin.run(c -> {
-                c.call("users.delete", c.object().put("login", name).put("deleteStore", !keepStore));
-                parent.admin.print(c, c.object().put("login", name).put("deleted", true),
-                        out -> out.println("Deleted user " + name));
+            return parent.admin.run(server -> {
+                User u = server.user(name);
+                server.deleteUser(u, !keepStore);
+                parent.admin.print(JsonForm.object().put("login", u.name()).put("deleted", true),
+                        out -> out.println("Deleted user " + u.name()));
                 return 0;
             });
         }
     }
-
 }

@@ -93,10 +93,11 @@ class AdminCommandTest {
         assertTrue(members.out().contains("members:   dave"), members.out());
         assertEquals(0, admin("user", "set", "dave", "--active", "false").exit());
         assertTrue(admin("user", "show", "dave").out().contains("active:    no"));
+        assertTrue(admin("user", "show", "d@example.org").out().contains("login:     dave"), "found by an alias too");
         assertEquals(0, admin("user", "delete", "dave").exit());
         Run gone = admin("user", "show", "dave");
         assertEquals(1, gone.exit());
-        assertTrue(gone.err().contains("MAPI_E_NOT_FOUND"), gone.err());
+        assertTrue(gone.err().contains("MAPI_E_NOT_FOUND: no user dave"), gone.err());
     }
 
     @Test
@@ -134,7 +135,13 @@ class AdminCommandTest {
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err));
         assertEquals(1, cl.execute("--store", "http://127.0.0.1:1", "--data", data.toString(), "user", "list"));
-        assertTrue(err.toString().contains("cannot reach the store"), err.toString());
+        assertTrue(err.toString().contains("cannot reach the store at http://127.0.0.1:1 (is koppel serve running?)"),
+                err.toString());
+        assertEquals(2, admin("--ca-file", "ca.pem", "user", "list").exit(), "--ca-file is for https stores");
+        CommandLine ftp = new CommandLine(new AdminCommand());
+        ftp.setErr(new PrintWriter(new StringWriter()));
+        assertEquals(2, ftp.execute("--store", "ftp://127.0.0.1:1", "--data", data.toString(), "user", "list"),
+                "not an http or https URL");
     }
 
     @Test

@@ -23,6 +23,11 @@ public final class Group {
         return info.email();
     }
 
+    /** Everything the directory says of the group, its members' logins included, as read when this object was made. */
+    public GroupInfo info() {
+        return info;
+    }
+
     /** The members as read when this group object was made. */
     public List<User> members() {
         return info.members().stream().map(server::user).toList();
@@ -38,6 +43,11 @@ public final class Group {
     public Group remove(User user) {
         server.session().directory().removeMember(info.name(), user.name());
         return server.group(info.name());
+    }
+
+    /** Deletes the group, not its members (administrators only); "Everyone" cannot be deleted. */
+    public void delete() {
+        server.session().directory().deleteGroup(info.name());
     }
 
     @Override

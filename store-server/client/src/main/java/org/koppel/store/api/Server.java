@@ -3,11 +3,13 @@ package org.koppel.store.api;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.koppel.mapi.EntryId;
 import org.koppel.mapi.MapiException;
 import org.koppel.store.client.Credentials;
 import org.koppel.store.client.NewUser;
 import org.koppel.store.client.Session;
 import org.koppel.store.client.StoreServer;
+import org.koppel.store.client.StoreSummary;
 
 /**
  * The way into the high-level API: a logged-on session and what it can reach, users, groups and stores.
@@ -50,7 +52,7 @@ public final class Server implements AutoCloseable {
 
     /** A user by login or address; MAPI_E_NOT_FOUND if there is none. */
     public User user(String name) {
-        return findUser(name).orElseThrow(() -> new MapiException.NotFound("no user \"" + name + "\""));
+        return findUser(name).orElseThrow(() -> new MapiException.NotFound("no user " + name));
     }
 
     public Optional<User> findUser(String name) {
@@ -78,7 +80,7 @@ public final class Server implements AutoCloseable {
     /** A group by name; MAPI_E_NOT_FOUND if there is none. */
     public Group group(String name) {
         return session.directory().group(name).map(g -> new Group(this, g))
-                .orElseThrow(() -> new MapiException.NotFound("no group \"" + name + "\""));
+                .orElseThrow(() -> new MapiException.NotFound("no group " + name));
     }
 
     /** Creates a group (administrators only). */
@@ -93,6 +95,19 @@ public final class Server implements AutoCloseable {
 
     public Store publicStore() {
         return new Store(session, session.stores().openPublic());
+    }
+
+    /** Every store of the server, private, public and orphaned, with owner and size (administrators only). */
+    public List<StoreSummary> stores() {
+        return session.stores().list();
+    }
+
+    /**
+     * Deletes an orphaned store (its owner was deleted with the store kept) and everything in it
+     * (administrators only); a store with an owner is refused with MAPI_E_NO_ACCESS: delete the user instead.
+     */
+    public void removeOrphanStore(EntryId store) {
+        session.stores().removeOrphan(store);
     }
 
     @Override

@@ -1,10 +1,19 @@
 package org.koppel.store.api;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import org.koppel.store.client.Feature;
+import org.koppel.store.client.Quota;
+import org.koppel.store.client.QuotaStatus;
 import org.koppel.store.client.Session;
+import org.koppel.store.client.UserChanges;
 import org.koppel.store.client.UserInfo;
 
-/** A user of the server: name, address, and the way into their store. */
+/**
+ * A user of the server: name, address, and the way into their store. The details are as read when the object
+ * was made; a change returns a new {@code User} with the details as the store has them then.
+ */
 public final class User {
 
     private final Session session;
@@ -33,6 +42,21 @@ public final class User {
         return info.admin();
     }
 
+    /** A disabled user cannot log on; mail is still delivered. */
+    public boolean active() {
+        return info.active();
+    }
+
+    /** Further addresses mail is delivered to, besides {@link #email()}. */
+    public List<String> aliases() {
+        return info.aliases();
+    }
+
+    /** The protocols and services the user may use. */
+    public Set<Feature> features() {
+        return info.features();
+    }
+
     /** Everything the directory says of the user, as the session API gives it. */
     public UserInfo info() {
         return info;
@@ -41,6 +65,33 @@ public final class User {
     /** The user's private store, opened with this server's session (folder ACLs decide what it shows). */
     public Store store() {
         return new Store(session, session.stores().openUserStore(info.login()));
+    }
+
+    /**
+     * Changes the details set in {@code changes} in one transaction (administrators only); returns the user
+     * as the store has them now.
+     */
+    public User update(UserChanges changes) {
+        return new User(session, session.directory().updateUser(info.login(), changes));
+    }
+
+    /** Sets the user's password (administrators only). */
+    public void setPassword(String password) {
+        session.directory().setPassword(info.login(), password);
+    }
+
+    /** The user's effective quota, the store's size and where it stands (the user's own, or administrators). */
+    public QuotaStatus quota() {
+        return session.quotas().status(info.login());
+    }
+
+    /**
+     * Sets the user's own limits, or with {@code null} returns them to the server defaults (administrators
+     * only); returns the status as it is then.
+     */
+    public QuotaStatus setQuota(Quota quota) {
+        session.quotas().set(info.login(), quota);
+        return quota();
     }
 
     @Override

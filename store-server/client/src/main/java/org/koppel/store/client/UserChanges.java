@@ -22,6 +22,19 @@ public record UserChanges(
         return new UserChanges(fullName, email, admin, active, aliases, Optional.of(Set.copyOf(f)));
     }
 
+    public UserChanges withEmail(String address) {
+        return new UserChanges(fullName, Optional.of(address), admin, active, aliases, features);
+    }
+
+    public UserChanges withAdmin(boolean a) {
+        return new UserChanges(fullName, email, Optional.of(a), active, aliases, features);
+    }
+
+    /** Replaces the aliases. */
+    public UserChanges withAliases(List<String> addresses) {
+        return new UserChanges(fullName, email, admin, active, Optional.of(List.copyOf(addresses)), features);
+    }
+
     public UserChanges withFullName(String name) {
         return new UserChanges(Optional.of(name), email, admin, active, aliases, features);
     }

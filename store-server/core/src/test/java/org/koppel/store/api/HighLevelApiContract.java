@@ -16,12 +16,19 @@ import org.koppel.mapi.MapiException;
 import org.koppel.mapi.PropTags;
 import org.koppel.mapi.PropValue;
 import org.koppel.mapi.RecipientType;
+import org.koppel.mapi.EntryId;
 import org.koppel.store.client.Credentials;
+import org.koppel.store.client.Feature;
 import org.koppel.store.client.MessageContent;
 import org.koppel.store.client.QueuedMessage;
+import org.koppel.store.client.Quota;
+import org.koppel.store.client.QuotaLevel;
+import org.koppel.store.client.QuotaStatus;
 import org.koppel.store.client.Session;
 import org.koppel.store.client.StoreKind;
 import org.koppel.store.client.StoreServer;
+import org.koppel.store.client.StoreSummary;
+import org.koppel.store.client.UserChanges;
 
 /**
  * What the high-level API does, against any transport of the session API: the in-process engine
@@ -74,6 +81,98 @@ public abstract class HighLevelApiContract {
         assertEquals(List.of(a), team.members());
         assertTrue(system.groups().stream().anyMatch(g -> g.name().equals(name)));
         assertEquals(List.of(), system.group(name).remove(a).members());
+    }
+
+    @Test
+    void usersAreChangedByAnAdministrator() {
+        User a = system.user(aliceLogin);
+        assertTrue(a.active());
+        assertEquals(Set.of(Feature.values()), a.features());
+        User changed = a.update(UserChanges.none().withFullName("Alice A").withEmail("aa-" + aliceLogin + "@example.org")
+                .withAdmin(true).withActive(false).withAliases(List.of("a1-" + aliceLogin + "@example.org"))
+                .withFeatures(Set.of(Feature.MAIL, Feature.IMAP)));
+        assertEquals("Alice A", changed.fullName());
+        assertEquals("aa-" + aliceLogin + "@example.org", changed.email());
+        assertTrue(changed.admin());
+        assertFalse(changed.active());
+        assertEquals(List.of("a1-" + aliceLogin + "@example.org"), changed.aliases());
+        assertEquals(Set.of(Feature.MAIL, Feature.IMAP), changed.features());
+        assertEquals("Alice Archer", a.fullName(), "a User keeps the details it was made with");
+        User reread = system.user("a1-" + aliceLogin + "@example.org");
+        assertEquals(changed, reread, "found by the new alias");
+        assertEquals(Set.of(Feature.MAIL, Feature.IMAP), reread.features());
+        User back = reread.update(UserChanges.none().withActive(true).withAdmin(false));
+        assertEquals("Alice A", back.fullName(), "what the changes leave out stays");
+        assertTrue(back.active());
+        assertFalse(back.admin());
+        assertThrows(MapiException.NoAccess.class,
+                () -> bob.user(aliceLogin).update(UserChanges.none().withFullName("Mallory")));
+    }
+
+    @Test
+    void passwordsAreSetByAnAdministrator() {
+        system.user(aliceLogin).setPassword("new-pw");
+        Server again = Server.logon(server(), new Credentials.Password(aliceLogin, "new-pw"));
+        assertEquals(aliceLogin, again.me().name());
+        again.close();
+        assertThrows(MapiException.LogonFailed.class,
+                () -> Server.logon(server(), new Credentials.Password(aliceLogin, "pw")));
+        assertThrows(MapiException.NoAccess.class, () -> bob.user(aliceLogin).setPassword("taken"));
+    }
+
+    @Test
+    void quotasAreOwnOrTheServerDefault() {
+        User a = system.user(aliceLogin);
+        QuotaStatus initial = a.quota();
+        assertEquals(aliceLogin, initial.login());
+        assertTrue(initial.serverDefault());
+        Quota limits = new Quota(1L << 20, 2L << 20, 3L << 20);
+        QuotaStatus set = a.setQuota(limits);
+        assertEquals(limits, set.quota());
+        assertFalse(set.serverDefault());
+        assertEquals(QuotaLevel.OK, set.level());
+        assertEquals(limits, alice.me().quota().quota(), "a user reads their own quota");
+        assertThrows(MapiException.NoAccess.class, () -> alice.user(bob.me().name()).quota());
+        assertThrows(MapiException.NoAccess.class, () -> alice.me().setQuota(Quota.UNLIMITED));
+        QuotaStatus reset = a.setQuota(null);
+        assertTrue(reset.serverDefault());
+        assertEquals(initial.quota(), reset.quota());
+    }
+
+    @Test
+    void groupsAreDeleted() {
+        String name = "gone-" + aliceLogin;
+        Group g = system.createGroup(name, "").add(system.user(aliceLogin));
+        assertEquals(List.of(aliceLogin), g.info().members());
+        assertThrows(MapiException.NoAccess.class, () -> alice.group(name).delete());
+        g.delete();
+        assertThrows(MapiException.NotFound.class, () -> system.group(name));
+        assertEquals(aliceLogin, system.user(aliceLogin).name(), "the members stay");
+        assertThrows(MapiException.NotFound.class, g::delete);
+        assertThrows(MapiException.NoAccess.class, () -> system.group("Everyone").delete());
+    }
+
+    @Test
+    void orphanedStoresAreListedAndRemoved() {
+        String login = "kept" + aliceLogin;
+        User kept = system.createUser(login, "Kept", login + "@example.org", "pw");
+        EntryId storeId = kept.store().entryId();
+        StoreSummary owned = system.stores().stream().filter(s -> s.entryId().equals(storeId)).findFirst().orElseThrow();
+        assertEquals(java.util.Optional.of(login), owned.ownerLogin());
+        assertFalse(owned.orphaned());
+        assertTrue(system.stores().stream().anyMatch(s -> s.kind() == StoreKind.PUBLIC));
+        assertThrows(MapiException.NoAccess.class, () -> alice.stores());
+
+        system.deleteUser(kept, false);
+        StoreSummary orphan = system.stores().stream().filter(s -> s.entryId().equals(storeId)).findFirst().orElseThrow();
+        assertTrue(orphan.orphaned());
+        assertTrue(orphan.ownerLogin().isEmpty());
+        assertThrows(MapiException.NoAccess.class, () -> alice.removeOrphanStore(storeId));
+        assertThrows(MapiException.NoAccess.class, () -> system.removeOrphanStore(system.publicStore().entryId()),
+                "a store with an owner (or the public one) is not an orphan");
+        system.removeOrphanStore(storeId);
+        assertTrue(system.stores().stream().noneMatch(s -> s.entryId().equals(storeId)));
+        assertThrows(MapiException.NotFound.class, () -> system.removeOrphanStore(storeId));
     }
 
     // ---- stores and folders

@@ -10,6 +10,7 @@ import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.koppel.store.client.Credentials;
@@ -70,6 +71,10 @@ public final class SoapStoreServer implements StoreServer, AutoCloseable {
         props.put("mtom-enabled", mtom);
         props.put("mtom-threshold", MapiSoap.MTOM_THRESHOLD);
         props.put("attachment-max-count", MapiSoap.MAX_ATTACHMENT_PARTS);
+        // Every failure reaches the caller as a MapiException (a transport failure as MAPI_E_NETWORK_ERROR);
+        // CXF would also log it as a WARN with a stack trace, which on a command line (koppel admin with the
+        // store down) buries the one line that matters.
+        props.put(FaultListener.class.getName(), (FaultListener) (exception, description, message) -> false);
         factory.setProperties(props);
         MapiSoap port = (MapiSoap) factory.create();
         Client client = ClientProxy.getClient(port);
