@@ -1,6 +1,5 @@
 package org.koppel.inetmapi.mime;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -114,21 +113,6 @@ final class HeaderParameters {
     }
 
     private static String percentDecode(String s, Charset cs) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length()) {
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
-                if (hi >= 0 && lo >= 0) {
-                    out.write(hi * 16 + lo);
-                    i += 2;
-                    continue;
-                }
-            }
-            byte[] b = String.valueOf(c).getBytes(cs);
-            out.write(b, 0, b.length);
-        }
-        return out.toString(cs);
+        return new String(org.koppel.inetmapi.HexEscapes.decode(s, '%', cs), cs);
     }
 }
