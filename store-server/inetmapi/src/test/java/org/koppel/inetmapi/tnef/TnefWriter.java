@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.koppel.mapi.FileTime;
 import org.koppel.mapi.Guid;
@@ -41,6 +42,7 @@ final class TnefWriter {
     static final Guid IID_IMESSAGE = Guid.parse("00020307-0000-0000-C000-000000000046");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final List<Integer> boundaries = new ArrayList<>();
 
     TnefWriter() {
         le(out, 0x223E9F78, 4);
@@ -59,7 +61,13 @@ final class TnefWriter {
         le(out, data.length, 4);
         out.writeBytes(data);
         le(out, checksum, 2);
+        boundaries.add(out.size());
         return this;
+    }
+
+    /** The offsets where an attribute ends: a stream cut there is shorter, not broken. */
+    List<Integer> boundaries() {
+        return List.copyOf(boundaries);
     }
 
     byte[] toBytes() {
