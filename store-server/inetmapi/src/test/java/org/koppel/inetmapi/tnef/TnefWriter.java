@@ -47,6 +47,7 @@ final class TnefWriter {
     TnefWriter() {
         le(out, 0x223E9F78, 4);
         le(out, 1, 2);
+        boundaries.add(out.size());
         attribute(LEVEL_MESSAGE, ATT_TNEF_VERSION, le(0x00010000, 4));
         attribute(LEVEL_MESSAGE, ATT_OEM_CODEPAGE, cat(le(1252, 4), le(0, 4)));
     }
