@@ -1,5 +1,7 @@
 package org.koppel.inetmapi.tnef;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -63,10 +65,16 @@ public final class TnefReader {
         this(TnefLimits.defaults());
     }
 
-    /** Decodes a whole stream. The caller closes the result once its attachment data has been used. */
+    /**
+     * Decodes a whole stream, to its end. The caller closes the result once its attachment data has been
+     * used.
+     */
     public TnefMessage read(InputStream in) throws IOException {
+        // Headers and fixed-size values are read a byte at a time; the buffer keeps that off the source.
+        InputStream buffered = in instanceof BufferedInputStream || in instanceof ByteArrayInputStream ? in
+                : new BufferedInputStream(in, 8192);
         try {
-            return message(in, 0, new int[1], DEFAULT_CODEPAGE);
+            return message(buffered, 0, new int[1], DEFAULT_CODEPAGE);
         } catch (RuntimeException e) {
             throw new TnefException.Corrupt("TNEF stream not decodable: " + e.getMessage(), e);
         }
