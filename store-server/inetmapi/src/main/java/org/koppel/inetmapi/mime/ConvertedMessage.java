@@ -1,5 +1,6 @@
 package org.koppel.inetmapi.mime;
 
+import org.koppel.inetmapi.Spool;
 import org.koppel.store.client.InputStreamSource;
 import org.koppel.store.client.MessageContent;
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.james.mime4j.stream.Field;
+import org.koppel.inetmapi.Spool;
 
 /**
  * One entity of a parsed message: its header fields as they came, and either a body (spooled), child

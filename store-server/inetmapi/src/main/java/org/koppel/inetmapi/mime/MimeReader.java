@@ -22,6 +22,7 @@ import org.apache.james.mime4j.parser.MimeStreamParser;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.koppel.inetmapi.AddressBook;
 import org.koppel.inetmapi.NamedTagMap;
+import org.koppel.inetmapi.Spool;
 import org.koppel.mapi.MapiException;
 import org.koppel.mapi.NamedPropTag;
 import org.koppel.mapi.PropTags;

@@ -9,6 +9,7 @@ import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.parser.AbstractContentHandler;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.Field;
+import org.koppel.inetmapi.Spool;
 
 /**
  * Builds the tree of {@link MimePart}s from mime4j's stream of events, spooling each body as it passes,

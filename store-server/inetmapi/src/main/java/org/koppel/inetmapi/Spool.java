@@ -1,4 +1,4 @@
-package org.koppel.inetmapi.mime;
+package org.koppel.inetmapi;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,10 +11,11 @@ import java.util.Arrays;
 import org.koppel.store.client.InputStreamSource;
 
 /**
- * A part's decoded body, held in memory up to a threshold and in a temporary file past it, so a 50 MB
- * attachment costs a file, not a heap. Re-readable until closed; closing deletes the file.
+ * Decoded content (a MIME part's body, a TNEF attachment's data), held in memory up to a threshold and in a
+ * temporary file past it, so a 50 MB attachment costs a file, not a heap. Re-readable until closed; closing
+ * deletes the file. Shared by the MIME and TNEF readers.
  */
-final class Spool implements InputStreamSource, AutoCloseable {
+public final class Spool implements InputStreamSource, AutoCloseable {
 
     private byte[] bytes;
     private int length;
@@ -24,7 +25,7 @@ final class Spool implements InputStreamSource, AutoCloseable {
     }
 
     /** Copies a stream into a spool, switching to a file in {@code tempDir} past {@code threshold} bytes. */
-    static Spool of(InputStream in, int threshold, Path tempDir, long maxBytes) throws IOException {
+    public static Spool of(InputStream in, int threshold, Path tempDir, long maxBytes) throws IOException {
         Spool s = new Spool();
         ByteArrayOutputStream memory = new ByteArrayOutputStream(Math.min(threshold, 8192));
         byte[] buf = new byte[8192];
@@ -65,7 +66,7 @@ final class Spool implements InputStreamSource, AutoCloseable {
         return s;
     }
 
-    static Spool ofBytes(byte[] data) {
+    public static Spool ofBytes(byte[] data) {
         Spool s = new Spool();
         s.bytes = data;
         s.length = data.length;
@@ -83,12 +84,12 @@ final class Spool implements InputStreamSource, AutoCloseable {
         return new ByteArrayInputStream(bytes, 0, length);
     }
 
-    long size() throws IOException {
+    public long size() throws IOException {
         return file != null ? Files.size(file) : length;
     }
 
     /** The whole content, for bodies (text parts are read into properties anyway). */
-    byte[] readAll(int max) throws IOException {
+    public byte[] readAll(int max) throws IOException {
         if (file == null) {
             return length > max ? Arrays.copyOf(bytes, max) : bytes;
         }
@@ -111,7 +112,7 @@ final class Spool implements InputStreamSource, AutoCloseable {
     }
 
     /** A part larger than the configured bound. */
-    static final class PartTooLargeException extends IOException {
+    public static final class PartTooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
 
         PartTooLargeException(long max) {
