@@ -15,8 +15,11 @@ public final class ConvertedMessage implements AutoCloseable {
     private final Spool original;
     private final MimePart tree;
     private final boolean fallback;
+    private final java.util.List<AutoCloseable> resources;
 
-    ConvertedMessage(MessageContent content, Spool original, MimePart tree, boolean fallback) {
+    ConvertedMessage(MessageContent content, Spool original, MimePart tree, boolean fallback,
+            java.util.List<AutoCloseable> resources) {
+        this.resources = java.util.List.copyOf(resources);
         this.content = content;
         this.original = original;
         this.tree = tree;
@@ -39,6 +42,13 @@ public final class ConvertedMessage implements AutoCloseable {
 
     @Override
     public void close() {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception ignored) {
+                // temporary files only; whatever is left goes with the temporary directory
+            }
+        }
         if (tree != null) {
             tree.close();
         }

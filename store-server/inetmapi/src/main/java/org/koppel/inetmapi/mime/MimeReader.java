@@ -22,6 +22,11 @@ import org.apache.james.mime4j.parser.MimeStreamParser;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.koppel.inetmapi.AddressBook;
 import org.koppel.inetmapi.NamedTagMap;
+import org.koppel.inetmapi.tnef.TnefContent;
+import org.koppel.inetmapi.tnef.TnefException;
+import org.koppel.inetmapi.tnef.TnefLimits;
+import org.koppel.inetmapi.tnef.TnefMessage;
+import org.koppel.inetmapi.tnef.TnefReader;
 import org.koppel.inetmapi.Spool;
 import org.koppel.mapi.MapiException;
 import org.koppel.mapi.NamedPropTag;
@@ -91,7 +96,9 @@ public final class MimeReader {
             if (root == null) {
                 throw new MimeException("no message");
             }
-            return new ConvertedMessage(message(root, received, original), original, root, false);
+            List<AutoCloseable> resources = new ArrayList<>();
+            return new ConvertedMessage(message(root, received, original, resources), original, root, false,
+                    resources);
         } catch (MimeException | IOException | RuntimeException e) {
             if (builder.root() != null) {
                 builder.root().close();
@@ -100,7 +107,7 @@ public final class MimeReader {
                 throw me;
             }
             LOG.info("MIME message not converted ({}); delivering it as an attachment", e.getMessage());
-            return new ConvertedMessage(fallback(original, received, e.getMessage()), original, null, true);
+            return new ConvertedMessage(fallback(original, received, e.getMessage()), original, null, true, List.of());
         }
     }
 
@@ -133,12 +140,13 @@ public final class MimeReader {
 
     // ---- the message and its headers
 
-    private MessageContent message(MimePart root, Instant received, Spool original) throws IOException {
+    private MessageContent message(MimePart root, Instant received, Spool original, List<AutoCloseable> resources)
+            throws IOException {
         List<PropValue> props = new ArrayList<>();
         List<Recipient> recipients = new ArrayList<>();
         List<AttachmentContent> attachments = new ArrayList<>();
         headers(root, props, recipients, received);
-        Bodies bodies = new Bodies();
+        Bodies bodies = new Bodies(resources);
         if (root.is("multipart/signed")) {
             props.add(PropValue.of(PropTags.PR_MESSAGE_CLASS, "IPM.Note.SMIME.MultipartSigned"));
             if (!root.children.isEmpty()) {
@@ -298,12 +306,28 @@ public final class MimeReader {
 
     // ---- bodies and attachments
 
-    /** The text bodies found while walking the tree. */
+    /** The text bodies found while walking the tree, and what else the walk found. */
     private static final class Bodies {
         String plain;
         String html;
+        /** Decoded winmail.dat parts, whose attachment data stays spooled until the message is closed. */
+        final List<AutoCloseable> resources;
+
+        Bodies(List<AutoCloseable> resources) {
+            this.resources = resources;
+        }
+        /** Message properties a TNEF part carried (the MIME headers win where both say something). */
+        final List<PropValue> tnefProperties = new ArrayList<>();
 
         void into(List<PropValue> props) {
+            java.util.Set<org.koppel.mapi.PropTag> have = new java.util.HashSet<>();
+            props.forEach(v -> have.add(v.tag()));
+            for (PropValue v : tnefProperties) {
+                if (!have.contains(v.tag()) && !v.tag().equals(PropTags.PR_MESSAGE_CLASS)) {
+                    props.add(v);
+                    have.add(v.tag());
+                }
+            }
             if (plain != null) {
                 props.add(PropValue.of(PropTags.PR_BODY, plain));
             } else if (html != null) {
@@ -357,14 +381,53 @@ public final class MimeReader {
                 walk(c, bodies, attachments, false);
             }
         } else if (p.embedded != null) {
-            attachments.add(embedded(p));
+            attachments.add(embedded(p, bodies.resources));
         } else if (!attachment && p.is("text/plain") && bodies.plain == null && bodies.html == null) {
             bodies.plain = text(p);
         } else if (!attachment && p.is("text/html") && bodies.html == null && bodies.plain == null) {
             bodies.html = text(p);
+        } else if (p.body != null && isTnef(p) && tnef(p, bodies, attachments)) {
+            return;
         } else if (p.body != null) {
             attachments.add(attachment(p, Optional.empty()));
         }
+    }
+
+    private static boolean isTnef(MimePart p) {
+        if (p.is("application/ms-tnef") || p.is("application/vnd.ms-tnef")) {
+            return true;
+        }
+        String name = p.header("Content-Disposition").map(HeaderParameters::parse).map(m -> m.get("filename"))
+                .or(() -> p.header("Content-Type").map(HeaderParameters::parse).map(m -> m.get("name"))).orElse("");
+        return name.equalsIgnoreCase("winmail.dat");
+    }
+
+    /**
+     * Decodes a winmail.dat into the message: its bodies where the MIME had none (or only Outlook's
+     * plain-text stub beside it), its attachments and its properties. False when it cannot be decoded: the
+     * caller keeps it as an ordinary attachment, so nothing is lost.
+     */
+    private boolean tnef(MimePart p, Bodies bodies, List<AttachmentContent> attachments) throws IOException {
+        TnefMessage message;
+        try (InputStream in = p.body.open()) {
+            message = new TnefReader(TnefLimits.defaults().withTempDir(limits.tempDir())).read(in);
+        } catch (TnefException e) {
+            LOG.info("winmail.dat not decoded ({}); kept as an attachment", e.getMessage());
+            return false;
+        }
+        bodies.resources.add(message);
+        TnefContent content = message.toContent(names);
+        if (content.htmlBody().isPresent()) {
+            bodies.html = content.htmlBody().get();
+            if (content.plainBody().isPresent()) {
+                bodies.plain = content.plainBody().get();
+            }
+        } else if (content.plainBody().isPresent() && (bodies.plain == null || bodies.plain.isBlank())) {
+            bodies.plain = content.plainBody().get();
+        }
+        attachments.addAll(content.attachments());
+        bodies.tnefProperties.addAll(content.properties());
+        return true;
     }
 
     private String text(MimePart p) throws IOException {
@@ -416,14 +479,14 @@ public final class MimeReader {
         return new AttachmentContent.ByValue(props, ((AttachmentContent.ByValue) a).data());
     }
 
-    private AttachmentContent embedded(MimePart holder) throws IOException {
+    private AttachmentContent embedded(MimePart holder, List<AutoCloseable> resources) throws IOException {
         MimePart m = holder.embedded;
         List<PropValue> mprops = new ArrayList<>();
         List<Recipient> recipients = new ArrayList<>();
         List<AttachmentContent> attachments = new ArrayList<>();
         headers(m, mprops, recipients, null);
         mprops.add(PropValue.of(PropTags.PR_MESSAGE_CLASS, "IPM.Note"));
-        Bodies bodies = new Bodies();
+        Bodies bodies = new Bodies(resources);
         walk(m, bodies, attachments, false);
         bodies.into(mprops);
         String subject = m.header("Subject").map(MimeReader::decode).orElse("");
