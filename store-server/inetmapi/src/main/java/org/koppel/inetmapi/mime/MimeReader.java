@@ -316,6 +316,8 @@ public final class MimeReader {
         Bodies(List<AutoCloseable> resources) {
             this.resources = resources;
         }
+        /** The meeting a text/calendar part with a METHOD carried (iMIP), if any. */
+        Imip.Meeting meeting;
         /** Message properties a TNEF part carried (the MIME headers win where both say something). */
         final List<PropValue> tnefProperties = new ArrayList<>();
 
@@ -328,6 +330,17 @@ public final class MimeReader {
                     have.add(v.tag());
                 }
             }
+            if (meeting != null) {
+                props.removeIf(v -> v.tag().equals(PropTags.PR_MESSAGE_CLASS));
+                props.add(PropValue.of(PropTags.PR_MESSAGE_CLASS, meeting.messageClass()));
+                have.add(PropTags.PR_MESSAGE_CLASS);
+                for (PropValue v : meeting.properties()) {
+                    if (!have.contains(v.tag()) && !v.tag().equals(PropTags.PR_BODY)) {
+                        props.add(v);
+                        have.add(v.tag());
+                    }
+                }
+            }
             if (plain != null) {
                 props.add(PropValue.of(PropTags.PR_BODY, plain));
             } else if (html != null) {
@@ -337,10 +350,6 @@ public final class MimeReader {
                 props.add(PropValue.of(PropTags.PR_HTML, html.getBytes(StandardCharsets.UTF_8)));
                 props.add(PropValue.of(PropTags.PR_INTERNET_CPID, 65001));
             }
-        }
-
-        boolean complete() {
-            return plain != null || html != null;
         }
     }
 
@@ -356,6 +365,8 @@ public final class MimeReader {
                     took = true;
                 } else if (c.is("text/html") && bodies.html == null) {
                     bodies.html = text(c);
+                    took = true;
+                } else if (c.is("text/calendar") && bodies.meeting == null && meeting(c, bodies)) {
                     took = true;
                 } else if (c.is("multipart/related") || c.is("multipart/mixed")) {
                     walk(c, bodies, attachments, false);
@@ -388,9 +399,19 @@ public final class MimeReader {
             bodies.html = text(p);
         } else if (p.body != null && isTnef(p) && tnef(p, bodies, attachments)) {
             return;
+        } else if (p.body != null && p.is("text/calendar") && bodies.meeting == null && meeting(p, bodies)) {
+            return;
         } else if (p.body != null) {
             attachments.add(attachment(p, Optional.empty()));
         }
+    }
+
+    /** A text/calendar part with a METHOD: the message is a meeting request, cancellation or reply. */
+    private boolean meeting(MimePart p, Bodies bodies) throws IOException {
+        Map<String, String> params = p.header("Content-Type").map(HeaderParameters::parse).orElse(Map.of());
+        Optional<Imip.Meeting> meeting = Imip.read(p.body.readAll(MAX_BODY_CHARS), params.get("method"), names);
+        meeting.ifPresent(m -> bodies.meeting = m);
+        return meeting.isPresent();
     }
 
     private static boolean isTnef(MimePart p) {

@@ -170,6 +170,8 @@ public final class MimeWriter {
 
     private void body(MapiMessage m, OutputStream out) throws IOException {
         Optional<String> plain = string(m, PropTags.PR_BODY);
+        Optional<String[]> calendar = string(m, PropTags.PR_MESSAGE_CLASS).flatMap(Imip::method)
+                .flatMap(method -> Imip.write(m, method, names).map(ics -> new String[] {method, ics}));
         Optional<String> html = m.property(PropTags.PR_HTML).map(v -> htmlText(v, m));
         List<MapiMessage.Attachment> inline = new ArrayList<>();
         List<MapiMessage.Attachment> attached = new ArrayList<>();
@@ -183,7 +185,7 @@ public final class MimeWriter {
             }
         }
         if (attached.isEmpty()) {
-            textBodies(plain, html, inline, out);
+            textBodies(plain, html, inline, calendar, out);
             return;
         }
         String boundary = boundary();
@@ -191,7 +193,7 @@ public final class MimeWriter {
         out.write(CRLF);
         out.write("This is a multi-part message in MIME format.\r\n".getBytes(StandardCharsets.US_ASCII));
         open(out, boundary);
-        textBodies(plain, html, inline, out);
+        textBodies(plain, html, inline, calendar, out);
         for (MapiMessage.Attachment a : attached) {
             open(out, boundary);
             attachment(a, out, false);
@@ -200,7 +202,23 @@ public final class MimeWriter {
     }
 
     private void textBodies(Optional<String> plain, Optional<String> html, List<MapiMessage.Attachment> inline,
-            OutputStream out) throws IOException {
+            Optional<String[]> calendar, OutputStream out) throws IOException {
+        if (calendar.isPresent()) {
+            // iMIP (RFC 6047): the readable text and the event as alternatives of one another.
+            String boundary = boundary();
+            header(out, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
+            out.write(CRLF);
+            open(out, boundary);
+            text(out, "text/plain", plain.orElse(""));
+            if (html.isPresent()) {
+                open(out, boundary);
+                related(html.get(), inline, out);
+            }
+            open(out, boundary);
+            text(out, "text/calendar; method=" + calendar.get()[0], calendar.get()[1]);
+            close(out, boundary);
+            return;
+        }
         if (html.isEmpty()) {
             text(out, "text/plain", plain.orElse(""));
             return;

@@ -128,6 +128,35 @@ class MimeEdgeCaseTest {
     }
 
     @Test
+    void imipPartsMakeMeetingMessagesAndGoBackOut() throws Exception {
+        org.koppel.mapi.PropTag start = names.resolve(org.koppel.mapi.NamedTags.APPOINTMENT_START_WHOLE);
+        try (ConvertedMessage c = read("imip-request.eml")) {
+            MessageContent m = c.content();
+            assertEquals("IPM.Schedule.Meeting.Request", value(m, PropTags.PR_MESSAGE_CLASS));
+            assertEquals(Instant.parse("2026-12-01T14:00:00Z"), value(m, start), "the event's start");
+            assertEquals("Invitation: Planning", value(m, PropTags.PR_SUBJECT), "the mail's subject stays");
+            assertEquals("Let us plan.", CorpusRoundTripTest.text(value(m, PropTags.PR_BODY)));
+            assertTrue(m.attachments().isEmpty(), "the calendar part became the meeting, not an attachment");
+            String out = new String(write(m), StandardCharsets.UTF_8);
+            assertTrue(out.contains("text/calendar; method=REQUEST"), out);
+            assertTrue(out.contains("METHOD:REQUEST"), out);
+            assertTrue(out.contains("UID:meeting-42@example.org"), out);
+            try (ConvertedMessage again = reader.read(new ByteArrayInputStream(out.getBytes(StandardCharsets.UTF_8)), NOW)) {
+                assertEquals("IPM.Schedule.Meeting.Request", value(again.content(), PropTags.PR_MESSAGE_CLASS));
+                assertEquals(Instant.parse("2026-12-01T14:00:00Z"), value(again.content(), start));
+            }
+        }
+        try (ConvertedMessage c = read("imip-reply.eml")) {
+            assertEquals("IPM.Schedule.Meeting.Resp.Pos", value(c.content(), PropTags.PR_MESSAGE_CLASS));
+            assertTrue(new String(write(c.content()), StandardCharsets.UTF_8).contains("METHOD:REPLY"));
+        }
+        try (ConvertedMessage c = read("imip-cancel.eml")) {
+            assertEquals("IPM.Schedule.Meeting.Canceled", value(c.content(), PropTags.PR_MESSAGE_CLASS));
+            assertTrue(new String(write(c.content()), StandardCharsets.UTF_8).contains("METHOD:CANCEL"));
+        }
+    }
+
+    @Test
     void nestingPastTheLimitFallsBackToTheOriginalAsAnAttachment() throws Exception {
         StringBuilder sb = new StringBuilder("From: a@example.org\r\nTo: b@example.org\r\nSubject: deep\r\n");
         for (int i = 0; i < 100; i++) {
