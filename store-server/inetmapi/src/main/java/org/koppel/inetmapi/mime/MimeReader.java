@@ -62,12 +62,19 @@ public final class MimeReader {
     private final NamedTagMap names;
     private final List<String> keptHeaders;
     private final AddressBook addressBook;
+    private final boolean keepOriginal;
 
     /**
      * @param keptHeaders the headers kept as PS_INTERNET_HEADERS named properties
      * @param addressBook local users, whose names and primary addresses replace what the mail says
      */
     public MimeReader(MimeLimits limits, NamedTagMap names, List<String> keptHeaders, AddressBook addressBook) {
+        this(limits, names, keptHeaders, addressBook, false);
+    }
+
+    private MimeReader(MimeLimits limits, NamedTagMap names, List<String> keptHeaders, AddressBook addressBook,
+            boolean keepOriginal) {
+        this.keepOriginal = keepOriginal;
         this.limits = limits;
         this.names = names;
         this.keptHeaders = List.copyOf(keptHeaders);
@@ -76,6 +83,14 @@ public final class MimeReader {
 
     public MimeReader(NamedTagMap names) {
         this(MimeLimits.defaults(), names, DEFAULT_KEPT_HEADERS, AddressBook.NONE);
+    }
+
+    /**
+     * The same reader, keeping the message as received with the converted one ({@link OriginalMime}): what
+     * delivery does, so IMAP can return it byte-exact.
+     */
+    public MimeReader keepingOriginal() {
+        return new MimeReader(limits, names, keptHeaders, addressBook, true);
     }
 
     /** Converts a message; {@code received} is its delivery time. */
@@ -166,6 +181,9 @@ public final class MimeReader {
             walk(root, bodies, attachments, false);
         }
         bodies.into(props);
+        if (keepOriginal) {
+            attachments.add(OriginalMime.attachment(original, names));
+        }
         return new MessageContent(props, recipients, attachments, false);
     }
 

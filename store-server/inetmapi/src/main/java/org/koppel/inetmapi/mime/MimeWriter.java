@@ -69,6 +69,22 @@ public final class MimeWriter {
         out.flush();
     }
 
+    /**
+     * Writes the message as it was received when it kept its original ({@link OriginalMime}), byte for byte;
+     * otherwise as {@link #write} does.
+     */
+    public void writeOriginalOrNew(MapiMessage message, OutputStream target) throws IOException {
+        Optional<MapiMessage.Attachment> original = OriginalMime.of(message, names);
+        if (original.isEmpty()) {
+            write(message, target);
+            return;
+        }
+        try (InputStream in = original.get().open()) {
+            in.transferTo(target);
+        }
+        target.flush();
+    }
+
     private void writeMessage(MapiMessage m, OutputStream out) throws IOException {
         Optional<MapiMessage.Attachment> signed = string(m, PropTags.PR_MESSAGE_CLASS)
                 .filter(c -> c.regionMatches(true, 0, "IPM.Note.SMIME.MultipartSigned", 0, 30))
@@ -176,6 +192,9 @@ public final class MimeWriter {
         List<MapiMessage.Attachment> inline = new ArrayList<>();
         List<MapiMessage.Attachment> attached = new ArrayList<>();
         for (MapiMessage.Attachment a : m.attachments()) {
+            if (OriginalMime.is(a, names)) {
+                continue;
+            }
             boolean hidden = a.property(PropTags.PR_ATTACHMENT_HIDDEN).map(v -> (Boolean) v.javaValue()).orElse(false);
             boolean hasId = a.property(PropTags.PR_ATTACH_CONTENT_ID).isPresent();
             if (html.isPresent() && hidden && hasId && a.embedded().isEmpty()) {

@@ -157,6 +157,24 @@ class MimeEdgeCaseTest {
     }
 
     @Test
+    void theOriginalIsKeptAndWrittenBackByteForByte() throws Exception {
+        byte[] original = getClass().getResourceAsStream("/mime/rfc2231-no-final-boundary.eml").readAllBytes();
+        try (ConvertedMessage c = reader.keepingOriginal().read(new ByteArrayInputStream(original), NOW)) {
+            MessageContent m = c.content();
+            assertEquals(3, m.attachments().size(), "the two parts and the hidden original");
+            ByteArrayOutputStream exact = new ByteArrayOutputStream();
+            new MimeWriter(names).writeOriginalOrNew(new ContentMessage(m), exact);
+            assertArrayEquals(original, exact.toByteArray(), "IMAP's BODY[] is the message as received");
+            String fresh = new String(write(m), StandardCharsets.UTF_8);
+            assertFalse(fresh.contains("original.eml"), "new MIME does not carry the kept original");
+            try (ConvertedMessage again = reader.read(new ByteArrayInputStream(fresh.getBytes(StandardCharsets.UTF_8)),
+                    NOW)) {
+                assertEquals(2, again.content().attachments().size());
+            }
+        }
+    }
+
+    @Test
     void nestingPastTheLimitFallsBackToTheOriginalAsAnAttachment() throws Exception {
         StringBuilder sb = new StringBuilder("From: a@example.org\r\nTo: b@example.org\r\nSubject: deep\r\n");
         for (int i = 0; i < 100; i++) {
