@@ -59,6 +59,18 @@ public final class CalendarReader {
     }
 
     public List<CalendarItem> read(InputStream in, NamedTagMap tags) {
+        try {
+            return convert(in, tags);
+        } catch (CalendarException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // ical4j and java.time meet input no parser check catches (an unknown zone, an impossible rule):
+            // the caller gets the calendar's problem, not a crash.
+            throw new CalendarException.Malformed("the calendar cannot be converted: " + e.getMessage(), 0, e);
+        }
+    }
+
+    private List<CalendarItem> convert(InputStream in, NamedTagMap tags) {
         List<Component> components = new ArrayList<>();
         for (Calendar calendar : parse(in)) {
             for (CalendarComponent c : calendar.getComponents()) {

@@ -136,6 +136,24 @@ class VCardTest {
     }
 
     @Test
+    void mutatedCardsNeverThrowAnythingButTheLimits() throws Exception {
+        java.util.Random r = new java.util.Random(7);
+        for (String file : List.of("v4.vcf", "v3.vcf", "v21.vcf")) {
+            String text = resource(file);
+            for (int i = 0; i < 500; i++) {
+                StringBuilder b = new StringBuilder(text.substring(0, r.nextInt(text.length() + 1)));
+                for (int k = 0; k < r.nextInt(8) && b.length() > 0; k++) {
+                    String pool = ";:,\\=\r\n ABC";
+                    b.setCharAt(r.nextInt(b.length()), pool.charAt(r.nextInt(pool.length())));
+                }
+                for (MessageContent c : new VCardReader(new LocalNamedTags()).read(b.toString())) {
+                    new VCardWriter(names, VCardWriter.Version.V4).write(new ContentMessage(c));
+                }
+            }
+        }
+    }
+
+    @Test
     void junkAndEmptyInputGiveNoCardsNotErrors() {
         assertEquals(0, new VCardReader(names).read("").size());
         assertEquals(0, new VCardReader(names).read("no vcard here\r\n:::\r\n").size());
