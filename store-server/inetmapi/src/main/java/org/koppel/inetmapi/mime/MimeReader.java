@@ -58,6 +58,10 @@ public final class MimeReader {
 
     private static final int MAX_BODY_CHARS = 32 << 20;
 
+    /** The Reply-To addresses, as an address list (names and addresses, decoded). */
+    static final NamedPropTag REPLY_TO = NamedPropTag.byName(PropertySets.PS_INTERNET_HEADERS, "reply-to",
+            PropType.PT_UNICODE);
+
     private final MimeLimits limits;
     private final NamedTagMap names;
     private final List<String> keptHeaders;
@@ -235,6 +239,10 @@ public final class MimeReader {
         if (!replyTo.isEmpty()) {
             props.add(PropValue.of(PropTags.PR_REPLY_RECIPIENT_NAMES,
                     String.join("; ", replyTo.stream().map(MimeReader::display).toList())));
+            // The addresses too (PR_REPLY_RECIPIENT_NAMES has names only), so Reply-To goes back out.
+            props.add(PropValue.of(names.resolve(REPLY_TO), String.join(", ", replyTo.stream()
+                    .map(mb -> mb.getName() == null || mb.getName().isBlank() ? mb.getAddress()
+                            : "\"" + mb.getName().replace("\"", "'") + "\" <" + mb.getAddress() + ">").toList())));
         }
         for (String h : List.of("To", "Cc", "Bcc")) {
             RecipientType type = switch (h) {

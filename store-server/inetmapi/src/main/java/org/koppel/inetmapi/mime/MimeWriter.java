@@ -135,6 +135,19 @@ public final class MimeWriter {
                 address(out, type == RecipientType.MAPI_TO ? "To" : type == RecipientType.MAPI_CC ? "Cc" : "Bcc", list);
             }
         }
+        names.find(MimeReader.REPLY_TO).flatMap(t -> string(m, t)).ifPresent(list -> {
+            List<String> replyTo = new ArrayList<>();
+            for (org.apache.james.mime4j.dom.address.Address a
+                    : org.apache.james.mime4j.field.address.LenientAddressParser.DEFAULT.parseAddressList(list)) {
+                if (a instanceof org.apache.james.mime4j.dom.address.Mailbox mb && mb.getAddress() != null
+                        && !mb.getAddress().isBlank()) {
+                    replyTo.add(mailbox(Optional.ofNullable(mb.getName()), mb.getAddress()));
+                }
+            }
+            if (!replyTo.isEmpty()) {
+                address(out, "Reply-To", replyTo);
+            }
+        });
         String subject = string(m, PropTags.PR_SUBJECT).orElse("");
         header(out, "Subject", EncoderUtil.encodeIfNecessary(subject, EncoderUtil.Usage.TEXT_TOKEN, 9));
         header(out, "Message-ID", string(m, PropTags.PR_INTERNET_MESSAGE_ID)

@@ -50,8 +50,13 @@ class MimeEdgeCaseTest {
             assertEquals("Grüße aus Köln", CorpusRoundTripTest.text(value(m, PropTags.PR_BODY)));
             assertEquals(List.of("ann@example.org", "bob@example.org"),
                     m.recipients().stream().map(Recipient::email).toList());
+            assertEquals("Jörg list", value(m, PropTags.PR_REPLY_RECIPIENT_NAMES));
             String out = new String(write(m), StandardCharsets.US_ASCII);
             assertTrue(out.contains("Subject: =?"), "written back encoded, 7-bit clean:\n" + out);
+            assertTrue(out.contains("<list@example.org>") && out.contains("Reply-To: =?"), out);
+            try (ConvertedMessage again = reader.read(new ByteArrayInputStream(write(m)), NOW)) {
+                assertEquals("Jörg list", value(again.content(), PropTags.PR_REPLY_RECIPIENT_NAMES));
+            }
             assertTrue(out.chars().allMatch(ch -> ch < 0x80), "nothing 8-bit leaves the writer");
         }
         try (ConvertedMessage c = read("latin1-mislabelled.eml")) {
