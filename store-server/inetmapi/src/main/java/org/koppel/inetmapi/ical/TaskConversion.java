@@ -93,6 +93,9 @@ final class TaskConversion {
         recurrence.ifPresent(r -> props.put(NamedTags.TASK_RECURRENCE, r.encode())
                 .put(NamedTags.TASK_DEAD_OCCURRENCE, false));
         props.put(NamedTags.TASK_FRECURRING, recurrence.isPresent());
+        if (ICal.prop(todo, "RECURRENCE-ID").isPresent()) {
+            warnings.add("an instance (RECURRENCE-ID) of a recurring task was read as a task of its own");
+        }
         return new CalendarItem(uid, CalendarItem.Kind.TASK, MessageContent.of(props.build()), warnings);
     }
 

@@ -250,6 +250,23 @@ class RecurringTaskTest {
     }
 
     @Test
+    void exdateAndInstancesAreNotPartOfATaskPattern() {
+        List<CalendarItem> items = read(text("instance-and-exdate.ics"));
+        assertEquals(2, items.size());
+        CalendarItem series = items.get(0);
+        assertEquals(List.of("EXDATE cannot be held by a task recurrence and was dropped"), series.warnings());
+        RecurrencePattern r = RecurrencePattern.decode(props(series).binary(NamedTags.TASK_RECURRENCE).orElseThrow());
+        assertEquals(List.of(), r.deletedInstanceDates());
+        assertEquals(10, r.occurrenceCount());
+        assertEquals(day(2024, 5, 3), r.endDate());
+
+        CalendarItem instance = items.get(1);
+        assertEquals(1, instance.warnings().size(), instance.warnings().toString());
+        assertTrue(instance.warnings().get(0).contains("RECURRENCE-ID"), instance.warnings().get(0));
+        assertFalse(props(instance).flag(NamedTags.TASK_FRECURRING));
+    }
+
+    @Test
     void regeneratingTaskIsWrittenWithoutItsRule() {
         CalendarItem item = read(text("weekly.ics")).get(0);
         PropTag blobTag = tags.resolve(NamedTags.TASK_RECURRENCE);
