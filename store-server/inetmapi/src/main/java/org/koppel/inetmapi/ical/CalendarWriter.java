@@ -15,7 +15,7 @@ import org.koppel.mapi.PropTags;
 /**
  * Writes appointments, tasks and notes as one VCALENDAR: a VEVENT per appointment (plus one per modified
  * instance), a VTODO per task, a VJOURNAL per note or journal entry, and a VTIMEZONE for each zone the
- * appointments use.
+ * appointments and recurring tasks use.
  */
 public final class CalendarWriter {
 
@@ -58,7 +58,7 @@ public final class CalendarWriter {
             if (isClass(cls, EventImporter.APPOINTMENT_CLASS)) {
                 new EventExporter(tags, now).write(m, lines, zones);
             } else if (isClass(cls, TaskConversion.TASK_CLASS)) {
-                new TaskConversion(tags, floating).write(m, now, lines);
+                new TaskConversion(tags, floating).write(m, now, lines, zones);
             } else if (isClass(cls, NoteConversion.NOTE_CLASS) || isClass(cls, NoteConversion.JOURNAL_CLASS)) {
                 new NoteConversion(tags, floating).write(m, now, lines);
             } else {

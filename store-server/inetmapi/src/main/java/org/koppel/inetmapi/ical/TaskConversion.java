@@ -3,26 +3,38 @@ package org.koppel.inetmapi.ical;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.model.component.VToDo;
+import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.Trigger;
 import org.koppel.inetmapi.MapiMessage;
 import org.koppel.inetmapi.NamedTagMap;
+import org.koppel.inetmapi.recurrence.MalformedRecurrenceException;
+import org.koppel.inetmapi.recurrence.MapiMinutes;
+import org.koppel.inetmapi.recurrence.RecurrencePattern;
+import org.koppel.inetmapi.timezone.TimeZoneRule;
+import org.koppel.mapi.NamedPropTag;
 import org.koppel.mapi.NamedTags;
 import org.koppel.mapi.PropTags;
 import org.koppel.store.client.MessageContent;
 
 /**
  * VTODO <-> IPM.Task ([MS-OXCICAL] 2.1.3.4, [MS-OXOTASK]): SUMMARY, DESCRIPTION, DTSTART and DUE (the task's
- * dates and the exact times), COMPLETED, STATUS, PERCENT-COMPLETE, PRIORITY, CLASS, CATEGORIES and a reminder.
+ * dates and the exact times), COMPLETED, STATUS, PERCENT-COMPLETE, PRIORITY, CLASS, CATEGORIES, a reminder, and
+ * RRULE (PidLidTaskRecurrence, a bare {@link RecurrencePattern}).
  */
 final class TaskConversion {
 
@@ -77,10 +89,56 @@ final class TaskConversion {
         Optional<Instant> reminder = reminder((VToDo) todo, start.map(t -> ICal.instant(t, floating)), anchor);
         props.put(NamedTags.REMINDER_SET, reminder.isPresent());
         reminder.ifPresent(t -> props.put(NamedTags.REMINDER_TIME, t).put(NamedTags.REMINDER_SIGNAL_TIME, t));
-        if (ICal.prop(todo, "RRULE").isPresent()) {
-            warnings.add("recurring tasks are not supported; the RRULE was dropped");
+        Optional<RecurrencePattern> recurrence = recurrence(todo, start.or(() -> due), warnings);
+        recurrence.ifPresent(r -> props.put(NamedTags.TASK_RECURRENCE, r.encode())
+                .put(NamedTags.TASK_DEAD_OCCURRENCE, false));
+        props.put(NamedTags.TASK_FRECURRING, recurrence.isPresent());
+        if (ICal.prop(todo, "RECURRENCE-ID").isPresent()) {
+            warnings.add("an instance (RECURRENCE-ID) of a recurring task was read as a task of its own");
         }
         return new CalendarItem(uid, CalendarItem.Kind.TASK, MessageContent.of(props.build()), warnings);
+    }
+
+    /**
+     * The pattern of a task's RRULE, anchored on the local date of DTSTART (of DUE without DTSTART) in the
+     * reader's zone. A task pattern has no deleted or modified instances ([MS-OXOTASK] 2.2.2.2.15), so EXDATE,
+     * RDATE and RECURRENCE-ID instances are dropped with a warning.
+     */
+    private Optional<RecurrencePattern> recurrence(Component todo, Optional<Temporal> anchor, List<String> warnings) {
+        List<Property> rules = ICal.props(todo, "RRULE");
+        if (rules.isEmpty()) {
+            return Optional.empty();
+        }
+        if (anchor.isEmpty()) {
+            warnings.add("a recurring task without DTSTART or DUE has no first instance; the RRULE was dropped");
+            return Optional.empty();
+        }
+        if (rules.size() > 1) {
+            warnings.add("only the first of " + rules.size() + " RRULEs was kept");
+        }
+        Recur<?> recur = ((RRule<?>) rules.get(0)).getRecur();
+        LocalDateTime start = local(anchor.get());
+        LocalDateTime until = switch (recur.getUntil()) {
+            case null -> null;
+            case LocalDate d -> d.atTime(23, 59, 59);
+            default -> local(recur.getUntil());
+        };
+        Optional<RecurrencePattern> pattern = RecurrenceRules.toPattern(recur, start, until, warnings);
+        if (pattern.isPresent()) {
+            if (!ICal.dates(todo, "EXDATE").isEmpty()) {
+                warnings.add("EXDATE cannot be held by a task recurrence and was dropped");
+            }
+            if (!ICal.props(todo, "RDATE").isEmpty()) {
+                warnings.add("RDATE cannot be held by a task recurrence and was dropped");
+            }
+        }
+        return pattern;
+    }
+
+    /** A date or date-time as the local time of the reader's zone, which task dates are in. */
+    private LocalDateTime local(Temporal t) {
+        return t instanceof LocalDate d ? d.atStartOfDay()
+                : LocalDateTime.ofInstant(ICal.instant(t, floating), floating);
     }
 
     private Optional<Instant> reminder(VToDo todo, Optional<Instant> start, Optional<Instant> due) {
@@ -116,13 +174,34 @@ final class TaskConversion {
         }
     }
 
-    void write(MapiMessage m, Instant now, ContentLines out) {
+    /** Writes the task's VTODO, adding the zone a recurring task's times are written in to {@code zones}. */
+    void write(MapiMessage m, Instant now, ContentLines out, Map<String, EventZone> zones) {
         PropReader p = new PropReader(m.properties(), tags);
         out.begin("VTODO");
         Common.write(p, now, out);
         p.string(PropTags.PR_BODY).ifPresent(s -> out.text("DESCRIPTION", s));
-        dates(p, NamedTags.COMMON_START, NamedTags.TASK_START_DATE, "DTSTART", out);
-        dates(p, NamedTags.COMMON_END, NamedTags.TASK_DUE_DATE, "DUE", out);
+        Optional<RecurrencePattern> recurrence = recurrence(p);
+        // A rule repeats local times: a recurring task's times are written in the reader's zone, not UTC.
+        EventZone zone = EventZone.UTC;
+        if (recurrence.isPresent()) {
+            Instant at = p.time(NamedTags.COMMON_START).or(() -> p.time(NamedTags.COMMON_END)).orElse(now);
+            zone = EventZone.of(floating.getId(), TimeZoneRule.of(floating.getRules(),
+                    at.atZone(floating).getYear()));
+        }
+        boolean startIsDate = dates(p, NamedTags.COMMON_START, NamedTags.TASK_START_DATE, "DTSTART", zone, out);
+        boolean dueIsDate = dates(p, NamedTags.COMMON_END, NamedTags.TASK_DUE_DATE, "DUE", zone, out);
+        if (recurrence.isPresent()) {
+            boolean hasStart = p.time(NamedTags.COMMON_START).or(() -> p.time(NamedTags.TASK_START_DATE)).isPresent();
+            Optional<Instant> anchor = hasStart ? p.time(NamedTags.COMMON_START) : p.time(NamedTags.COMMON_END);
+            boolean allDay = hasStart ? startIsDate : dueIsDate;
+            RecurrencePattern r = recurrence.get();
+            LocalDate lastDate = MapiMinutes.toLocalDate(r.endDate());
+            LocalTime time = anchor.map(zone::local).map(LocalDateTime::toLocalTime).orElse(LocalTime.MIDNIGHT);
+            out.raw("RRULE", RecurrenceRules.toRule(r, zone.instant(lastDate.atTime(time)), lastDate, allDay));
+            if (!zone.isUtc()) {
+                zones.putIfAbsent(zone.name(), zone);
+            }
+        }
         int status = p.integer(NamedTags.TASK_STATUS).orElse(NOT_STARTED);
         out.raw("STATUS", switch (status) {
             case IN_PROGRESS -> "IN-PROCESS";
@@ -147,16 +226,39 @@ final class TaskConversion {
         out.end("VTODO");
     }
 
-    private void dates(PropReader p, org.koppel.mapi.NamedPropTag exact, org.koppel.mapi.NamedPropTag date,
-            String name, ContentLines out) {
+    /**
+     * The recurrence of a task that says it recurs, unless it regenerates (SlidingFlag: the next task is due
+     * a period after this one is completed, which no RRULE says) or its blob is broken.
+     */
+    private static Optional<RecurrencePattern> recurrence(PropReader p) {
+        if (!p.flag(NamedTags.TASK_FRECURRING)) {
+            return Optional.empty();
+        }
+        try {
+            return p.binary(NamedTags.TASK_RECURRENCE).map(RecurrencePattern::decode).filter(r -> r.slidingFlag() == 0);
+        } catch (MalformedRecurrenceException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Writes a task date-time property (as a DATE where it is one) and says whether it was written as a DATE. */
+    private boolean dates(PropReader p, NamedPropTag exact, NamedPropTag date, String name, EventZone zone,
+            ContentLines out) {
         Optional<Instant> t = p.time(exact);
         Optional<Instant> d = p.time(date);
         if (t.isPresent()) {
             boolean isDate = d.isPresent() && Common.isLocalMidnight(t.get(), floating)
-                    && t.get().atZone(floating).toLocalDate().equals(LocalDate.ofInstant(d.get(), java.time.ZoneOffset.UTC));
-            Common.dateOrTime(name, t.get(), isDate, floating, out);
+                    && t.get().atZone(floating).toLocalDate().equals(LocalDate.ofInstant(d.get(), ZoneOffset.UTC));
+            if (isDate || zone.isUtc()) {
+                Common.dateOrTime(name, t.get(), isDate, floating, out);
+            } else {
+                zone.dateTime(out, name, t.get());
+            }
+            return isDate;
         } else if (d.isPresent()) {
-            out.raw(name + ";VALUE=DATE", ContentLines.date(LocalDate.ofInstant(d.get(), java.time.ZoneOffset.UTC)));
+            out.raw(name + ";VALUE=DATE", ContentLines.date(LocalDate.ofInstant(d.get(), ZoneOffset.UTC)));
+            return true;
         }
+        return false;
     }
 }

@@ -243,6 +243,21 @@ public record RecurrencePattern(
         };
     }
 
+    /**
+     * The pattern alone as a blob: the value of PidLidTaskRecurrence ([MS-OXOTASK] 2.2.2.2.15), which has no
+     * appointment part after it.
+     */
+    public byte[] encode() {
+        LittleEndian.Writer w = new LittleEndian.Writer();
+        write(w);
+        return w.toByteArray();
+    }
+
+    /** A pattern from a blob that starts with one (bytes after it, which some writers add, are ignored). */
+    public static RecurrencePattern decode(byte[] blob) {
+        return read(new LittleEndian.Reader(blob));
+    }
+
     void write(LittleEndian.Writer w) {
         w.u16(READER_VERSION).u16(WRITER_VERSION).u16(frequency.code).u16(patternType.code).u16(calendarType)
                 .u32(firstDateTime()).u32(periodField()).u32(slidingFlag);

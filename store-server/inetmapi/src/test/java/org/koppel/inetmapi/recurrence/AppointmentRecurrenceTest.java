@@ -53,6 +53,22 @@ class AppointmentRecurrenceTest {
     }
 
     @Test
+    void patternAloneIsTheFrontOfTheAppointmentBlob() throws IOException {
+        // PidLidTaskRecurrence is the RecurrencePattern with nothing after it; it must not list instances.
+        RecurrencePattern pattern = tuesdays(List.of(), List.of());
+        byte[] blob = pattern.encode();
+        byte[] appointment = new AppointmentRecurrence(pattern, 600, 1080, List.of()).encode();
+        assertEquals(54, blob.length);
+        assertArrayEquals(Arrays.copyOf(appointment, blob.length), blob);
+        assertEquals(pattern, RecurrencePattern.decode(blob));
+        // The appointment part after it is ignored.
+        assertEquals(pattern, RecurrencePattern.decode(appointment));
+        int deleted = 5;
+        byte[] withDeleted = Arrays.copyOf(hex("weekly-deleted.hex"), blob.length + 4 * deleted);
+        assertEquals(deleted, RecurrencePattern.decode(withDeleted).deletedInstanceDates().size());
+    }
+
+    @Test
     void modifiedInstanceCarriesItsSubjectAndLocationInBothForms() throws IOException {
         ExceptionInfo moved = ExceptionInfo.moved(MapiMinutes.of(LocalDateTime.of(2012, 4, 4, 11, 0)),
                 MapiMinutes.of(LocalDateTime.of(2012, 4, 4, 19, 0)), MapiMinutes.of(LocalDateTime.of(2012, 4, 3, 10, 0)))
