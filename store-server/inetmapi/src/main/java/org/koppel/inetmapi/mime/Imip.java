@@ -110,6 +110,73 @@ final class Imip {
 
     /** The text/calendar body of a meeting message, with its METHOD. */
     static Optional<String> write(MapiMessage meeting, String method, NamedTagMap names) {
+        Optional<String> ics = calendar(meeting, method, names);
+        if (ics.isEmpty() || !method.equals("REPLY")) {
+            return ics;
+        }
+        Optional<String> replier = meeting.property(PropTags.PR_SENT_REPRESENTING_SMTP_ADDRESS)
+                .or(() -> meeting.property(PropTags.PR_SENDER_SMTP_ADDRESS)).map(v -> String.valueOf(v.javaValue()));
+        String cls = meeting.property(PropTags.PR_MESSAGE_CLASS).map(v -> String.valueOf(v.javaValue())).orElse("");
+        String partstat = cls.endsWith(".Pos") ? "ACCEPTED" : cls.endsWith(".Neg") ? "DECLINED" : "TENTATIVE";
+        return Optional.of(reply(ics.get(), replier.orElse(""), partstat));
+    }
+
+    /**
+     * A REPLY names only the replying attendee, with the answer as PARTSTAT (RFC 5546 3.2.3): other
+     * ATTENDEE lines go, the replier's gets the PARTSTAT of the message class (or is added).
+     */
+    static String reply(String ics, String replier, String partstat) {
+        String unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
+        StringBuilder out = new StringBuilder(ics.length());
+        boolean found = false;
+        boolean inEvent = false;
+        for (String line : unfolded.split("\r\n")) {
+            if (line.equals("BEGIN:VEVENT")) {
+                inEvent = true;
+            }
+            if (inEvent && line.equals("END:VEVENT") && !found && !replier.isEmpty()) {
+                fold(out, "ATTENDEE;PARTSTAT=" + partstat + ":mailto:" + replier);
+                found = true;
+            }
+            if (line.equals("END:VEVENT")) {
+                inEvent = false;
+            }
+            if (line.regionMatches(true, 0, "ATTENDEE", 0, 8)) {
+                boolean mine = !replier.isEmpty() && line.toLowerCase(Locale.ROOT)
+                        .endsWith(":mailto:" + replier.toLowerCase(Locale.ROOT));
+                if (!mine) {
+                    continue;
+                }
+                int colon = line.toLowerCase(Locale.ROOT).indexOf(":mailto:");
+                String params = line.substring(0, colon).replaceAll(";PARTSTAT=[^;:]*", "");
+                line = params + ";PARTSTAT=" + partstat + line.substring(colon);
+                found = true;
+            }
+            fold(out, line);
+        }
+        return out.toString();
+    }
+
+    private static void fold(StringBuilder out, String line) {
+        int octets = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < line.length();
+            int size = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            if (octets + size > 75) {
+                out.append("\r\n ");
+                octets = 1;
+            }
+            out.append(c);
+            if (pair) {
+                out.append(line.charAt(++i));
+            }
+            octets += size;
+        }
+        out.append("\r\n");
+    }
+
+    private static Optional<String> calendar(MapiMessage meeting, String method, NamedTagMap names) {
         MessageContent asAppointment = appointmentView(meeting);
         String ics;
         try {

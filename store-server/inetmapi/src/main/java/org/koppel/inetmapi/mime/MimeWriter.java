@@ -97,8 +97,28 @@ public final class MimeWriter {
             }
             return;
         }
+        Optional<MapiMessage.Attachment> enveloped = string(m, PropTags.PR_MESSAGE_CLASS)
+                .filter(c -> c.equalsIgnoreCase("IPM.Note.SMIME") || c.regionMatches(true, 0, "IPM.Note.SMIME.", 0, 15))
+                .flatMap(c -> m.attachments().stream().filter(a -> a.property(PropTags.PR_ATTACH_MIME_TAG)
+                        .map(v -> String.valueOf(v.javaValue()).toLowerCase(Locale.ROOT).contains("pkcs7-mime"))
+                        .orElse(false)).findFirst());
         headers(m, out);
         header(out, "MIME-Version", "1.0");
+        if (enveloped.isPresent()) {
+            // An encrypted (or opaque-signed) message is its PKCS #7 object, as it came: the recipient's
+            // client decrypts it.
+            header(out, "Content-Type", "application/pkcs7-mime; smime-type=enveloped-data; name=\"smime.p7m\"");
+            header(out, "Content-Disposition", "attachment; filename=\"smime.p7m\"");
+            header(out, "Content-Transfer-Encoding", "base64");
+            out.write(CRLF);
+            OutputStream b64 = Base64.getMimeEncoder(76, CRLF).wrap(new NonClosing(out));
+            try (InputStream in = enveloped.get().open()) {
+                in.transferTo(b64);
+            }
+            b64.close();
+            out.write(CRLF);
+            return;
+        }
         body(m, out);
     }
 

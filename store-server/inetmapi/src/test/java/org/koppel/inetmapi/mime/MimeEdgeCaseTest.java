@@ -119,6 +119,27 @@ class MimeEdgeCaseTest {
     }
 
     @Test
+    void anEncryptedMessageGoesOutAsItsPkcs7Object() throws Exception {
+        try (ConvertedMessage c = read("smime-encrypted.eml")) {
+            MessageContent m = c.content();
+            assertEquals("IPM.Note.SMIME", value(m, PropTags.PR_MESSAGE_CLASS));
+            byte[] blob;
+            try (InputStream in = ((AttachmentContent.ByValue) m.attachments().get(0)).data().open()) {
+                blob = in.readAllBytes();
+            }
+            assertEquals(1024, blob.length);
+            String out = new String(write(m), StandardCharsets.US_ASCII);
+            assertTrue(out.contains("Content-Type: application/pkcs7-mime; smime-type=enveloped-data"), out);
+            try (ConvertedMessage again = reader.read(new ByteArrayInputStream(write(m)), NOW)) {
+                assertEquals("IPM.Note.SMIME", value(again.content(), PropTags.PR_MESSAGE_CLASS));
+                try (InputStream in = ((AttachmentContent.ByValue) again.content().attachments().get(0)).data().open()) {
+                    assertArrayEquals(blob, in.readAllBytes(), "the encrypted object unchanged");
+                }
+            }
+        }
+    }
+
+    @Test
     void inlineImagesStayBesideTheirHtml() throws Exception {
         try (ConvertedMessage c = read("html-inline-image.eml")) {
             MessageContent m = c.content();
@@ -153,7 +174,12 @@ class MimeEdgeCaseTest {
         }
         try (ConvertedMessage c = read("imip-reply.eml")) {
             assertEquals("IPM.Schedule.Meeting.Resp.Pos", value(c.content(), PropTags.PR_MESSAGE_CLASS));
-            assertTrue(new String(write(c.content()), StandardCharsets.UTF_8).contains("METHOD:REPLY"));
+            String reply = new String(write(c.content()), StandardCharsets.UTF_8);
+            assertTrue(reply.contains("METHOD:REPLY"), reply);
+            String unfolded = reply.replace("\r\n ", "");
+            assertEquals(1, unfolded.split("\r\nATTENDEE").length - 1, "only the replier:\n" + reply);
+            assertTrue(unfolded.contains("PARTSTAT=ACCEPTED") && unfolded.toLowerCase().contains("mailto:ann@example.org"),
+                    reply);
         }
         try (ConvertedMessage c = read("imip-cancel.eml")) {
             assertEquals("IPM.Schedule.Meeting.Canceled", value(c.content(), PropTags.PR_MESSAGE_CLASS));
