@@ -1,0 +1,93 @@
+package org.koppel.dist.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.koppel.dagent.DagentConfig;
+
+/**
+ * The delivery agent's settings from dagent.cfg, read once at start: whether {@code koppel serve} runs it, its
+ * own log level, and the {@link DagentConfig} the agent itself is built with. Every key of the shipped
+ * config/dagent.cfg is read here with the same default.
+ *
+ * @param logLevel the dagent's loggers' level; empty: server.cfg's log_level
+ */
+public record DagentSettings(boolean enabled, DagentConfig config, Optional<LogLevel> logLevel) {
+
+    /** The file name (without .cfg) and {@code --set} prefix of these settings. */
+    public static final String FILE = "dagent";
+
+    public DagentSettings {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(logLevel, "logLevel");
+    }
+
+    /** Reads every dagent.cfg key; relative paths are taken from the data directory. */
+    public static DagentSettings from(ConfigValues cfg, Path dataDir) {
+        Path data = dataDir.toAbsolutePath().normalize();
+        DagentConfig d = DagentConfig.defaults();
+        boolean enabled = cfg.bool("enabled", true);
+        ListenAddress listen;
+        try {
+            listen = ListenAddress.parse(cfg.string("lmtp_listen", d.listenHost() + ":" + d.listenPort()));
+        } catch (IllegalArgumentException e) {
+            throw cfg.bad("lmtp_listen", e.getMessage());
+        }
+        String hostname = cfg.string("server_hostname", "");
+        if (hostname.isEmpty()) {
+            hostname = localHostName();
+        } else if (!hostname.matches("[A-Za-z0-9.-]+")) {
+            throw cfg.bad("server_hostname", "expected a host name");
+        }
+        long maxSize = cfg.size("max_message_size", d.maxMessageSize());
+        if (maxSize < 1024) {
+            throw cfg.bad("max_message_size", "must be at least 1K");
+        }
+        int maxConnections = cfg.integer("max_connections", d.maxConnections(), 1, 100_000);
+        Duration idle = cfg.duration("idle_timeout", d.idleTimeout());
+        if (idle.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw cfg.bad("idle_timeout", "must be at least 1s");
+        }
+        String spamName = cfg.raw("spam_header_name").map(String::strip).orElse(d.spamHeaderName());
+        if (!spamName.isEmpty() && !spamName.matches("[!-9;-~]+")) {
+            throw cfg.bad("spam_header_name", "is not a header name");
+        }
+        String spamValue = cfg.string("spam_header_value", d.spamHeaderValue());
+        String cert = cfg.string("lmtp_ssl_cert_file", "");
+        String key = cfg.string("lmtp_ssl_key_file", "");
+        Optional<DagentConfig.TlsFiles> tls = Optional.empty();
+        if (!cert.isEmpty() || !key.isEmpty()) {
+            tls = Optional.of(new DagentConfig.TlsFiles(readable(cfg, "lmtp_ssl_cert_file", cert, data),
+                    readable(cfg, "lmtp_ssl_key_file", key, data)));
+        }
+        String tmp = cfg.string("tmp_path", "");
+        Path tempDir = tmp.isEmpty() ? d.tempDir() : data.resolve(tmp);
+        String level = cfg.string("log_level", "");
+        Optional<LogLevel> logLevel = level.isEmpty() ? Optional.empty()
+                : Optional.of(cfg.choice("log_level", LogLevel.class, LogLevel.INFO));
+        return new DagentSettings(enabled, new DagentConfig(listen.host(), listen.port(), hostname, maxSize,
+                maxConnections, idle, spamName, spamValue, tls, tempDir), logLevel);
+    }
+
+    private static Path readable(ConfigValues cfg, String key, String value, Path base) {
+        if (value.isEmpty()) {
+            throw cfg.bad(key, "is required when lmtp_ssl_cert_file or lmtp_ssl_key_file is set");
+        }
+        Path p = base.resolve(value);
+        if (!Files.isReadable(p)) {
+            throw cfg.bad(key, p + " is not a readable file");
+        }
+        return p;
+    }
+
+    private static String localHostName() {
+        try {
+            String name = java.net.InetAddress.getLocalHost().getCanonicalHostName();
+            return name.matches("[A-Za-z0-9.-]+") ? name : "localhost";
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+}

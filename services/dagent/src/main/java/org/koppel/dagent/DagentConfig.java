@@ -1,0 +1,90 @@
+package org.koppel.dagent;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The delivery agent's settings (dagent.cfg, read by dist once at start): where LMTP listens, its limits, the
+ * spam routing rule and the optional STARTTLS certificate. Code never reads a setting by key.
+ *
+ * @param hostname        the name the agent gives in its greeting and LHLO reply
+ * @param maxMessageSize  the largest message accepted, in bytes (advertised as SIZE)
+ * @param maxConnections  LMTP connections served at once; more are answered 421 and closed
+ * @param idleTimeout     how long a connection may send nothing before it is closed with 421
+ * @param spamHeaderName  the header a spam filter sets; empty: no spam routing
+ * @param spamHeaderValue a message whose spam header starts with this (case-insensitively) goes to Junk E-mail
+ * @param tls             certificate and key for STARTTLS; empty: STARTTLS is not offered
+ * @param tempDir         where messages larger than the memory threshold are spooled
+ */
+public record DagentConfig(
+        String listenHost,
+        int listenPort,
+        String hostname,
+        long maxMessageSize,
+        int maxConnections,
+        Duration idleTimeout,
+        String spamHeaderName,
+        String spamHeaderValue,
+        Optional<TlsFiles> tls,
+        Path tempDir) {
+
+    /** Messages up to this size are held in memory while they are received; larger ones go to a file. */
+    public static final int MEMORY_THRESHOLD = 1 << 20;
+
+    public DagentConfig {
+        Objects.requireNonNull(listenHost, "listenHost");
+        Objects.requireNonNull(hostname, "hostname");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(tempDir, "tempDir");
+        spamHeaderName = spamHeaderName == null ? "" : spamHeaderName.strip();
+        spamHeaderValue = spamHeaderValue == null ? "" : spamHeaderValue.strip();
+        if (listenPort < 0 || listenPort > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535");
+        }
+        if (maxMessageSize < 1 || maxConnections < 1 || idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+    }
+
+    /** The shipped defaults: 127.0.0.1:2003, 64 MiB, 100 connections, 5 minutes idle, X-Spam-Status: Yes. */
+    public static DagentConfig defaults() {
+        return new DagentConfig("127.0.0.1", 2003, "localhost", 64L << 20, 100, Duration.ofMinutes(5),
+                "X-Spam-Status", "Yes", Optional.empty(), Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    public DagentConfig withListen(String host, int port) {
+        return new DagentConfig(host, port, hostname, maxMessageSize, maxConnections, idleTimeout, spamHeaderName,
+                spamHeaderValue, tls, tempDir);
+    }
+
+    public DagentConfig withMaxMessageSize(long bytes) {
+        return new DagentConfig(listenHost, listenPort, hostname, bytes, maxConnections, idleTimeout, spamHeaderName,
+                spamHeaderValue, tls, tempDir);
+    }
+
+    public DagentConfig withLimits(int connections, Duration idle) {
+        return new DagentConfig(listenHost, listenPort, hostname, maxMessageSize, connections, idle, spamHeaderName,
+                spamHeaderValue, tls, tempDir);
+    }
+
+    public DagentConfig withTls(Optional<TlsFiles> files) {
+        return new DagentConfig(listenHost, listenPort, hostname, maxMessageSize, maxConnections, idleTimeout,
+                spamHeaderName, spamHeaderValue, files, tempDir);
+    }
+
+    public DagentConfig withTempDir(Path dir) {
+        return new DagentConfig(listenHost, listenPort, hostname, maxMessageSize, maxConnections, idleTimeout,
+                spamHeaderName, spamHeaderValue, tls, dir);
+    }
+
+    /** PEM certificate chain (leaf first) and unencrypted private key for STARTTLS. */
+    public record TlsFiles(Path certFile, Path keyFile) {
+        public TlsFiles {
+            Objects.requireNonNull(certFile, "certFile");
+            Objects.requireNonNull(keyFile, "keyFile");
+        }
+    }
+}
