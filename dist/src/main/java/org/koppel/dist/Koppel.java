@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = KoppelVersion.class,
         description = "Koppel groupware server.",
         subcommands = {ServeCommand.class, org.koppel.cli.admin.AdminCommand.class, PurgeAttachmentsCommand.class,
+                DagentCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Koppel implements Runnable {

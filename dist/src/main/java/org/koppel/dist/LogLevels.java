@@ -10,8 +10,13 @@ import org.slf4j.LoggerFactory;
 final class LogLevels {
 
     void apply(LogLevel level) {
+        apply(Logger.ROOT_LOGGER_NAME, level);
+    }
+
+    /** One service's loggers (dagent.cfg's log_level for org.koppel.dagent). */
+    void apply(String logger, LogLevel level) {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-            context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(level.name(), Level.INFO));
+            context.getLogger(logger).setLevel(Level.toLevel(level.name(), Level.INFO));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.koppel.dist.config.DagentSettings;
 import org.koppel.dist.config.ServerSettings;
 import org.koppel.dist.runtime.BlobStorage;
 import org.koppel.dist.runtime.DemoAccount;
@@ -49,7 +50,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        ServerSettings settings = options.serverSettings(new LogLevels());
+        LogLevels logLevels = new LogLevels();
+        ServerSettings settings = options.serverSettings(logLevels,
+                java.util.Set.of(ServerSettings.FILE, DagentSettings.FILE));
+        DagentSettings dagent = options.dagentSettings(logLevels);
         createPrivateDirectory(settings.dataDir());
         SecureRandom random = new SecureRandom();
         String secret = settings.serviceSecret().isEmpty()
@@ -76,9 +80,22 @@ final class ServeCommand implements Callable<Integer> {
                     (e instanceof org.koppel.dist.config.ConfigException ? "" : "server_listen: ") + e.getMessage(), e);
         }
 
+        Optional<DeliveryAgent> lmtp;
+        try {
+            lmtp = dagent.enabled() ? Optional.of(DeliveryAgent.start(dagent.config(), store.engine(), secret))
+                    : Optional.empty();
+        } catch (RuntimeException e) {
+            endpoint.close();
+            housekeeping.close();
+            store.close();
+            throw e;
+        }
+
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping");
+            // Messages being received or delivered finish (and get their replies) before the store goes.
+            lmtp.ifPresent(DeliveryAgent::close);
             // Requests in flight finish first; then nothing new reaches the store.
             endpoint.close();
             housekeeping.close();

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.koppel.dist.config.ConfigDirectory;
 import org.koppel.dist.config.ConfigOverride;
 import org.koppel.dist.config.ConfigValues;
+import org.koppel.dist.config.DagentSettings;
 import org.koppel.dist.config.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +32,13 @@ final class StoreOptions {
 
     /** Reads server.cfg with the overrides, applies its log level and logs its warnings. */
     ServerSettings serverSettings(LogLevels logLevels) {
-        ConfigDirectory dir = new ConfigDirectory(configDir, overrides.stream().map(ConfigOverride::parse).toList());
-        dir.requireOverridesFor(Set.of(ServerSettings.FILE));
+        return serverSettings(logLevels, Set.of(ServerSettings.FILE));
+    }
+
+    /** The same, for a command that also reads the other files named (their overrides are then allowed). */
+    ServerSettings serverSettings(LogLevels logLevels, Set<String> files) {
+        ConfigDirectory dir = directory();
+        dir.requireOverridesFor(files);
         ConfigValues values = dir.load(ServerSettings.FILE);
         ServerSettings settings = ServerSettings.from(values, dataDir);
         logLevels.apply(settings.logLevel());
@@ -41,5 +47,19 @@ final class StoreOptions {
         }
         values.warnings().forEach(LOG::warn);
         return settings;
+    }
+
+    /** Reads dagent.cfg with the overrides (a missing file means the defaults), applies its log level. */
+    DagentSettings dagentSettings(LogLevels logLevels) {
+        ConfigDirectory dir = directory();
+        ConfigValues values = dir.load(DagentSettings.FILE);
+        DagentSettings settings = DagentSettings.from(values, dataDir);
+        settings.logLevel().ifPresent(level -> logLevels.apply("org.koppel.dagent", level));
+        values.warnings().forEach(LOG::warn);
+        return settings;
+    }
+
+    private ConfigDirectory directory() {
+        return new ConfigDirectory(configDir, overrides.stream().map(ConfigOverride::parse).toList());
     }
 }

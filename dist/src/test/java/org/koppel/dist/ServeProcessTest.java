@@ -40,13 +40,16 @@ class ServeProcessTest {
         Path data = Files.createTempDirectory("koppel-serve");
         int port = freePort();
         int tlsPort = freePort();
+        int lmtpPort = freePort();
         makeCertificates(data);
         try {
-            Process first = start(data, port, tlsPort);
+            Process first = start(data, port, tlsPort, lmtpPort);
             try {
                 awaitHealth(port, first);
                 assertEquals(0, admin(port, data, "user", "add", "erin", "--email", "erin@example.org",
                         "--password", "erin-pw").exit, "user add");
+                assertEquals(List.of("250 2.0.0 <erin@example.org> delivered (Inbox)"), lmtpDeliver(lmtpPort,
+                        "erin@example.org", "Subject: over LMTP\r\n\r\nhello\r\n"), "the dagent runs in serve");
                 // koppel admin over the TLS listener, trusting the store's certificate with --ca-file.
                 Run overTls = admin("https://127.0.0.1:" + tlsPort, data, "--ca-file", data.resolve("ca.crt").toString(),
                         "user", "show", "erin");
@@ -73,7 +76,7 @@ class ServeProcessTest {
             String log = Files.readString(data.resolve("serve.log"));
             assertTrue(log.contains("Stopped"), log);
 
-            Process second = start(data, port, tlsPort);
+            Process second = start(data, port, tlsPort, lmtpPort);
             try {
                 awaitHealth(port, second);
                 Run show = admin(port, data, "user", "show", "erin");
@@ -122,16 +125,33 @@ class ServeProcessTest {
         assertEquals(0, p.waitFor(), "openssl: " + out);
     }
 
-    private static Process start(Path data, int port, int tlsPort) throws IOException {
+    private static Process start(Path data, int port, int tlsPort, int lmtpPort) throws IOException {
         Path root = Path.of("").toAbsolutePath().getParent();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "org.koppel.dist.Koppel", "serve", "--data", data.toString(), "--config", root.resolve("config").toString(),
                 "--set", "server.server_listen=127.0.0.1:" + port, "--set", "server.password_pbkdf2_iterations=1000",
                 "--set", "server.server_tls_listen=127.0.0.1:" + tlsPort, "--set", "server.server_ssl_cert_file=server.crt",
-                "--set", "server.server_ssl_key_file=server.key"));
+                "--set", "server.server_ssl_key_file=server.key", "--set", "dagent.lmtp_listen=127.0.0.1:" + lmtpPort));
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("serve.log").toFile())).start();
+    }
+
+    /** One message over LMTP; the replies after DATA. */
+    private static List<String> lmtpDeliver(int port, String rcpt, String message) throws IOException {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            s.getOutputStream().write(("LHLO test\r\nMAIL FROM:<>\r\nRCPT TO:<" + rcpt + ">\r\nDATA\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null && !line.startsWith("354")) {
+                assertFalse(line.startsWith("4") || line.startsWith("5"), line);
+            }
+            s.getOutputStream().write((message + ".\r\nQUIT\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return List.of(in.readLine());
+        }
     }
 
     private static void awaitHealth(int port, Process p) throws Exception {
