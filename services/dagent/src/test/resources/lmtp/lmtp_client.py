@@ -144,6 +144,20 @@ def big(port, message_dir):
     return result
 
 
+def starttls(port, message_dir):
+    """STARTTLS (the test's self-signed certificate is not verified), LHLO again, a message over TLS."""
+    import ssl
+    lmtp, lhlo = connect(port)
+    out = {"lhlo": lhlo, "starttls": reply(lmtp.starttls(context=ssl._create_unverified_context()))}
+    code, text = lmtp.ehlo("client.example.net")
+    out["lhlo_tls"] = [code, text.decode()]
+    out["cipher"] = lmtp.sock.version()
+    out.update(transaction(lmtp, "sender@example.net", ["bob@example.org"],
+                           read(message_dir, "plain.eml").replace(b"Lunch on Friday", b"Lunch over TLS")))
+    out["quit"] = reply(lmtp.quit())
+    return out
+
+
 if __name__ == "__main__":
     scenario, port, message_dir = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     print(json.dumps(globals()[scenario](port, message_dir)))

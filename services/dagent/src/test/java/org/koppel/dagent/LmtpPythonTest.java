@@ -166,6 +166,30 @@ class LmtpPythonTest {
                 r.get("size").asLong(), ms, maxHeap >> 20);
     }
 
+    @Test
+    void starttlsWhenACertificateIsConfigured() throws Exception {
+        Path dir = f.dir();
+        openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
+                "lmtp.key", "-subj", "/CN=localhost", "-days", "2", "-out", "lmtp.crt");
+        LmtpServer tls = f.lmtp(f.config().withTls(java.util.Optional.of(
+                new DagentConfig.TlsFiles(dir.resolve("lmtp.crt"), dir.resolve("lmtp.key")))));
+        JsonNode r = run("starttls", tls.port());
+        assertTrue(r.at("/lhlo/1").asText().contains("STARTTLS"), r.toString());
+        assertEquals(220, r.at("/starttls/0").asInt());
+        assertFalse(r.at("/lhlo_tls/1").asText().contains("STARTTLS"), "not offered again once active");
+        assertTrue(r.get("cipher").asText().startsWith("TLSv1."), r.toString());
+        assertEquals(List.of(250), codes(r.get("data")));
+        assertEquals(1, subjects(f.messages("bob", WellKnownFolder.INBOX), "Lunch over TLS").size());
+    }
+
+    private static void openssl(Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("openssl"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+    }
+
     private static List<MessageData> subjects(List<MessageData> messages, String subject) {
         return messages.stream().filter(m -> subject.equals(DagentFixture.value(m, PropTags.PR_SUBJECT))).toList();
     }
