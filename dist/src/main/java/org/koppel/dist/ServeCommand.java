@@ -49,7 +49,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        ServerSettings settings = options.serverSettings(new LogLevels());
+        ServerSettings settings = options.serverSettings(new LogLevels(),
+                java.util.Set.of(org.koppel.dist.config.SpoolerSettings.FILE));
+        org.koppel.spooler.SpoolerConfig spoolerConfig = options.spoolerSettings();
         createPrivateDirectory(settings.dataDir());
         SecureRandom random = new SecureRandom();
         String secret = settings.serviceSecret().isEmpty()
@@ -76,9 +78,19 @@ final class ServeCommand implements Callable<Integer> {
                     (e instanceof org.koppel.dist.config.ConfigException ? "" : "server_listen: ") + e.getMessage(), e);
         }
 
+        // An unreachable smarthost does not stop serve: mail stays queued and the spooler says so once.
+        org.koppel.spooler.Spooler spooler = spoolerConfig.enabled()
+                ? new org.koppel.spooler.Spooler(store.engine(),
+                        new org.koppel.store.client.Credentials.Service("koppel-spooler", secret, ""), spoolerConfig,
+                        org.koppel.spooler.SmtpTls.system()).start()
+                : null;
+
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping");
+            if (spooler != null) {
+                spooler.close(java.time.Duration.ofSeconds(20));
+            }
             // Requests in flight finish first; then nothing new reaches the store.
             endpoint.close();
             housekeeping.close();

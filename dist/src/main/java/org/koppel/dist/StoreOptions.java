@@ -31,8 +31,15 @@ final class StoreOptions {
 
     /** Reads server.cfg with the overrides, applies its log level and logs its warnings. */
     ServerSettings serverSettings(LogLevels logLevels) {
+        return serverSettings(logLevels, Set.of());
+    }
+
+    /** As {@link #serverSettings(LogLevels)}, for a command that also reads the {@code alsoRead} files. */
+    ServerSettings serverSettings(LogLevels logLevels, Set<String> alsoRead) {
         ConfigDirectory dir = new ConfigDirectory(configDir, overrides.stream().map(ConfigOverride::parse).toList());
-        dir.requireOverridesFor(Set.of(ServerSettings.FILE));
+        Set<String> read = new java.util.HashSet<>(alsoRead);
+        read.add(ServerSettings.FILE);
+        dir.requireOverridesFor(read);
         ConfigValues values = dir.load(ServerSettings.FILE);
         ServerSettings settings = ServerSettings.from(values, dataDir);
         logLevels.apply(settings.logLevel());
@@ -41,5 +48,14 @@ final class StoreOptions {
         }
         values.warnings().forEach(LOG::warn);
         return settings;
+    }
+
+    /** Reads spooler.cfg with the overrides and logs its warnings. */
+    org.koppel.spooler.SpoolerConfig spoolerSettings() {
+        ConfigDirectory dir = new ConfigDirectory(configDir, overrides.stream().map(ConfigOverride::parse).toList());
+        ConfigValues values = dir.load(org.koppel.dist.config.SpoolerSettings.FILE);
+        org.koppel.spooler.SpoolerConfig config = org.koppel.dist.config.SpoolerSettings.from(values);
+        values.warnings().forEach(LOG::warn);
+        return config;
     }
 }
