@@ -52,8 +52,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         LogLevels logLevels = new LogLevels();
         ServerSettings settings = options.serverSettings(logLevels,
-                java.util.Set.of(ServerSettings.FILE, DagentSettings.FILE));
+                java.util.Set.of(ServerSettings.FILE, DagentSettings.FILE, org.koppel.dist.config.SpoolerSettings.FILE));
         DagentSettings dagent = options.dagentSettings(logLevels);
+        org.koppel.spooler.SpoolerConfig spoolerConfig = options.spoolerSettings();
         createPrivateDirectory(settings.dataDir());
         SecureRandom random = new SecureRandom();
         String secret = settings.serviceSecret().isEmpty()
@@ -90,10 +91,19 @@ final class ServeCommand implements Callable<Integer> {
             store.close();
             throw e;
         }
+        // An unreachable smarthost does not stop serve: mail stays queued and the spooler says so once.
+        org.koppel.spooler.Spooler spooler = spoolerConfig.enabled()
+                ? new org.koppel.spooler.Spooler(store.engine(),
+                        new org.koppel.store.client.Credentials.Service("koppel-spooler", secret, ""), spoolerConfig,
+                        org.koppel.spooler.SmtpTls.system()).start()
+                : null;
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping");
+            if (spooler != null) {
+                spooler.close(java.time.Duration.ofSeconds(20));
+            }
             // Messages being received or delivered finish (and get their replies) before the store goes.
             lmtp.ifPresent(DeliveryAgent::close);
             // Requests in flight finish first; then nothing new reaches the store.

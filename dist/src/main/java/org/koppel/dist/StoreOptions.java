@@ -32,13 +32,15 @@ final class StoreOptions {
 
     /** Reads server.cfg with the overrides, applies its log level and logs its warnings. */
     ServerSettings serverSettings(LogLevels logLevels) {
-        return serverSettings(logLevels, Set.of(ServerSettings.FILE));
+        return serverSettings(logLevels, Set.of());
     }
 
-    /** The same, for a command that also reads the other files named (their overrides are then allowed). */
-    ServerSettings serverSettings(LogLevels logLevels, Set<String> files) {
+    /** As {@link #serverSettings(LogLevels)}, for a command that also reads the {@code alsoRead} files. */
+    ServerSettings serverSettings(LogLevels logLevels, Set<String> alsoRead) {
         ConfigDirectory dir = directory();
-        dir.requireOverridesFor(files);
+        Set<String> read = new java.util.HashSet<>(alsoRead);
+        read.add(ServerSettings.FILE);
+        dir.requireOverridesFor(read);
         ConfigValues values = dir.load(ServerSettings.FILE);
         ServerSettings settings = ServerSettings.from(values, dataDir);
         logLevels.apply(settings.logLevel());
@@ -61,5 +63,14 @@ final class StoreOptions {
 
     private ConfigDirectory directory() {
         return new ConfigDirectory(configDir, overrides.stream().map(ConfigOverride::parse).toList());
+    }
+
+    /** Reads spooler.cfg with the overrides and logs its warnings. */
+    org.koppel.spooler.SpoolerConfig spoolerSettings() {
+        ConfigDirectory dir = directory();
+        ConfigValues values = dir.load(org.koppel.dist.config.SpoolerSettings.FILE);
+        org.koppel.spooler.SpoolerConfig config = org.koppel.dist.config.SpoolerSettings.from(values);
+        values.warnings().forEach(LOG::warn);
+        return config;
     }
 }

@@ -146,7 +146,7 @@ public record ServerSettings(
     public EngineConfig engineConfig(String effectiveServiceSecret) {
         return new EngineConfig(maxPropertySize, maxAttachmentSize, defaultQuota, pbkdf2Iterations,
                 effectiveServiceSecret, maxRestrictionDepth, loginMaxFailures, loginFailureWindow,
-                attachmentPurgeGrace, syncTombstoneRetention, submitLockTimeout);
+                attachmentPurgeGrace, syncTombstoneRetention, submitLockTimeout, ENGINE_DEFAULTS.submitRetryDelay());
     }
 
     /** Where a generated service secret is kept when server.cfg configures none. */

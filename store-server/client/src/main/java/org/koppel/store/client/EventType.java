@@ -13,6 +13,11 @@ public enum EventType {
     TABLE_CHANGED,
     SEARCH_COMPLETE,
     /**
+     * A message was put into the outgoing queue ({@link Messages#submit}). Heard by {@link OutgoingQueue#watch}
+     * (every store) and by store or folder subscriptions that ask for it.
+     */
+    SUBMITTED,
+    /**
      * The subscriber fell behind and events were dropped: everything it caches about the subscribed
      * store or folder must be read again. Always delivered, whatever the subscription asked for.
      */

@@ -1,6 +1,8 @@
 package org.koppel.store.client;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.koppel.mapi.EntryId;
 
 /**
@@ -39,4 +41,20 @@ public interface OutgoingQueue {
      * administrator. MAPI_E_NOT_FOUND if it is not queued.
      */
     void failed(EntryId message, String reason, boolean permanent);
+
+    /**
+     * Tells {@code listener} of every message submitted in any store from now on, after the submit committed:
+     * a {@link EventType#SUBMITTED} notification naming the store, the message and its folder. A
+     * RESYNC_NEEDED (the listener fell behind) means: read {@link #pending} again. This is how a spooler
+     * finds new work without polling; what was queued before it subscribed it finds with {@link #pending}.
+     * The subscription ends with the session at the latest.
+     */
+    Subscription watch(NotificationListener listener);
+
+    /**
+     * When the next queued message that is waiting (for a retry after a temporary failure, or for a spooler's
+     * claim to end) becomes due; empty when none is waiting. Submits are announced through {@link #watch}, so
+     * this and the watch together tell a spooler every moment it has work without polling.
+     */
+    Optional<Instant> nextDue();
 }

@@ -230,6 +230,14 @@ public interface MapiSoap {
             @WebParam(name = "reason") String reason, @WebParam(name = "permanent") boolean permanent)
             throws MapiFault;
 
+    /** Subscribes the session to SUBMITTED events of every store (delivered by {@code poll}); returns its id. */
+    @WebResult(name = "subscription")
+    String outgoingWatch(@WebParam(name = "session") String session) throws MapiFault;
+
+    /** When the next waiting queued message becomes due, in epoch milliseconds; absent when none waits. */
+    @WebResult(name = "due")
+    Long outgoingNextDue(@WebParam(name = "session") String session) throws MapiFault;
+
     // --- attachments
 
     @WebResult(name = "attachment")

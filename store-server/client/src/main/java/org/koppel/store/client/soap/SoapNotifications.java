@@ -56,6 +56,15 @@ final class SoapNotifications implements Notifications {
                         : e.tableEvent()));
     }
 
+    /** The outgoing queue's watch: its events arrive by the same long-poll as every other subscription's. */
+    Subscription watchQueue(java.util.function.Supplier<String> subscribe, NotificationListener listener) {
+        return add(subscribe, e -> listener.onNotification(e.subscription == null
+                ? Notification.resyncNeeded(storeOrFolder(e, NIL_STORE)) : e.notification()));
+    }
+
+    private static final EntryId NIL_STORE = EntryId.of(new org.koppel.mapi.Guid(new java.util.UUID(0, 0)),
+            org.koppel.mapi.MapiObjectType.MAPI_STORE, 0);
+
     private static EntryId storeOrFolder(EventXml e, EntryId fallback) {
         return e.store != null ? WireIds.entryId(e.store) : fallback;
     }

@@ -1,17 +1,34 @@
 package org.koppel.store.client.soap;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.koppel.mapi.EntryId;
+import org.koppel.store.client.NotificationListener;
 import org.koppel.store.client.OutgoingQueue;
 import org.koppel.store.client.QueuedMessage;
+import org.koppel.store.client.Subscription;
 
 /** {@link OutgoingQueue} over SOAP, for a spooler on another host. */
 final class SoapOutgoingQueue implements OutgoingQueue {
 
     private final SoapCall call;
+    private final SoapNotifications notifications;
 
-    SoapOutgoingQueue(SoapCall call) {
+    SoapOutgoingQueue(SoapCall call, SoapNotifications notifications) {
         this.call = call;
+        this.notifications = notifications;
+    }
+
+    @Override
+    public Subscription watch(NotificationListener listener) {
+        return notifications.watchQueue(() -> call.get((p, s) -> p.outgoingWatch(s)), listener);
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        Long due = call.get((p, s) -> p.outgoingNextDue(s));
+        return due == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(due));
     }
 
     @Override

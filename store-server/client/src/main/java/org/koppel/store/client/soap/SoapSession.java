@@ -54,7 +54,7 @@ final class SoapSession implements Session {
         this.directory = new SoapDirectory(call);
         this.notifications = new SoapNotifications(call);
         this.changes = new SoapChanges(call);
-        this.outgoing = new SoapOutgoingQueue(call);
+        this.outgoing = new SoapOutgoingQueue(call, notifications);
     }
 
     @Override

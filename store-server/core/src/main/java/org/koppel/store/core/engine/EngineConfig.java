@@ -19,6 +19,8 @@ import org.koppel.store.client.Quota;
  *                            for longer must start its sync again
  * @param submitLockTimeout   how long a spooler's claim on a queued message holds; a claim older than this
  *                            (its spooler died) expires and the message is due again
+ * @param submitRetryDelay    the wait before a queued message is retried after its first temporary failure;
+ *                            it doubles with each further one, up to an hour
  */
 public record EngineConfig(
         long maxPropertyBytes,
@@ -31,40 +33,54 @@ public record EngineConfig(
         Duration loginFailureWindow,
         Duration blobPurgeGrace,
         Duration tombstoneRetention,
-        Duration submitLockTimeout) {
+        Duration submitLockTimeout,
+        Duration submitRetryDelay) {
 
     public static EngineConfig defaults() {
         return new EngineConfig(8L << 20, 256L << 20, Quota.UNLIMITED, 600_000, "", 32, 5,
-                Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(90), Duration.ofMinutes(10));
+                Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(90), Duration.ofMinutes(10),
+                Duration.ofMinutes(1));
     }
 
     public EngineConfig withPbkdf2Iterations(int iterations) {
         return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, defaultQuota, iterations, serviceSecret,
-                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention, submitLockTimeout);
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention, submitLockTimeout,
+                submitRetryDelay);
     }
 
     public EngineConfig withServiceSecret(String secret) {
         return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, defaultQuota, pbkdf2Iterations, secret,
-                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention, submitLockTimeout);
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention, submitLockTimeout,
+                submitRetryDelay);
     }
 
     public EngineConfig withDefaultQuota(Quota quota) {
         return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, quota, pbkdf2Iterations, serviceSecret,
-                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention, submitLockTimeout);
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention, submitLockTimeout,
+                submitRetryDelay);
     }
 
     public EngineConfig withLimits(long maxProperty, long maxAttachment) {
         return new EngineConfig(maxProperty, maxAttachment, defaultQuota, pbkdf2Iterations, serviceSecret,
-                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention, submitLockTimeout);
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention, submitLockTimeout,
+                submitRetryDelay);
     }
 
     public EngineConfig withPurging(Duration attachmentGrace, Duration tombstones) {
         return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, defaultQuota, pbkdf2Iterations, serviceSecret,
-                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, attachmentGrace, tombstones, submitLockTimeout);
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, attachmentGrace, tombstones, submitLockTimeout,
+                submitRetryDelay);
     }
 
     public EngineConfig withSubmitLockTimeout(Duration timeout) {
         return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, defaultQuota, pbkdf2Iterations, serviceSecret,
-                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention, timeout);
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention, timeout,
+                submitRetryDelay);
+    }
+
+    public EngineConfig withSubmitRetryDelay(Duration first) {
+        return new EngineConfig(maxPropertyBytes, maxAttachmentBytes, defaultQuota, pbkdf2Iterations, serviceSecret,
+                maxRestrictionDepth, maxLoginFailures, loginFailureWindow, blobPurgeGrace, tombstoneRetention,
+                submitLockTimeout, first);
     }
 }

@@ -364,6 +364,8 @@ final class EngineMessages implements Messages {
             SubmitQueue.add(c, row.id(), m.store().id(), scope.caller.system() ? null : scope.caller.userId(),
                     now.toEpochMilli());
             modified(events, m);
+            events.add(EngineEvent.message(org.koppel.store.client.EventType.SUBMITTED, m.store(), row.id(),
+                    m.folder().id()));
             return null;
         });
     }

@@ -47,6 +47,22 @@ final class EngineNotifications implements Notifications {
         });
         Subscription inner = hub.subscribe(target.store().id(), target.folderId(), Set.copyOf(events),
                 target.store().entryId(), listener);
+        return track(inner);
+    }
+
+    /**
+     * The outgoing queue's watch: SUBMITTED events of every store, for the system identity (checked by the
+     * caller). Its RESYNC_NEEDED names the nil store: no one store fell behind, the queue did.
+     */
+    Subscription subscribeQueue(NotificationListener listener) {
+        Subscription inner = hub.subscribeAllStores(Set.of(EventType.SUBMITTED), ALL_STORES, listener);
+        return track(inner);
+    }
+
+    private static final EntryId ALL_STORES =
+            EntryId.of(new org.koppel.mapi.Guid(new java.util.UUID(0, 0)), MapiObjectType.MAPI_STORE, 0);
+
+    private Subscription track(Subscription inner) {
         Subscription tracked = new Subscription() {
             @Override
             public void close() {

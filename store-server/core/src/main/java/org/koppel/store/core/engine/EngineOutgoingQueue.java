@@ -19,8 +19,10 @@ import org.koppel.mapi.MapiObjectType;
 import org.koppel.mapi.MessageFlags;
 import org.koppel.mapi.PropValue;
 import org.koppel.mapi.RecipientType;
+import org.koppel.store.client.NotificationListener;
 import org.koppel.store.client.OutgoingQueue;
 import org.koppel.store.client.QueuedMessage;
+import org.koppel.store.client.Subscription;
 import org.koppel.store.client.UserInfo;
 import org.koppel.store.client.WellKnownFolder;
 import org.koppel.store.core.props.PropertyCodec;
@@ -33,17 +35,46 @@ final class EngineOutgoingQueue implements OutgoingQueue {
 
     /** The most entries one {@link #pending} call returns. */
     static final int MAX_PENDING = 1000;
-    /** The wait after the first temporary failure; it doubles with each further one, up to {@link #MAX_RETRY}. */
-    static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    /** The longest wait between attempts; the first wait is server.cfg's submit_retry_delay, doubling. */
     static final Duration MAX_RETRY = Duration.ofHours(1);
     private static final int MAX_REASON = 1000;
 
     private final Scope scope;
     private final EngineMessages messages;
+    private final EngineNotifications notifications;
 
-    EngineOutgoingQueue(Scope scope, EngineMessages messages) {
+    EngineOutgoingQueue(Scope scope, EngineMessages messages, EngineNotifications notifications) {
         this.scope = scope;
         this.messages = messages;
+        this.notifications = notifications;
+    }
+
+    @Override
+    public Subscription watch(NotificationListener listener) {
+        requireSystem();
+        java.util.Objects.requireNonNull(listener, "listener");
+        return notifications.subscribeQueue(listener);
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        requireSystem();
+        long now = System.currentTimeMillis();
+        // Due at the later of the claim's end and the retry time; both are past for a message that is due now.
+        return scope.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(CASE WHEN q.locked_until_ms > q.retry_ms"
+                    + " THEN q.locked_until_ms ELSE q.retry_ms END) FROM outgoing_queue q"
+                    + " JOIN messages m ON m.id = q.message_id WHERE m.deleted = FALSE"
+                    + " AND (q.locked_until_ms > ? OR q.retry_ms > ?)")) {
+                ps.setLong(1, now);
+                ps.setLong(2, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long due = rs.getLong(1);
+                    return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(due));
+                }
+            }
+        });
     }
 
     private void requireSystem() {
@@ -260,7 +291,7 @@ final class EngineOutgoingQueue implements OutgoingQueue {
             int attempts = SubmitQueue.find(c, id).map(SubmitQueue.Entry::attempts).orElse(0) + 1;
             try (PreparedStatement ps = c.prepareStatement("UPDATE outgoing_queue SET locked_until_ms = 0,"
                     + " retry_ms = ?, attempts = ?, last_error = ? WHERE message_id = ?")) {
-                ps.setLong(1, now + retryDelay(attempts).toMillis());
+                ps.setLong(1, now + retryDelay(scope.ctx.config().submitRetryDelay(), attempts).toMillis());
                 ps.setInt(2, attempts);
                 ps.setString(3, why);
                 ps.setLong(4, id);
@@ -271,8 +302,9 @@ final class EngineOutgoingQueue implements OutgoingQueue {
     }
 
     /** The wait before the next attempt after {@code attempts} temporary failures. */
-    static Duration retryDelay(int attempts) {
-        Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
-        return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
+    static Duration retryDelay(Duration first, int attempts) {
+        Duration d = first.multipliedBy(1L << Math.min(attempts - 1, 20));
+        Duration max = first.compareTo(MAX_RETRY) > 0 ? first : MAX_RETRY;
+        return d.compareTo(max) > 0 ? max : d;
     }
 }

@@ -51,7 +51,7 @@ final class EngineSession implements Session {
         this.directory = new EngineDirectory(scope);
         this.notifications = new EngineNotifications(scope, ctx.notifications());
         this.changes = new EngineChanges(scope);
-        this.outgoing = new EngineOutgoingQueue(scope, messages);
+        this.outgoing = new EngineOutgoingQueue(scope, messages, notifications);
         this.user = caller.system()
                 ? new UserInfo(0, caller.login(), "System", "", java.util.List.of(), true,
                         org.koppel.store.client.UserKind.SYSTEM, true, java.util.Set.of())

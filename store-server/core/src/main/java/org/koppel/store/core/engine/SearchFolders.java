@@ -188,7 +188,8 @@ final class SearchFolders implements AutoCloseable {
                 continue;
             }
             stores.put(storeId, e.store());
-            if (e.objectType() == MapiObjectType.MAPI_MESSAGE && e.type() != EventType.NEW_MAIL) {
+            if (e.objectType() == MapiObjectType.MAPI_MESSAGE && e.type() != EventType.NEW_MAIL
+                    && e.type() != EventType.SUBMITTED) {
                 messagesByStore.computeIfAbsent(storeId, k -> new LinkedHashSet<>()).add(e.objectId());
             } else if (e.type() == EventType.TABLE_CHANGED || e.type() == EventType.OBJECT_DELETED) {
                 emptied.add(storeId);

@@ -57,12 +57,27 @@ public final class NotificationHub implements AutoCloseable {
         Objects.requireNonNull(types, "types");
         Objects.requireNonNull(storeEntryId, "storeEntryId");
         Objects.requireNonNull(listener, "listener");
+        return add(folderId == null ? SubscriptionScope.wholeStore(storeId)
+                : SubscriptionScope.folder(storeId, folderId), types, storeEntryId, listener);
+    }
+
+    /**
+     * Subscribes {@code listener} to events of every store; for the system services (the spooler's queue watch),
+     * which ask for few event types. {@code resyncEntryId} is carried by the RESYNC_NEEDED it may get.
+     */
+    public Subscription subscribeAllStores(Set<EventType> types, EntryId resyncEntryId,
+            NotificationListener listener) {
+        Objects.requireNonNull(types, "types");
+        Objects.requireNonNull(resyncEntryId, "resyncEntryId");
+        Objects.requireNonNull(listener, "listener");
+        return add(SubscriptionScope.allStores(), types, resyncEntryId, listener);
+    }
+
+    private Subscription add(SubscriptionScope scope, Set<EventType> types, EntryId storeEntryId,
+            NotificationListener listener) {
         if (closed) {
             throw new IllegalStateException("the notification hub is closed");
         }
-        SubscriptionScope scope = folderId == null
-                ? SubscriptionScope.wholeStore(storeId)
-                : SubscriptionScope.folder(storeId, folderId);
         QueuedSubscription subscription =
                 new QueuedSubscription(scope, types, storeEntryId, listener, queueCapacity, executor, this);
         index.add(subscription);

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The hub's subscriptions keyed by (store, folder), so publishing an event looks up at most four small sets
- * (the store's, and one per concerned folder) instead of scanning every subscription.
+ * The hub's subscriptions keyed by (store, folder), so publishing an event looks up at most five small sets
+ * (every store's, the store's, and one per concerned folder) instead of scanning every subscription.
  */
 final class SubscriptionIndex {
 
@@ -39,6 +39,7 @@ final class SubscriptionIndex {
 
     /** Calls {@code action} once for each subscription whose scope covers the event (types not yet checked). */
     void forEachInScope(StoreEvent event, Consumer<QueuedSubscription> action) {
+        visit(SubscriptionScope.allStores(), action);
         visit(SubscriptionScope.wholeStore(event.storeId()), action);
         for (Long folder : event.concernedFolders()) {
             visit(SubscriptionScope.folder(event.storeId(), folder), action);

@@ -372,4 +372,65 @@ public abstract class OutgoingQueueContract {
         assertTrue(alice.messages().abortSubmit(m), "its user may still take it back");
         assertFalse(MessageFlags.MSGFLAG_SUBMIT.isSet(flags(alice, m)));
     }
+
+    // ---- finding work without polling
+
+    @Test
+    void theWatchHearsEverySubmitInEveryStoreAfterItCommits() throws InterruptedException {
+        EntryId fromAlice = draftInOutbox(alice, "watched a");
+        EntryId fromBob = draftInOutbox(bob, "watched b");
+        BlockingQueue<Notification> events = new LinkedBlockingQueue<>();
+        try (Subscription watch = spooler().watch(events::add)) {
+            alice.messages().update(fromAlice, List.of(PropValue.of(PR_SUBJECT, "watched a2")), List.of());
+            alice.messages().submit(fromAlice);
+            bob.messages().submit(fromBob);
+            java.util.Map<EntryId, Notification> heard = new java.util.HashMap<>();
+            while (heard.size() < 2) {
+                Notification n = events.poll(5, TimeUnit.SECONDS);
+                assertNotNull(n, "both submits are heard, heard only " + heard.keySet());
+                assertEquals(EventType.SUBMITTED, n.type(), "only submits, not other changes");
+                if (n.entryId().orElseThrow().equals(fromAlice) || n.entryId().orElseThrow().equals(fromBob)) {
+                    heard.put(n.entryId().orElseThrow(), n);
+                }
+            }
+            Notification a = heard.get(fromAlice);
+            assertEquals(alice.stores().openOwn().entryId(), a.store());
+            assertEquals(folder(alice, WellKnownFolder.OUTBOX), a.parent().orElseThrow());
+            assertEquals(bob.stores().openOwn().entryId(), heard.get(fromBob).store());
+            assertEquals(2, pendingOf(fromAlice, fromBob).size(), "what was heard is pending");
+        }
+        EntryId late = draftInOutbox(alice, "after the watch");
+        alice.messages().submit(late);
+        Notification after = events.poll(500, TimeUnit.MILLISECONDS);
+        assertTrue(after == null || !after.entryId().orElseThrow().equals(late), "a closed watch hears nothing");
+    }
+
+    @Test
+    void aRefusedSubmitIsNotAnnounced() throws InterruptedException {
+        EntryId m = alice.messages().create(folder(alice, WellKnownFolder.OUTBOX), mail("nobody", List.of()));
+        BlockingQueue<Notification> events = new LinkedBlockingQueue<>();
+        try (Subscription watch = spooler().watch(events::add)) {
+            assertThrows(MapiException.NoRecipients.class, () -> alice.messages().submit(m));
+            Notification n = events.poll(300, TimeUnit.MILLISECONDS);
+            assertTrue(n == null || !n.entryId().orElseThrow().equals(m));
+        }
+    }
+
+    @Test
+    void nextDueSaysWhenAWaitingMessageIsDueAgain() throws InterruptedException {
+        EntryId m = draftInOutbox(alice, "due later");
+        alice.messages().submit(m);
+        Instant before = Instant.now();
+        assertTrue(spooler().lock(m));
+        Instant due = spooler().nextDue().orElseThrow(() -> new AssertionError("a claimed message is waiting"));
+        assertTrue(due.isAfter(before), "only waiting messages count: " + due);
+        assertFalse(due.isAfter(Instant.now().plus(lockTimeout())), "no later than the claim ends: " + due);
+        Thread.sleep(lockTimeout().toMillis() + 300);
+        assertEquals(1, pendingOf(m).size(), "due once the claim ended");
+        assertTrue(spooler().lock(m));
+        Instant failedAt = Instant.now();
+        spooler().failed(m, "451 later", false);
+        Instant retry = spooler().nextDue().orElseThrow();
+        assertTrue(retry.isAfter(failedAt), "a retry waits: " + retry);
+    }
 }

@@ -137,6 +137,11 @@ public final class SessionTokens implements AutoCloseable {
                 n -> inbox.offer(InboxEvent.of(id, n))));
     }
 
+    /** Subscribes the token's session (the spooler's) to the outgoing queue's SUBMITTED events. */
+    public String watchOutgoing(String token) {
+        return add(token, (s, id, inbox) -> s.outgoing().watch(n -> inbox.offer(InboxEvent.of(id, n))));
+    }
+
     /**
      * Subscribes the token's session to changes of a contents table's view; the table events go to its inbox.
      * Returns the subscription's id.

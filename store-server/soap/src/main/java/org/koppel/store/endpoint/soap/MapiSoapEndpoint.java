@@ -6,6 +6,7 @@ import jakarta.xml.ws.AsyncHandler;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -469,6 +470,16 @@ public final class MapiSoapEndpoint implements MapiSoap {
     public void outgoingFailed(String session, byte[] message, String reason, boolean permanent) throws MapiFault {
         run("outgoingFailed", session,
                 s -> s.outgoing().failed(id(message), reason == null ? "" : reason, permanent));
+    }
+
+    @Override
+    public String outgoingWatch(String session) throws MapiFault {
+        return call("outgoingWatch", session, s -> tokens.watchOutgoing(session));
+    }
+
+    @Override
+    public Long outgoingNextDue(String session) throws MapiFault {
+        return call("outgoingNextDue", session, s -> s.outgoing().nextDue().map(Instant::toEpochMilli).orElse(null));
     }
 
     // --- attachments
