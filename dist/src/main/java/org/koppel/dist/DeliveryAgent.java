@@ -30,7 +30,8 @@ final class DeliveryAgent implements AutoCloseable {
 
     static Delivery delivery(DagentConfig config, StoreServer store, String secret) {
         return new Delivery(store, new Credentials.Service(SERVICE, secret, ""),
-                new SpamRule(config.spamHeaderName(), config.spamHeaderValue()), config.tempDir());
+                new SpamRule(config.spamHeaderName(), config.spamHeaderValue()), config.tempDir(),
+                config.oofReplyPeriod());
     }
 
     /** Starts listening; an address that cannot be bound or a certificate that cannot be used is a config error. */

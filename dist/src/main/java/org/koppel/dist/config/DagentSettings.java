@@ -55,6 +55,7 @@ public record DagentSettings(boolean enabled, DagentConfig config, Optional<LogL
             throw cfg.bad("spam_header_name", "is not a header name");
         }
         String spamValue = cfg.string("spam_header_value", d.spamHeaderValue());
+        Duration oofPeriod = cfg.duration("oof_reply_period", d.oofReplyPeriod());
         String cert = cfg.string("lmtp_ssl_cert_file", "");
         String key = cfg.string("lmtp_ssl_key_file", "");
         Optional<DagentConfig.TlsFiles> tls = Optional.empty();
@@ -68,7 +69,7 @@ public record DagentSettings(boolean enabled, DagentConfig config, Optional<LogL
         Optional<LogLevel> logLevel = level.isEmpty() ? Optional.empty()
                 : Optional.of(cfg.choice("log_level", LogLevel.class, LogLevel.INFO));
         return new DagentSettings(enabled, new DagentConfig(listen.host(), listen.port(), hostname, maxSize,
-                maxConnections, idle, spamName, spamValue, tls, tempDir), logLevel);
+                maxConnections, idle, spamName, spamValue, tls, tempDir, oofPeriod), logLevel);
     }
 
     private static Path readable(ConfigValues cfg, String key, String value, Path base) {

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param spamHeaderValue a message whose spam header starts with this (case-insensitively) goes to Junk E-mail
  * @param tls             certificate and key for STARTTLS; empty: STARTTLS is not offered
  * @param tempDir         where messages larger than the memory threshold are spooled
+ * @param oofReplyPeriod  an out-of-office reply goes to one sender at most once in this period
  */
 public record DagentConfig(
         String listenHost,
@@ -28,7 +29,8 @@ public record DagentConfig(
         String spamHeaderName,
         String spamHeaderValue,
         Optional<TlsFiles> tls,
-        Path tempDir) {
+        Path tempDir,
+        Duration oofReplyPeriod) {
 
     /** Messages up to this size are held in memory while they are received; larger ones go to a file. */
     public static final int MEMORY_THRESHOLD = 1 << 20;
@@ -39,6 +41,10 @@ public record DagentConfig(
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(tempDir, "tempDir");
+        Objects.requireNonNull(oofReplyPeriod, "oofReplyPeriod");
+        if (oofReplyPeriod.isNegative()) {
+            throw new IllegalArgumentException("the out-of-office reply period must not be negative");
+        }
         spamHeaderName = spamHeaderName == null ? "" : spamHeaderName.strip();
         spamHeaderValue = spamHeaderValue == null ? "" : spamHeaderValue.strip();
         if (listenPort < 0 || listenPort > 65535) {
@@ -49,35 +55,44 @@ public record DagentConfig(
         }
     }
 
-    /** The shipped defaults: 127.0.0.1:2003, 64 MiB, 100 connections, 5 minutes idle, X-Spam-Status: Yes. */
+    /**
+     * The shipped defaults: 127.0.0.1:2003, 64 MiB, 100 connections, 5 minutes idle, X-Spam-Status: Yes, one
+     * out-of-office reply per sender a day.
+     */
     public static DagentConfig defaults() {
         return new DagentConfig("127.0.0.1", 2003, "localhost", 64L << 20, 100, Duration.ofMinutes(5),
-                "X-Spam-Status", "Yes", Optional.empty(), Path.of(System.getProperty("java.io.tmpdir")));
+                "X-Spam-Status", "Yes", Optional.empty(), Path.of(System.getProperty("java.io.tmpdir")),
+                Duration.ofDays(1));
     }
 
     public DagentConfig withListen(String host, int port) {
         return new DagentConfig(host, port, hostname, maxMessageSize, maxConnections, idleTimeout, spamHeaderName,
-                spamHeaderValue, tls, tempDir);
+                spamHeaderValue, tls, tempDir, oofReplyPeriod);
     }
 
     public DagentConfig withMaxMessageSize(long bytes) {
         return new DagentConfig(listenHost, listenPort, hostname, bytes, maxConnections, idleTimeout, spamHeaderName,
-                spamHeaderValue, tls, tempDir);
+                spamHeaderValue, tls, tempDir, oofReplyPeriod);
     }
 
     public DagentConfig withLimits(int connections, Duration idle) {
         return new DagentConfig(listenHost, listenPort, hostname, maxMessageSize, connections, idle, spamHeaderName,
-                spamHeaderValue, tls, tempDir);
+                spamHeaderValue, tls, tempDir, oofReplyPeriod);
     }
 
     public DagentConfig withTls(Optional<TlsFiles> files) {
         return new DagentConfig(listenHost, listenPort, hostname, maxMessageSize, maxConnections, idleTimeout,
-                spamHeaderName, spamHeaderValue, files, tempDir);
+                spamHeaderName, spamHeaderValue, files, tempDir, oofReplyPeriod);
     }
 
     public DagentConfig withTempDir(Path dir) {
         return new DagentConfig(listenHost, listenPort, hostname, maxMessageSize, maxConnections, idleTimeout,
-                spamHeaderName, spamHeaderValue, tls, dir);
+                spamHeaderName, spamHeaderValue, tls, dir, oofReplyPeriod);
+    }
+
+    public DagentConfig withOofReplyPeriod(Duration period) {
+        return new DagentConfig(listenHost, listenPort, hostname, maxMessageSize, maxConnections, idleTimeout,
+                spamHeaderName, spamHeaderValue, tls, tempDir, period);
     }
 
     /** PEM certificate chain (leaf first) and unencrypted private key for STARTTLS. */

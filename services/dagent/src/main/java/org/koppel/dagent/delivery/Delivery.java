@@ -3,6 +3,7 @@ package org.koppel.dagent.delivery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class Delivery implements AutoCloseable {
     private final SpamRule spam;
     private final MimeLimits limits;
     private final List<String> keptHeaders;
+    private final OutOfOfficeReply outOfOffice;
     private Session session;
 
     /**
@@ -55,7 +57,17 @@ public final class Delivery implements AutoCloseable {
      * @param tempDir     where the converter spools large parts
      */
     public Delivery(StoreServer store, Credentials credentials, SpamRule spam, Path tempDir) {
+        this(store, credentials, spam, tempDir, Duration.ofDays(1));
+    }
+
+    /**
+     * @param credentials    how to log on: a service without impersonation (the system identity)
+     * @param tempDir        where the converter spools large parts
+     * @param oofReplyPeriod an out-of-office reply goes to one sender at most once in this period
+     */
+    public Delivery(StoreServer store, Credentials credentials, SpamRule spam, Path tempDir, Duration oofReplyPeriod) {
         this.store = store;
+        this.outOfOffice = new OutOfOfficeReply(oofReplyPeriod);
         this.credentials = credentials;
         this.spam = spam;
         this.limits = MimeLimits.defaults().withTempDir(tempDir);
@@ -119,7 +131,7 @@ public final class Delivery implements AutoCloseable {
                 messageId = content.properties().stream().filter(p -> p.tag().equals(PropTags.PR_INTERNET_MESSAGE_ID))
                         .map(p -> (String) p.javaValue()).findFirst().orElse("");
                 for (Resolution.Mailbox mailbox : to) {
-                    report.accept(deliverOne(content, local, mailbox, isSpam));
+                    report.accept(deliverOne(content, local, mailbox, isSpam, sender));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -142,16 +154,19 @@ public final class Delivery implements AutoCloseable {
     }
 
     private RecipientResult deliverOne(MessageContent content, LocalNamedTags local, Resolution.Mailbox mailbox,
-            boolean isSpam) {
+            boolean isSpam, String sender) {
         String address = mailbox.address();
         try {
-            withSession(s -> {
-                StoreInfo info = s.stores().openUserStore(mailbox.user().login());
-                EntryId folder = isSpam ? info.findFolder(WellKnownFolder.JUNK).orElse(info.folder(WellKnownFolder.INBOX))
-                        : info.folder(WellKnownFolder.INBOX);
-                s.messages().create(folder, StoreContent.forStore(content, local, s.namedProperties(), info.entryId()));
-                return null;
+            StoreInfo info = withSession(s -> {
+                StoreInfo opened = s.stores().openUserStore(mailbox.user().login());
+                EntryId folder = isSpam ? opened.findFolder(WellKnownFolder.JUNK).orElse(opened.folder(WellKnownFolder.INBOX))
+                        : opened.folder(WellKnownFolder.INBOX);
+                s.messages().create(folder, StoreContent.forStore(content, local, s.namedProperties(), opened.entryId()));
+                return opened;
             });
+            if (!isSpam) {
+                answerOutOfOffice(info, mailbox.user(), content, local, sender);
+            }
             return new RecipientResult(address, Outcome.DELIVERED, isSpam ? "Junk E-mail" : "Inbox");
         } catch (MapiException.StoreFull e) {
             return new RecipientResult(address, Outcome.MAILBOX_FULL, "the mailbox is full");
@@ -163,6 +178,25 @@ public final class Delivery implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Delivery to {} failed: {}", address, e.toString());
             return new RecipientResult(address, Outcome.TEMPORARY_FAILURE, "the store failed; try again later");
+        }
+    }
+
+    /**
+     * The out-of-office reply, after the message is committed: its failure is logged and does not undo the
+     * delivery. Spam is never answered (its sender is forged more often than not).
+     */
+    private void answerOutOfOffice(StoreInfo info, UserInfo user, MessageContent content, LocalNamedTags local,
+            String sender) {
+        try {
+            OutOfOfficeReply.Verdict verdict = withSession(s -> outOfOffice.answer(s, info, user, content, local, sender,
+                    Instant.now()));
+            if (verdict == OutOfOfficeReply.Verdict.SENT) {
+                LOG.info("Out-of-office reply from {} to <{}> queued", user.login(), sender);
+            } else if (verdict != OutOfOfficeReply.Verdict.OFF) {
+                LOG.debug("No out-of-office reply from {} to <{}>: {}", user.login(), sender, verdict);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Out-of-office reply from {} to <{}> failed: {}", user.login(), sender, e.toString());
         }
     }
 
