@@ -170,4 +170,45 @@ class AdminCommandTest {
         assertEquals(0, ensured.exit(), ensured.err());
         assertTrue(ensured.out().contains(publicStore.get("entryId").asText()), ensured.out());
     }
+
+    @Test
+    void outOfOfficeSetShowDisable() throws Exception {
+        assertEquals(0, admin("user", "add", "olga", "--email", "olga@example.org", "--password", "olga-pw").exit());
+        Run off = admin("oof", "show", "olga", "--json");
+        assertEquals(0, off.exit(), off.err());
+        assertFalse(new ObjectMapper().readTree(off.out()).get("enabled").asBoolean(), off.out());
+
+        Path text = data.resolve("away.txt");
+        Files.writeString(text, "Back on Monday.\nUrgent: ops@example.org\n");
+        Run set = admin("oof", "set", "olga", "--subject", "Away", "--text-file", text.toString(),
+                "--from", "2026-07-01T00:00:00Z", "--until", "2026-08-01T00:00:00Z", "--json");
+        assertEquals(0, set.exit(), set.err());
+        JsonNode on = new ObjectMapper().readTree(admin("oof", "show", "olga", "--json").out());
+        assertTrue(on.get("enabled").asBoolean());
+        assertEquals("Away", on.get("subject").asText());
+        assertEquals("Back on Monday.\nUrgent: ops@example.org\n", on.get("text").asText());
+        assertEquals("2026-07-01T00:00:00Z", on.get("from").asText());
+        assertEquals("2026-08-01T00:00:00Z", on.get("until").asText());
+
+        // Options not given keep their values; "none" removes a bound.
+        assertEquals(0, admin("oof", "set", "olga", "--text", "Gone fishing.", "--until", "none").exit());
+        Run shown = admin("oof", "show", "olga");
+        assertTrue(shown.out().contains("enabled:   yes"), shown.out());
+        assertTrue(shown.out().contains("subject:   Away"), shown.out());
+        assertTrue(shown.out().contains("until:     -"), shown.out());
+        assertTrue(shown.out().contains("Gone fishing."), shown.out());
+
+        Run disabled = admin("oof", "disable", "olga", "--json");
+        assertEquals(0, disabled.exit(), disabled.err());
+        JsonNode after = new ObjectMapper().readTree(admin("oof", "show", "olga", "--json").out());
+        assertFalse(after.get("enabled").asBoolean());
+        assertEquals("Gone fishing.", after.get("text").asText(), "disabling keeps the text");
+
+        Run bad = admin("oof", "set", "olga", "--from", "2026-08-01", "--until", "2026-07-01");
+        assertEquals(2, bad.exit(), bad.err());
+        Run badDate = admin("oof", "set", "olga", "--from", "next tuesday");
+        assertEquals(2, badDate.exit());
+        assertTrue(badDate.err().contains("not an ISO date"), badDate.err());
+        assertEquals(1, admin("oof", "show", "nobody").exit());
+    }
 }

@@ -124,6 +124,11 @@ public final class Store {
         return subtree().allFolders();
     }
 
+    /** The owner's out-of-office settings and the senders already answered (private stores only). */
+    public OutOfOfficeMessage outOfOffice() {
+        return OutOfOfficeMessage.of(session, info);
+    }
+
     /** Saves a draft in Drafts, read, with the store's owner as sender unless the draft names one. */
     public Item createDraft(ItemDraft draft) {
         return new Item(session, session.messages().create(drafts().entryId(), draft.content(owner(), true)));
