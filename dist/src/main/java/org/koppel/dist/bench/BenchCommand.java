@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = KoppelVersion.class,
         description = "Runs benchmarks on throw-away data.",
         subcommands = {StoreBenchCommand.class, SyncBenchCommand.class, NotificationBenchCommand.class,
-                LongPollBenchCommand.class, SoapBenchCommand.class,
+                LongPollBenchCommand.class, SoapBenchCommand.class, LmtpBenchCommand.class,
                 MimeBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
