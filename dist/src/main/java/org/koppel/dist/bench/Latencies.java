@@ -23,6 +23,13 @@ final class Latencies {
         return count;
     }
 
+    /** Records every sample of this one in {@code other} too (merging per-thread recorders). */
+    void copyInto(Latencies other) {
+        for (int i = 0; i < count; i++) {
+            other.record(nanos[i]);
+        }
+    }
+
     long totalNanos() {
         long sum = 0;
         for (int i = 0; i < count; i++) {
