@@ -150,6 +150,13 @@ class LmtpCrashSafetyTest {
             if (!db.isEmpty()) {
                 dropMariaDb(db);
             }
+            // The server's log outlives the data directory, for a look at any 4xx the clients retried.
+            Path log = data.resolve("serve.log");
+            if (Files.exists(log)) {
+                Files.createDirectories(Path.of("target"));
+                Files.copy(log, Path.of("target", "lmtp-crash-" + (db.isEmpty() ? "embedded" : "mysql") + "-serve.log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             try (var walk = Files.walk(data)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
