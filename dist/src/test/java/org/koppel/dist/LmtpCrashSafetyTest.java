@@ -6,14 +6,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +29,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.koppel.cli.admin.AdminCommand;
 import org.koppel.mapi.EntryId;
 import org.koppel.mapi.PropTags;
 import org.koppel.mapi.SortOrderSet;
@@ -45,7 +38,6 @@ import org.koppel.store.client.TableQuery;
 import org.koppel.store.client.TableResult;
 import org.koppel.store.client.WellKnownFolder;
 import org.koppel.store.client.soap.SoapStoreServer;
-import picocli.CommandLine;
 
 /**
  * Crash safety of delivery (issue 6): 10 LMTP clients deliver 2,000 numbered messages into a real
@@ -72,15 +64,15 @@ class LmtpCrashSafetyTest {
     void everyAcknowledgedMessageSurvivesKillMinus9ExactlyOnce(String engine) throws Exception {
         Path data = Files.createTempDirectory("koppel-crash");
         List<String> db = engine.equals("mysql") ? mariaDb() : List.of();
-        int port = freePort();
-        int lmtpPort = freePort();
+        int port = ServeProcess.freePort();
+        int lmtpPort = ServeProcess.freePort();
         Process server = null;
         try {
             server = start(data, port, lmtpPort, db);
             awaitHealth(port, server);
             for (String u : USERS) {
-                Run add = admin(port, data, "user", "add", u, "--email", u + "@example.org", "--password", u + "-pw");
-                assertEquals(0, add.exit, add.err);
+                ServeProcess.AdminRun add = admin(port, data, "user", "add", u, "--email", u + "@example.org", "--password", u + "-pw");
+                assertEquals(0, add.exit(), add.err());
             }
 
             AtomicInteger acknowledged = new AtomicInteger();
@@ -355,55 +347,20 @@ class LmtpCrashSafetyTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     private static Process start(Path data, int port, int lmtpPort, List<String> db) throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.koppel.dist.Koppel", "serve", "--data", data.toString(), "--config", root.resolve("config").toString(),
-                "--set", "server.server_listen=127.0.0.1:" + port, "--set", "server.password_pbkdf2_iterations=1000",
+        List<String> cmd = new ArrayList<>(List.of("--set", "server.server_listen=127.0.0.1:" + port, "--set", "server.password_pbkdf2_iterations=1000",
                 "--set", "server.log_level=warn", "--set", "dagent.lmtp_listen=127.0.0.1:" + lmtpPort,
                 "--set", "dagent.log_level=warn", "--set", "spooler.enabled=no"));
         cmd.addAll(db);
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("serve.log").toFile())).start();
+        return ServeProcess.start(data, List.of("-Xmx512m"), cmd);
     }
 
     private static void awaitHealth(int port, Process p) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (true) {
-            assertTrue(p.isAlive(), "koppel serve exited early");
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            assertTrue(System.nanoTime() < deadline, "koppel serve did not become healthy");
-            Thread.sleep(100);
-        }
+        ServeProcess.awaitHealth(port, p, java.time.Duration.ofSeconds(90));
     }
 
-    private record Run(int exit, String out, String err) {
+    private static ServeProcess.AdminRun admin(int port, Path data, String... args) {
+        return ServeProcess.admin("http://127.0.0.1:" + port, data, args);
     }
 
-    private static Run admin(int port, Path data, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new AdminCommand());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of("--store", "http://127.0.0.1:" + port, "--data", data.toString()));
-        all.addAll(List.of(args));
-        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
-    }
 }

@@ -3,20 +3,12 @@ package org.koppel.dist;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.koppel.cli.admin.AdminCommand;
 import org.koppel.mapi.EntryId;
 import org.koppel.mapi.PropTags;
 import org.koppel.mapi.PropValue;
@@ -26,7 +18,6 @@ import org.koppel.store.client.Session;
 import org.koppel.store.client.TableQuery;
 import org.koppel.store.client.WellKnownFolder;
 import org.koppel.store.client.soap.SoapStoreServer;
-import picocli.CommandLine;
 
 /**
  * {@code koppel serve} as a real process: it starts with embedded defaults and a TLS listener, answers
@@ -38,25 +29,25 @@ class ServeProcessTest {
     @Test
     void serveAdministerStopAndRestartWithDataIntact() throws Exception {
         Path data = Files.createTempDirectory("koppel-serve");
-        int port = freePort();
-        int tlsPort = freePort();
-        int lmtpPort = freePort();
+        int port = ServeProcess.freePort();
+        int tlsPort = ServeProcess.freePort();
+        int lmtpPort = ServeProcess.freePort();
         makeCertificates(data);
         try {
             Process first = start(data, port, tlsPort, lmtpPort);
             try {
                 awaitHealth(port, first);
                 assertEquals(0, admin(port, data, "user", "add", "erin", "--email", "erin@example.org",
-                        "--password", "erin-pw").exit, "user add");
+                        "--password", "erin-pw").exit(), "user add");
                 assertEquals(List.of("250 2.0.0 <erin@example.org> delivered (Inbox)"), lmtpDeliver(lmtpPort,
                         "erin@example.org", "Subject: over LMTP\r\n\r\nhello\r\n"), "the dagent runs in serve");
                 // koppel admin over the TLS listener, trusting the store's certificate with --ca-file.
-                Run overTls = admin("https://127.0.0.1:" + tlsPort, data, "--ca-file", data.resolve("ca.crt").toString(),
+                ServeProcess.AdminRun overTls = ServeProcess.admin("https://127.0.0.1:" + tlsPort, data, "--ca-file", data.resolve("ca.crt").toString(),
                         "user", "show", "erin");
-                assertEquals(0, overTls.exit, overTls.err);
-                assertTrue(overTls.out.contains("erin@example.org"), overTls.out);
-                Run untrusted = admin("https://127.0.0.1:" + tlsPort, data, "user", "list");
-                assertEquals(1, untrusted.exit, "the JDK's CAs do not know the test CA");
+                assertEquals(0, overTls.exit(), overTls.err());
+                assertTrue(overTls.out().contains("erin@example.org"), overTls.out());
+                ServeProcess.AdminRun untrusted = ServeProcess.admin("https://127.0.0.1:" + tlsPort, data, "user", "list");
+                assertEquals(1, untrusted.exit(), "the JDK's CAs do not know the test CA");
                 // The SOAP client over the TLS listener, trusting the store's certificate.
                 javax.net.ssl.SSLContext tls = org.koppel.store.client.tls.ClientTls.context(
                         java.util.Optional.of(data.resolve("ca.crt")), java.util.Optional.empty(),
@@ -69,7 +60,7 @@ class ServeProcessTest {
                             "written over SOAP and TLS"))));
                 }
             } finally {
-                stop(first);
+                ServeProcess.stop(first);
             }
             // 143 = 128 + SIGTERM: how a JVM reports a stop by signal after its shutdown hooks ran.
             assertTrue(first.exitValue() == 0 || first.exitValue() == 143, "exit " + first.exitValue());
@@ -79,9 +70,9 @@ class ServeProcessTest {
             Process second = start(data, port, tlsPort, lmtpPort);
             try {
                 awaitHealth(port, second);
-                Run show = admin(port, data, "user", "show", "erin");
-                assertEquals(0, show.exit, show.err);
-                assertTrue(show.out.contains("erin@example.org"), show.out);
+                ServeProcess.AdminRun show = admin(port, data, "user", "show", "erin");
+                assertEquals(0, show.exit(), show.err());
+                assertTrue(show.out().contains("erin@example.org"), show.out());
                 try (SoapStoreServer store = SoapStoreServer.connect(URI.create("http://127.0.0.1:" + port));
                         Session erin = store.logon(new Credentials.Password("erin", "erin-pw"))) {
                     EntryId drafts = erin.stores().openOwn().folder(WellKnownFolder.DRAFTS);
@@ -91,18 +82,12 @@ class ServeProcessTest {
                     assertEquals("written over SOAP and TLS", rows.rows().get(0).values().get(0).javaValue());
                 }
             } finally {
-                stop(second);
+                ServeProcess.stop(second);
             }
         } finally {
             try (var walk = Files.walk(data)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 
@@ -126,15 +111,18 @@ class ServeProcessTest {
     }
 
     private static Process start(Path data, int port, int tlsPort, int lmtpPort) throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "org.koppel.dist.Koppel", "serve", "--data", data.toString(), "--config", root.resolve("config").toString(),
+        return ServeProcess.start(data, List.of(), List.of(
                 "--set", "server.server_listen=127.0.0.1:" + port, "--set", "server.password_pbkdf2_iterations=1000",
                 "--set", "server.server_tls_listen=127.0.0.1:" + tlsPort, "--set", "server.server_ssl_cert_file=server.crt",
                 "--set", "server.server_ssl_key_file=server.key", "--set", "dagent.lmtp_listen=127.0.0.1:" + lmtpPort));
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("serve.log").toFile())).start();
+    }
+
+    private static void awaitHealth(int port, Process p) throws Exception {
+        ServeProcess.awaitHealth(port, p, java.time.Duration.ofSeconds(60));
+    }
+
+    private static ServeProcess.AdminRun admin(int port, Path data, String... args) {
+        return ServeProcess.admin("http://127.0.0.1:" + port, data, args);
     }
 
     /** One message over LMTP; the replies after DATA. */
@@ -154,48 +142,4 @@ class ServeProcessTest {
         }
     }
 
-    private static void awaitHealth(int port, Process p) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            assertTrue(p.isAlive(), "koppel serve exited early");
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            assertTrue(System.nanoTime() < deadline, "koppel serve did not become healthy");
-            Thread.sleep(100);
-        }
-    }
-
-    private static void stop(Process p) throws InterruptedException {
-        p.destroy();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("koppel serve did not stop within 30 s of SIGTERM");
-        }
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run admin(int port, Path data, String... args) {
-        return admin("http://127.0.0.1:" + port, data, args);
-    }
-
-    private static Run admin(String store, Path data, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new AdminCommand());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of("--store", store, "--data", data.toString()));
-        all.addAll(List.of(args));
-        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
-    }
 }
