@@ -120,20 +120,20 @@ final class MimeBenchCommand implements Callable<Integer> {
     private void bigMessage(MimeReader reader, MimeWriter writer) throws Exception {
         Path file = Files.createTempFile("koppel-bench-big", ".eml");
         try {
-            try (OutputStream out = Files.newOutputStream(file)) {
-                out.write(("From: a@example.org\r\nTo: b@example.org\r\nSubject: big\r\nMIME-Version: 1.0\r\n"
+            Files.write(file, ("From: a@example.org\r\nTo: b@example.org\r\nSubject: big\r\nMIME-Version: 1.0\r\n"
                         + "Content-Type: multipart/mixed; boundary=\"B\"\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\n"
                         + "a big attachment follows\r\n--B\r\nContent-Type: application/octet-stream; name=big.bin\r\n"
                         + "Content-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                OutputStream b64 = java.util.Base64.getMimeEncoder().wrap(new NonClosing(out));
+            // The encoder flushes its last bytes only on close, which closes the file: the trailer is appended.
+            try (OutputStream b64 = java.util.Base64.getMimeEncoder().wrap(
+                    Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND))) {
                 byte[] chunk = new byte[1 << 16];
                 new java.util.Random(1).nextBytes(chunk);
                 for (long done = 0; done < (long) bigMb << 20; done += chunk.length) {
                     b64.write(chunk);
                 }
-                b64.close();
-                out.write("\r\n--B--\r\n".getBytes(StandardCharsets.US_ASCII));
             }
+            Files.write(file, "\r\n--B--\r\n".getBytes(StandardCharsets.US_ASCII), java.nio.file.StandardOpenOption.APPEND);
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             System.gc();
             long baseline = memory.getHeapMemoryUsage().getUsed();
@@ -201,19 +201,4 @@ final class MimeBenchCommand implements Callable<Integer> {
         }
     }
 
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }

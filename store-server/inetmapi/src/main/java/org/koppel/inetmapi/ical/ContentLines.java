@@ -2,13 +2,13 @@ package org.koppel.inetmapi.ical;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.koppel.inetmapi.ContentLineFolding;
 
 /**
  * Writes RFC 5545 content lines: CRLF endings, lines folded at 75 octets without splitting a UTF-8 sequence,
@@ -29,7 +29,7 @@ final class ContentLines {
     ContentLines raw(String nameAndParams, String value) {
         String line = nameAndParams + ":" + value;
         try {
-            fold(line);
+            ContentLineFolding.append(out, line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,20 +87,4 @@ final class ContentLines {
         return v.matches(".*[;:,].*") ? "\"" + v + "\"" : v;
     }
 
-    private void fold(String line) throws IOException {
-        int octets = 0;
-        int limit = 75;
-        for (int i = 0; i < line.length(); ) {
-            int cp = line.codePointAt(i);
-            int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + n > limit) {
-                out.append("\r\n ");
-                octets = 1;
-            }
-            out.append(line, i, i + Character.charCount(cp));
-            octets += n;
-            i += Character.charCount(cp);
-        }
-        out.append("\r\n");
-    }
 }

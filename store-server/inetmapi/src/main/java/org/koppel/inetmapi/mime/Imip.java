@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.koppel.inetmapi.ContentLineFolding;
 import org.koppel.inetmapi.ContentMessage;
 import org.koppel.inetmapi.MapiMessage;
 import org.koppel.inetmapi.NamedTagMap;
@@ -135,7 +136,7 @@ final class Imip {
                 inEvent = true;
             }
             if (inEvent && line.equals("END:VEVENT") && !found && !replier.isEmpty()) {
-                fold(out, "ATTENDEE;PARTSTAT=" + partstat + ":mailto:" + replier);
+                ContentLineFolding.append(out, "ATTENDEE;PARTSTAT=" + partstat + ":mailto:" + replier);
                 found = true;
             }
             if (line.equals("END:VEVENT")) {
@@ -152,28 +153,9 @@ final class Imip {
                 line = params + ";PARTSTAT=" + partstat + line.substring(colon);
                 found = true;
             }
-            fold(out, line);
+            ContentLineFolding.append(out, line);
         }
         return out.toString();
-    }
-
-    private static void fold(StringBuilder out, String line) {
-        int octets = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < line.length();
-            int size = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-            if (octets + size > 75) {
-                out.append("\r\n ");
-                octets = 1;
-            }
-            out.append(c);
-            if (pair) {
-                out.append(line.charAt(++i));
-            }
-            octets += size;
-        }
-        out.append("\r\n");
     }
 
     private static Optional<String> calendar(MapiMessage meeting, String method, NamedTagMap names) {

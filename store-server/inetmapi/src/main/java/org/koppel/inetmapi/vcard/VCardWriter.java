@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.koppel.inetmapi.ContentLineFolding;
 import org.koppel.inetmapi.MapiMessage;
 import org.koppel.inetmapi.NamedTagMap;
 import org.koppel.mapi.NamedPropTag;
@@ -128,26 +129,6 @@ public final class VCardWriter {
         return String.join(";", out);
     }
 
-    /** Appends a content line folded at 75 octets (RFC 6350 section 3.2), never inside a UTF-8 sequence. */
-    private static void line(StringBuilder out, String line) {
-        int octets = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < line.length();
-            int size = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-            if (octets + size > 75) {
-                out.append("\r\n ");
-                octets = 1;
-            }
-            out.append(c);
-            if (pair) {
-                out.append(line.charAt(++i));
-            }
-            octets += size;
-        }
-        out.append("\r\n");
-    }
-
     private Optional<String> named(MapiMessage m, NamedPropTag tag) {
         return names.find(tag).flatMap(t -> string(m, t));
     }
@@ -159,5 +140,9 @@ public final class VCardWriter {
 
     private static Optional<Instant> time(MapiMessage m, PropTag tag) {
         return m.property(tag).map(PropValue::javaValue).filter(Instant.class::isInstance).map(Instant.class::cast);
+    }
+
+    private static void line(StringBuilder out, String line) {
+        ContentLineFolding.append(out, line);
     }
 }
