@@ -125,6 +125,21 @@ public abstract class BackendContractTest {
     }
 
     @Test
+    void serviceLogonActsForTheUser() {
+        BackendSession as;
+        try {
+            as = backend().logonAs(account.login());
+        } catch (BackendException.NotSupported e) {
+            return; // a backend without a service identity says so, and that is allowed
+        }
+        try (as) {
+            assertEquals(session.user(), as.user());
+            assertEquals(inbox(), as.folders().list().stream().filter(f -> f.type() == EasFolderType.INBOX)
+                    .findFirst().orElseThrow().id());
+        }
+    }
+
+    @Test
     void wrongPasswordIsRefused() {
         assertThrows(BackendException.AuthenticationFailed.class,
                 () -> backend().logon(account.login(), account.password() + "x"));
