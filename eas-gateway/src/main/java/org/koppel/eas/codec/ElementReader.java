@@ -1,7 +1,9 @@
 package org.koppel.eas.codec;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.koppel.eas.wbxml.CodePage;
 import org.koppel.eas.wbxml.CodePages;
@@ -196,6 +198,35 @@ public final class ElementReader {
         int code = integer(0, 999);
         return StatusCode.of(type, code).orElseThrow(() -> new DecodeException(DecodeException.Reason.BAD_VALUE,
                 element + " = " + code + " is not a " + type.getSimpleName(), at));
+    }
+
+    /**
+     * The children of the current container when all are leaves holding text: each of
+     * {@code allowed} at most once, anything else refused. Keys are {@code "Page:Name"}.
+     */
+    public Map<String, String> leaves(int maxLength, String... allowed) throws DecodeException, IOException {
+        Map<String, String> values = new HashMap<>();
+        List<String> names = List.of(allowed);
+        while (nextChild()) {
+            String n = name();
+            if (!names.contains(n)) {
+                throw unexpected();
+            }
+            if (values.containsKey(n)) {
+                throw new DecodeException(DecodeException.Reason.DUPLICATE, n + " appears twice", in.offset());
+            }
+            values.put(n, text(maxLength));
+        }
+        return values;
+    }
+
+    /** {@code values.get(qname)}, or the error for it missing from {@code container}. */
+    public String required(Map<String, String> values, String qname, String container) throws DecodeException {
+        String v = values.get(qname);
+        if (v == null || v.isEmpty()) {
+            throw missing(qname, container);
+        }
+        return v;
     }
 
     /** The error for the current element being where it is. */
