@@ -82,17 +82,29 @@ public final class CodecHarness {
         assertEquals(value, decode(decoder, encode(encoder, value, version), version), "round trip at " + version);
     }
 
+    /**
+     * The WBXML of {@code xml} for {@code version} or, when it names tags of other versions, for
+     * the first version that has them all: as a confused client would send it.
+     */
+    private static byte[] convertible(String xml, ProtocolVersion version) throws IOException {
+        try {
+            return XML.toWbxml(xml, version);
+        } catch (org.koppel.eas.wbxml.WbxmlException notInVersion) {
+            for (ProtocolVersion v : ProtocolVersion.values()) {
+                try {
+                    return XML.toWbxml(xml, v);
+                } catch (org.koppel.eas.wbxml.WbxmlException next) {
+                    // try the next version
+                }
+            }
+            throw notInVersion;
+        }
+    }
+
     /** Decoding {@code xml} (converted for {@code version}) must fail with {@code reason}. */
     public static DecodeException refused(String xml, ProtocolVersion version, Decoder<?> decoder,
             DecodeException.Reason reason) throws IOException {
-        byte[] converted;
-        try {
-            converted = XML.toWbxml(xml, version);
-        } catch (org.koppel.eas.wbxml.WbxmlException notInVersion) {
-            // Documents naming tags of another version: encode them as a confused client would.
-            converted = XML.toWbxml(xml, ProtocolVersion.V16_1);
-        }
-        byte[] wbxml = converted;
+        byte[] wbxml = convertible(xml, version);
         DecodeException e = assertThrows(DecodeException.class, () -> decode(decoder, wbxml, version));
         assertEquals(reason, e.reason(), e.getMessage());
         return e;
