@@ -186,7 +186,7 @@ public final class ElementReader {
     public void empty() throws DecodeException, IOException {
         String element = name();
         long at = in.offset();
-        if (!text(0).isEmpty()) {
+        if (!text(Integer.MAX_VALUE).isEmpty()) {
             throw new DecodeException(DecodeException.Reason.UNEXPECTED, element + " must be empty", at);
         }
     }

@@ -285,9 +285,16 @@ public final class SyncCodec {
                     }
                     out.end();
                 }
-                out.optional("AirSync:DeletesAsMoves", c.deletesAsMoves())
-                        .optional("AirSync:GetChanges", c.getChanges())
-                        .optional("AirSync:WindowSize", c.windowSize());
+                out.optional("AirSync:DeletesAsMoves", c.deletesAsMoves());
+                if (c.getChanges().isPresent()) {
+                    // The empty form means "yes" in every version; only "no" needs a value.
+                    if (c.getChanges().get()) {
+                        out.empty("AirSync:GetChanges");
+                    } else {
+                        out.element("AirSync:GetChanges", false);
+                    }
+                }
+                out.optional("AirSync:WindowSize", c.windowSize());
                 if (v14) {
                     out.optional("AirSync:ConversationMode", c.conversationMode());
                 }
