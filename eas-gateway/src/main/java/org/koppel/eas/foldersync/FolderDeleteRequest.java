@@ -1,0 +1,5 @@
+package org.koppel.eas.foldersync;
+
+/** A FolderDelete request. */
+public record FolderDeleteRequest(String syncKey, String serverId) {
+}
