@@ -547,6 +547,14 @@ public final class EasServlet<S> extends HttpServlet {
     /** The Basic credentials of a request, if it sent well-formed ones. */
     private Optional<Credentials> credentials(HttpServletRequest req) {
         String h = req.getHeader("Authorization");
+        var all = req.getHeaders("Authorization");
+        if (all.hasMoreElements()) {
+            all.nextElement();
+            if (all.hasMoreElements()) {
+                // Two sets of credentials: which one counts would be a guess.
+                return Optional.empty();
+            }
+        }
         if (h == null || h.length() > MAX_AUTHORIZATION || !h.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
