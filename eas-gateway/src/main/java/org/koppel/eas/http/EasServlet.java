@@ -463,7 +463,7 @@ public final class EasServlet<S> extends HttpServlet {
             } else {
                 writer.writeTo(counted);
             }
-            counted.flush();
+            // No flush: a body that fits the container's buffer then goes out with a Content-Length.
         } finally {
             x.bytesOut += counted.bytesWritten();
         }

@@ -463,6 +463,8 @@ class EasServletTest {
         HttpResponse<byte[]> r = h.send(h.post(FOLDER_SYNC, new byte[12345]));
         assertEquals(200, r.statusCode());
         assertTrue(xml(r.body()).contains("<SyncKey>12345</SyncKey>"));
+        assertEquals(Long.toString(r.body().length), r.headers().firstValue("Content-Length").orElseThrow(),
+                "a small body is sent with its length, not chunked");
     }
 
     @Test
