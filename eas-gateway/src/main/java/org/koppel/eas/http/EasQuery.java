@@ -105,7 +105,8 @@ record EasQuery(String commandName, Optional<Command> command, Optional<String> 
                 value(values, "collectionid"), value(values, "itemid"), value(values, "longid"),
                 value(values, "occurrence"), flag(values, "saveinsent"), flag(values, "acceptmultipart"));
         return new EasQuery(printable(cmd), command, value(values, "user"),
-                deviceField(values.get("deviceid"), "DeviceId"), deviceField(values.get("devicetype"), "DeviceType"),
+                deviceField(values.get("deviceid"), "DeviceId", false),
+                deviceField(values.get("devicetype"), "DeviceType", true),
                 Optional.empty(), OptionalLong.empty(), OptionalInt.empty(), params, false);
     }
 
@@ -131,11 +132,13 @@ record EasQuery(String commandName, Optional<Command> command, Optional<String> 
         throw BadQueryException.malformed(name + " must be T or F");
     }
 
-    private static Optional<String> deviceField(String v, String name) throws BadQueryException {
+    /** Device ids are visible ASCII; a device type may hold spaces ("SAMSUNG SM-G991B" and the like). */
+    private static Optional<String> deviceField(String v, String name, boolean spaces) throws BadQueryException {
         if (v == null || v.isEmpty()) {
             return Optional.empty();
         }
-        if (v.length() > MAX_DEVICE_FIELD || !v.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+        int lowest = spaces ? 0x20 : 0x21;
+        if (v.length() > MAX_DEVICE_FIELD || !v.chars().allMatch(c -> c >= lowest && c < 0x7F) || v.isBlank()) {
             throw BadQueryException.malformed(name + " must be 1-" + MAX_DEVICE_FIELD + " visible ASCII characters");
         }
         return Optional.of(v);
@@ -172,7 +175,7 @@ record EasQuery(String commandName, Optional<Command> command, Optional<String> 
         if (typeLength == 0 || typeLength > MAX_DEVICE_FIELD) {
             throw BadQueryException.malformed("device type length " + typeLength);
         }
-        Optional<String> deviceType = deviceField(utf8(bytes(in, typeLength, "device type")), "DeviceType");
+        Optional<String> deviceType = deviceField(utf8(bytes(in, typeLength, "device type")), "DeviceType", true);
         Map<Integer, byte[]> params = new HashMap<>();
         while (in.hasRemaining()) {
             int tag = u8(in, "parameter tag");

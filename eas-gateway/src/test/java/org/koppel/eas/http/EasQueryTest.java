@@ -45,6 +45,12 @@ class EasQueryTest {
     }
 
     @Test
+    void deviceTypeMayHoldSpaces() throws Exception {
+        assertEquals(Optional.of("SAMSUNG SM-G991B"),
+                EasQuery.parse("Cmd=Sync&DeviceId=SEC1234&DeviceType=SAMSUNG%20SM-G991B").deviceType());
+    }
+
+    @Test
     void plainCommandParameters() throws Exception {
         EasQuery q = EasQuery.parse("Cmd=SmartReply&User=carol&DeviceId=d&DeviceType=t&CollectionId=5&ItemId=5%3A17"
                 + "&LongId=RgAAAA%2Bx&Occurrence=2026-07-01T08%3A00%3A00.000Z&SaveInSent=T&AttachmentName=a+b");
@@ -105,6 +111,8 @@ class EasQueryTest {
         assertThrows(BadQueryException.class, () -> EasQuery.parse("DeviceId=d&DeviceType=t"));
         assertThrows(BadQueryException.class, () -> EasQuery.parse("Cmd=Sync&DeviceId=d&DeviceType=t&User=a%0Ab"));
         assertThrows(BadQueryException.class, () -> EasQuery.parse("Cmd=Sync&DeviceId=d&DeviceType=t&=x"));
+        assertThrows(BadQueryException.class, () -> EasQuery.parse("Cmd=Sync&DeviceId=d%20e&DeviceType=t"));
+        assertThrows(BadQueryException.class, () -> EasQuery.parse("Cmd=Sync&DeviceId=d&DeviceType=%20"));
     }
 
     /** Every prefix and thousands of random mutations of valid queries end in a clean refusal or a value. */
