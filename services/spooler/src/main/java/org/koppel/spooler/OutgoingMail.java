@@ -52,6 +52,11 @@ final class OutgoingMail {
         return string(message, PR_SENT_REPRESENTING_NAME);
     }
 
+    /** The owner's address the message uses: its From, else its Sender, else the primary address. */
+    private String ownAddress() {
+        return fromAddress().or(this::senderAddress).orElse(owner.email());
+    }
+
     /** The Sender address the message names (PR_SENDER_*), if it names an Internet address. */
     Optional<String> senderAddress() {
         return smtp(message, PR_SENDER_SMTP_ADDRESS).or(() -> smtp(message, PR_SENDER_EMAIL_ADDRESS));
@@ -78,7 +83,7 @@ final class OutgoingMail {
         return switch (authorship) {
             case Authorship.SendAs a -> a.address();
             case Authorship.OnBehalf b -> owner.email();
-            case Authorship.Own o -> fromAddress().orElse(owner.email());
+            case Authorship.Own o -> ownAddress();
             case Authorship.Forbidden f -> throw new IllegalStateException("a forbidden message is not sent");
         };
     }
@@ -159,8 +164,8 @@ final class OutgoingMail {
                 sender = owner.email();
             }
             case Authorship.Own o -> {
-                from = fromAddress().orElse(owner.email());
-                fromName = fromName().orElse(owner.fullName());
+                from = ownAddress();
+                fromName = fromName().or(() -> string(message, PR_SENDER_NAME)).orElse(owner.fullName());
                 senderName = fromName;
                 sender = from;
             }
