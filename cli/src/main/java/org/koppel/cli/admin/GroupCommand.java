@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.koppel.store.api.Group;
+import org.koppel.store.api.Server;
+import org.koppel.store.api.User;
 import org.koppel.store.client.GroupInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,9 +13,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code koppel admin group ...}. */
-@Command(name = "group", mixinStandardHelpOptions = true, description = "Groups: add, list, show, delete, members.",
+@Command(name = "group", aliases = "groups", mixinStandardHelpOptions = true,
+        description = "Groups: add, list, show, delete, members, sendas.",
         subcommands = {GroupCommand.Add.class, GroupCommand.ListGroups.class, GroupCommand.Show.class,
-            GroupCommand.Delete.class, GroupCommand.Members.class})
+            GroupCommand.Delete.class, GroupCommand.Members.class, GroupCommand.SendAs.class})
 final class GroupCommand {
 
     @ParentCommand
@@ -134,6 +137,37 @@ final class GroupCommand {
             public Integer call() {
                 return parent.change(false, group, user);
             }
+        }
+    }
+
+    @Command(name = "sendas", mixinStandardHelpOptions = true, description = "Who may send as GROUP (From the"
+            + " group's address, no Sender): sendas add|remove GROUP GRANTEE, sendas list GROUP.")
+    static final class SendAs extends GrantList {
+        @ParentCommand GroupCommand parent;
+
+        @Override
+        AdminCommand admin() {
+            return parent.admin;
+        }
+
+        @Override
+        String what() {
+            return "sendAs";
+        }
+
+        @Override
+        List<User> read(Server server, String owner) {
+            return server.group(owner).sendAs();
+        }
+
+        @Override
+        void add(Server server, String owner, User grantee) {
+            server.group(owner).grantSendAs(grantee);
+        }
+
+        @Override
+        void remove(Server server, String owner, User grantee) {
+            server.group(owner).revokeSendAs(grantee);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.koppel.store.api.Server;
 import org.koppel.store.api.User;
 import org.koppel.store.client.Feature;
 import org.koppel.store.client.NewUser;
@@ -18,9 +19,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code koppel admin user ...}. */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Users: add, list, show, set, passwd, features, delete.",
+@Command(name = "user", aliases = "users", mixinStandardHelpOptions = true,
+        description = "Users: add, list, show, set, passwd, features, delete, sendas, delegates.",
         subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Show.class, UserCommand.Set.class,
-            UserCommand.Passwd.class, UserCommand.Features.class, UserCommand.Delete.class})
+            UserCommand.Passwd.class, UserCommand.Features.class, UserCommand.Delete.class, UserCommand.SendAs.class,
+            UserCommand.Delegates.class})
 final class UserCommand {
 
     @ParentCommand
@@ -207,6 +210,68 @@ final class UserCommand {
                         out -> out.println("Deleted user " + u.name()));
                 return 0;
             });
+        }
+    }
+
+    @Command(name = "sendas", mixinStandardHelpOptions = true,
+            description = "Who may send as USER (From USER, no Sender): sendas add|remove USER GRANTEE, sendas list USER.")
+    static final class SendAs extends GrantList {
+        @ParentCommand UserCommand parent;
+
+        @Override
+        AdminCommand admin() {
+            return parent.admin;
+        }
+
+        @Override
+        String what() {
+            return "sendAs";
+        }
+
+        @Override
+        List<User> read(Server server, String owner) {
+            return server.user(owner).sendAs();
+        }
+
+        @Override
+        void add(Server server, String owner, User grantee) {
+            server.user(owner).grantSendAs(grantee);
+        }
+
+        @Override
+        void remove(Server server, String owner, User grantee) {
+            server.user(owner).revokeSendAs(grantee);
+        }
+    }
+
+    @Command(name = "delegates", mixinStandardHelpOptions = true, description = "Who may send on behalf of USER"
+            + " (From USER, Sender the delegate): delegates add|remove USER DELEGATE, delegates list USER.")
+    static final class Delegates extends GrantList {
+        @ParentCommand UserCommand parent;
+
+        @Override
+        AdminCommand admin() {
+            return parent.admin;
+        }
+
+        @Override
+        String what() {
+            return "delegates";
+        }
+
+        @Override
+        List<User> read(Server server, String owner) {
+            return server.user(owner).delegates();
+        }
+
+        @Override
+        void add(Server server, String owner, User grantee) {
+            server.user(owner).addDelegate(grantee);
+        }
+
+        @Override
+        void remove(Server server, String owner, User grantee) {
+            server.user(owner).removeDelegate(grantee);
         }
     }
 }

@@ -101,6 +101,37 @@ class AdminCommandTest {
     }
 
     @Test
+    void sendAsAndDelegatesAreGrantedListedAndRevoked() throws Exception {
+        assertEquals(0, admin("users", "add", "boss", "--email", "boss@example.org").exit());
+        assertEquals(0, admin("users", "add", "pa", "--email", "pa@example.org").exit());
+        Run none = admin("users", "sendas", "list", "boss");
+        assertEquals(0, none.exit(), none.err());
+        assertTrue(none.out().contains("sendAs of boss: -"), none.out());
+        Run add = admin("users", "sendas", "add", "boss", "pa");
+        assertEquals(0, add.exit(), add.err());
+        assertTrue(add.out().contains("sendAs of boss: pa"), add.out());
+        JsonNode listed = new ObjectMapper().readTree(admin("users", "sendas", "list", "boss", "--json").out());
+        assertEquals("pa", listed.get("sendAs").get(0).asText());
+        assertEquals(0, admin("users", "sendas", "remove", "boss", "pa").exit());
+        Run again = admin("users", "sendas", "remove", "boss", "pa");
+        assertEquals(1, again.exit());
+        assertTrue(again.err().contains("MAPI_E_NOT_FOUND"), again.err());
+        assertEquals(2, admin("users", "sendas", "add", "boss").exit(), "add needs a grantee");
+
+        Run delegate = admin("users", "delegates", "add", "boss", "pa");
+        assertEquals(0, delegate.exit(), delegate.err());
+        assertTrue(delegate.out().contains("delegates of boss: pa"), delegate.out());
+        assertTrue(admin("user", "delegates", "list", "boss").out().contains("delegates of boss: pa"));
+        assertTrue(admin("users", "delegates", "remove", "boss", "pa").out().contains("delegates of boss: -"));
+
+        assertEquals(0, admin("groups", "add", "frontdesk", "--email", "desk@example.org").exit());
+        Run group = admin("groups", "sendas", "add", "frontdesk", "pa");
+        assertEquals(0, group.exit(), group.err());
+        assertTrue(group.out().contains("sendAs of frontdesk: pa"), group.out());
+        assertEquals(1, admin("users", "sendas", "add", "boss", "nobody").exit(), "an unknown grantee");
+    }
+
+    @Test
     void aRemoteAdministratorLogsOnAndOthersAreRefused() {
         assertEquals(0, admin("user", "add", "root2", "--email", "root2@example.org", "--password", "r2-pw").exit());
         assertEquals(0, admin("user", "set", "root2", "--admin", "true").exit());

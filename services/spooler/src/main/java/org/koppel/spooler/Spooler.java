@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.koppel.inetmapi.NamedTagMap;
 import org.koppel.inetmapi.StoreNamedTags;
 import org.koppel.inetmapi.StoredMessage;
 import org.koppel.mapi.EntryId;
@@ -207,16 +208,15 @@ public final class Spooler implements AutoCloseable {
             StoredMessage stored = new StoredMessage(s, q.message());
             OutgoingMail mail = new OutgoingMail(stored, owner.get());
             List<Recipient> recipients = mail.recipients();
-            Optional<String> forbidden = mail.forbiddenSender();
-            if (forbidden.isPresent()) {
-                String reason = "554 5.7.1 " + owner.get().login() + " may not send as " + forbidden.get()
-                        + " (send-as and delegates are not available yet: only the user's own addresses)";
-                refuseAll(s, q, mail, recipients, reason);
-                LOG.info("Refused message from {} as {}: not one of their addresses", owner.get().login(),
-                        forbidden.get());
+            Authorship authorship = new SendRights(s).decide(owner.get(), mail);
+            if (authorship instanceof Authorship.Forbidden refused) {
+                refuseAll(s, q, mail, recipients, refused.reason());
+                LOG.info("Refused message from {} as {}: {}", owner.get().login(), refused.address(),
+                        refused.reason());
                 return;
             }
             List<NonDeliveryReport.Failure> failures = new ArrayList<>();
+            List<Integer> done = new ArrayList<>();
             List<Recipient> sendable = new ArrayList<>();
             for (Recipient r : recipients) {
                 if (OutgoingMail.internetAddress(r.email())) {
@@ -224,14 +224,16 @@ public final class Spooler implements AutoCloseable {
                 } else {
                     failures.add(new NonDeliveryReport.Failure(r.displayName(), r.email(),
                             "553 5.1.3 not an Internet mail address"));
+                    done.add(r.rowId());
                 }
             }
             if (sendable.isEmpty()) {
                 finish(s, q, mail, failures, 0, owner.get(), 0, started);
                 return;
             }
-            mime = mail.render(new StoreNamedTags(s, q.store()));
-            Envelope envelope = new Envelope(mail.returnPath(),
+            NamedTagMap names = new StoreNamedTags(s, q.store());
+            mime = mail.render(names, authorship);
+            Envelope envelope = new Envelope(mail.returnPath(authorship, mail.autoReply(names)),
                     sendable.stream().map(Recipient::email).toList(), mail.dsn());
             List<SmtpReply> replies;
             try (SmtpClient smtp = SmtpClient.open(config, tls)) {
@@ -241,29 +243,48 @@ public final class Spooler implements AutoCloseable {
                 replies = smtp.send(envelope, mime);
             }
             int delivered = 0;
+            List<Recipient> deferred = new ArrayList<>();
             List<String> temporary = new ArrayList<>();
             for (int i = 0; i < replies.size(); i++) {
                 SmtpReply reply = replies.get(i);
                 Recipient r = sendable.get(i);
                 if (reply.positive()) {
                     delivered++;
+                    done.add(r.rowId());
                 } else if (reply.transientFailure()) {
+                    deferred.add(r);
                     temporary.add(r.email() + ": " + reply);
                 } else {
                     failures.add(new NonDeliveryReport.Failure(r.displayName(), r.email(), reply.toString()));
+                    done.add(r.rowId());
                 }
             }
-            if (delivered == 0 && !temporary.isEmpty()) {
-                retryLater(s, q, mail, recipients, String.join("; ", temporary));
+            if (!deferred.isEmpty()) {
+                String reason = String.join("; ", temporary);
+                if (Instant.now().isAfter(q.submitted().plus(config.retryMaxAge()))) {
+                    for (int i = 0; i < replies.size(); i++) {
+                        if (replies.get(i).transientFailure()) {
+                            failures.add(new NonDeliveryReport.Failure(sendable.get(i).displayName(),
+                                    sendable.get(i).email(), replies.get(i) + " (gave up after trying for "
+                                    + config.retryMaxAge().toHours() + " hours)"));
+                        }
+                    }
+                    finish(s, q, mail, failures, delivered, owner.get(), Files.size(mime), started);
+                    return;
+                }
+                // Only the deferred recipients are tried again: those that have the message or were refused
+                // for good are marked done in the message, which survives a restart.
+                if (!failures.isEmpty()) {
+                    NonDeliveryReport.deliver(s, q.store(), mail.subject(), failures);
+                }
+                if (done.isEmpty()) {
+                    reportTemporary(queue, q, reason);
+                } else {
+                    queue.partlySent(q.message(), done, reason);
+                    LOG.info("Sent message from {} to {} recipients, {} deferred and retried later", owner.get()
+                            .login(), delivered, deferred.size());
+                }
                 return;
-            }
-            // Recipients that got a 4xx while others got the message are reported, not retried: the queue
-            // tracks a message, not each recipient (see docs/spooler.md).
-            for (int i = 0; i < replies.size(); i++) {
-                if (replies.get(i).transientFailure()) {
-                    failures.add(new NonDeliveryReport.Failure(sendable.get(i).displayName(),
-                            sendable.get(i).email(), replies.get(i) + " (temporary, not retried)"));
-                }
             }
             finish(s, q, mail, failures, delivered, owner.get(), Files.size(mime), started);
         } catch (SmtpException e) {
@@ -343,7 +364,12 @@ public final class Spooler implements AutoCloseable {
         List<NonDeliveryReport.Failure> failures = recipients.stream()
                 .map(r -> new NonDeliveryReport.Failure(r.displayName(), r.email(), reason)).toList();
         NonDeliveryReport.deliver(s, q.store(), mail.subject(), failures);
-        s.outgoing().failed(q.message(), reason, true);
+        if (mail.partlyDelivered()) {
+            // Earlier attempts reached some recipients: the message was sent, to them.
+            s.outgoing().sent(q.message());
+        } else {
+            s.outgoing().failed(q.message(), reason, true);
+        }
     }
 
     private static void finish(Session s, QueuedMessage q, OutgoingMail mail, List<NonDeliveryReport.Failure> failures,
@@ -351,7 +377,7 @@ public final class Spooler implements AutoCloseable {
         if (!failures.isEmpty()) {
             NonDeliveryReport.deliver(s, q.store(), mail.subject(), failures);
         }
-        if (delivered == 0) {
+        if (delivered == 0 && !mail.partlyDelivered()) {
             s.outgoing().failed(q.message(), failures.isEmpty() ? "no recipients" : failures.get(0).reason(), true);
             LOG.info("Not sent: message from {}: no recipient accepted ({} failed)", owner.login(), failures.size());
             return;

@@ -37,11 +37,19 @@ import org.junit.jupiter.api.TestInstance;
 import org.koppel.mapi.AttachMethod;
 import org.koppel.mapi.EntryId;
 import org.koppel.mapi.MessageFlags;
+import org.koppel.inetmapi.NamedTagMap;
+import org.koppel.inetmapi.StoreNamedTags;
+import org.koppel.mapi.NamedPropTag;
+import org.koppel.mapi.PropTag;
+import org.koppel.mapi.PropType;
 import org.koppel.mapi.PropValue;
+import org.koppel.mapi.PropertySets;
 import org.koppel.mapi.RecipientType;
 import org.koppel.store.client.AttachmentContent;
 import org.koppel.store.client.Credentials;
 import org.koppel.store.client.Feature;
+import org.koppel.store.client.MemberKind;
+import org.koppel.store.client.UserInfo;
 import org.koppel.store.client.InputStreamSource;
 import org.koppel.store.client.MessageContent;
 import org.koppel.store.client.Recipient;
@@ -118,6 +126,8 @@ class SpoolerTest {
                 admin.outgoing().failed(q.message(), "test over", true);
             }
         });
+        // ... nor what waits for a retry, which pending() does not list yet.
+        messagesIn(WellKnownFolder.OUTBOX).forEach(alice.messages()::abortSubmit);
         alice.close();
     }
 
@@ -470,6 +480,209 @@ class SpoolerTest {
             await("sent", Duration.ofSeconds(5), () -> smtp.transactions.size() == 1);
             assertEquals("<" + alias + ">", smtp.transactions.get(0).mailFrom().split(" ")[0]);
             assertTrue(smtp.transactions.get(0).data().contains(alias));
+        }
+    }
+
+    /** A second user, whose address alice may or may not send with. */
+    private UserInfo bob() {
+        String login = "bob" + Long.toString(System.nanoTime(), 36);
+        return admin.directory().createUser(new NewUser(login, "Bob Boss", login + "@example.org", "pw", false,
+                UserKind.USER, List.of(), Set.of(Feature.values())));
+    }
+
+    private EntryId draftFrom(String subject, String name, String address) {
+        return draft(subject, List.of(Recipient.of(RecipientType.MAPI_TO, "Carol", "carol@example.net")),
+                PropValue.of(PR_SENT_REPRESENTING_NAME, name), PropValue.of(PR_SENT_REPRESENTING_SMTP_ADDRESS, address));
+    }
+
+    private static String header(MimeMessage m, String name) throws jakarta.mail.MessagingException {
+        String[] values = m.getHeader(name);
+        return values == null ? null : String.join(", ", values);
+    }
+
+    private GreenMail greenMail() {
+        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        mail.start();
+        return mail;
+    }
+
+    @Test
+    void sendAsWithTheRightGoesOutFromTheOtherUserWithoutSender() throws Exception {
+        UserInfo bob = bob();
+        admin.directory().grantSendAs(MemberKind.USER, bob.login(), aliceLogin);
+        GreenMail mail = greenMail();
+        try {
+            start(config(mail.getSmtp().getPort()), SmtpTls.system());
+            alice.messages().submit(draftFrom("as bob", "Bob Boss", bob.email()));
+            assertTrue(mail.waitForIncomingEmail(10_000, 1));
+            MimeMessage got = mail.getReceivedMessages()[0];
+            assertEquals(bob.email(), ((jakarta.mail.internet.InternetAddress) got.getFrom()[0]).getAddress());
+            assertNull(header(got, "Sender"), "send-as leaves no trace of the real sender");
+            assertEquals("<" + bob.email() + ">", header(got, "Return-Path"));
+            await("moved to Sent Items", Duration.ofSeconds(5),
+                    () -> subjectsIn(WellKnownFolder.SENT_ITEMS).contains("as bob"));
+            assertTrue(subjectsIn(WellKnownFolder.INBOX).isEmpty(), "no report");
+        } finally {
+            mail.stop();
+        }
+    }
+
+    @Test
+    void aDelegateSendsOnBehalfWithFromAndSender() throws Exception {
+        UserInfo bob = bob();
+        try (Session bobSession = engine.logon(new Credentials.Password(bob.login(), "pw"))) {
+            bobSession.permissions().addDelegate(bob.login(), aliceLogin);
+        }
+        GreenMail mail = greenMail();
+        try {
+            start(config(mail.getSmtp().getPort()), SmtpTls.system());
+            alice.messages().submit(draftFrom("for bob", "Bob Boss", bob.email()));
+            assertTrue(mail.waitForIncomingEmail(10_000, 1));
+            MimeMessage got = mail.getReceivedMessages()[0];
+            assertEquals(bob.email(), ((jakarta.mail.internet.InternetAddress) got.getFrom()[0]).getAddress());
+            assertEquals(aliceAddress, ((jakarta.mail.internet.InternetAddress) got.getSender()).getAddress(),
+                    "Sender names the delegate");
+            assertEquals("<" + aliceAddress + ">", header(got, "Return-Path"), "bounces go to the delegate");
+            await("moved to Sent Items", Duration.ofSeconds(5),
+                    () -> subjectsIn(WellKnownFolder.SENT_ITEMS).contains("for bob"));
+        } finally {
+            mail.stop();
+        }
+    }
+
+    @Test
+    void withoutARightOrAfterItsRevocationTheMessageIsRefused() throws Exception {
+        UserInfo bob = bob();
+        GreenMail mail = greenMail();
+        try {
+            start(config(mail.getSmtp().getPort()), SmtpTls.system());
+            EntryId first = draftFrom("no right", "Bob Boss", bob.email());
+            alice.messages().submit(first);
+            await("NDR", Duration.ofSeconds(5), () -> subjectsIn(WellKnownFolder.INBOX).contains("Undeliverable: no right"));
+            String body = bodyOf(messagesIn(WellKnownFolder.INBOX).get(0));
+            assertTrue(body.contains("may not send as " + bob.email()) && body.contains("not their delegate"), body);
+            await("given back", Duration.ofSeconds(5), () -> !MessageFlags.MSGFLAG_SUBMIT.isSet((Integer) alice
+                    .messages().load(first).property(PR_MESSAGE_FLAGS).orElseThrow().javaValue()));
+
+            admin.directory().grantSendAs(MemberKind.USER, bob.login(), aliceLogin);
+            alice.messages().submit(draftFrom("granted", "Bob Boss", bob.email()));
+            assertTrue(mail.waitForIncomingEmail(10_000, 1));
+            admin.directory().revokeSendAs(MemberKind.USER, bob.login(), aliceLogin);
+            alice.messages().submit(draftFrom("revoked", "Bob Boss", bob.email()));
+            await("NDR after the revocation", Duration.ofSeconds(5),
+                    () -> subjectsIn(WellKnownFolder.INBOX).contains("Undeliverable: revoked"));
+
+            admin.permissions().addDelegate(bob.login(), aliceLogin);
+            alice.messages().submit(draftFrom("delegated", "Bob Boss", bob.email()));
+            assertTrue(mail.waitForIncomingEmail(10_000, 2));
+            admin.permissions().removeDelegate(bob.login(), aliceLogin);
+            alice.messages().submit(draftFrom("undelegated", "Bob Boss", bob.email()));
+            await("NDR after the delegation ended", Duration.ofSeconds(5),
+                    () -> subjectsIn(WellKnownFolder.INBOX).contains("Undeliverable: undelegated"));
+
+            List<String> sent = new ArrayList<>();
+            for (MimeMessage m : mail.getReceivedMessages()) {
+                sent.add(m.getSubject());
+            }
+            assertEquals(List.of("granted", "delegated"), sent, "nothing refused reached the smarthost");
+        } finally {
+            mail.stop();
+        }
+    }
+
+    @Test
+    void sendAsAGroupNeedsTheGroupsGrant() throws Exception {
+        String group = "sales" + Long.toString(System.nanoTime(), 36);
+        String groupAddress = group + "@example.org";
+        admin.directory().createGroup(group, groupAddress);
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer()) {
+            start(config(smtp.port()), SmtpTls.system());
+            alice.messages().submit(draftFrom("as the group, refused", "Sales", groupAddress));
+            await("NDR", Duration.ofSeconds(5),
+                    () -> subjectsIn(WellKnownFolder.INBOX).contains("Undeliverable: as the group, refused"));
+            admin.directory().grantSendAs(MemberKind.GROUP, group, aliceLogin);
+            alice.messages().submit(draftFrom("as the group", "Sales", groupAddress));
+            await("sent", Duration.ofSeconds(5), () -> smtp.transactions.size() == 1);
+            String data = smtp.transactions.get(0).data();
+            assertTrue(data.contains("From: Sales <" + groupAddress + ">"), data);
+            assertFalse(data.contains("\r\nSender:"), data);
+            assertEquals("<" + groupAddress + ">", smtp.transactions.get(0).mailFrom().split(" ")[0]);
+        } finally {
+            admin.directory().deleteGroup(group);
+        }
+    }
+
+    // ---- per-recipient retries
+
+    @Test
+    void onlyTheDeferredRecipientIsRetriedEvenAcrossARestart() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer()) {
+            smtp.rcptReplies.put("dave@example.net", "451 4.7.1 greylisted, try again");
+            smtp.rcptReplies.put("erin@example.net", "550 5.1.1 no such user");
+            start(config(smtp.port()), SmtpTls.system());
+            EntryId m = draft("mixed replies", three("example.net"));
+            alice.messages().submit(m);
+            await("carol has it", Duration.ofSeconds(5), () -> smtp.transactions.size() == 1);
+            assertEquals(List.of("carol@example.net"), smtp.transactions.get(0).recipients());
+            await("carol and erin are done in the message", Duration.ofSeconds(5), () -> alice.messages().load(m)
+                    .recipients().stream().filter(SpoolerTest::submitted).count() == 2);
+            assertTrue(MessageFlags.MSGFLAG_SUBMIT.isSet((Integer) alice.messages().load(m)
+                    .property(PR_MESSAGE_FLAGS).orElseThrow().javaValue()), "still queued for dave");
+            await("NDR for erin", Duration.ofSeconds(5),
+                    () -> subjectsIn(WellKnownFolder.INBOX).contains("Undeliverable: mixed replies"));
+
+            // A new spooler (as after a restart) knows from the message alone who is left.
+            spooler.close(Duration.ofSeconds(5));
+            smtp.rcptReplies.remove("dave@example.net");
+            start(config(smtp.port()), SmtpTls.system());
+            await("dave has it", Duration.ofSeconds(10), () -> smtp.transactions.size() == 2);
+            await("moved to Sent Items", Duration.ofSeconds(5),
+                    () -> subjectsIn(WellKnownFolder.SENT_ITEMS).contains("mixed replies"));
+            assertEquals(List.of("dave@example.net"), smtp.transactions.get(1).recipients());
+            assertEquals(1, smtp.commands.stream().filter(c -> c.contains("<carol@example.net>")).count(),
+                    "carol was never offered twice");
+            assertEquals(1, smtp.commands.stream().filter(c -> c.contains("<erin@example.net>")).count(),
+                    "erin's 550 is final");
+            List<String> inbox = subjectsIn(WellKnownFolder.INBOX);
+            assertEquals(1, inbox.size(), "one report, for erin: " + inbox);
+            String body = bodyOf(messagesIn(WellKnownFolder.INBOX).get(0));
+            assertTrue(body.contains("erin@example.net") && !body.contains("dave@example.net"), body);
+        }
+    }
+
+    private static boolean submitted(Recipient r) {
+        return r.properties().stream().anyMatch(v -> v.tag().id() == PR_RECIPIENT_TYPE.id()
+                && v.javaValue() instanceof Integer t && (t & RecipientType.MAPI_SUBMITTED) != 0);
+    }
+
+    // ---- automatic replies
+
+    /**
+     * On the scripted server rather than GreenMail: GreenMail 2.1.5 takes {@code MAIL FROM:<>} but then answers
+     * every RCPT with "503 MAIL must come before RCPT", so it cannot receive a null-sender message at all.
+     */
+    @Test
+    void anAutomaticReplyGoesOutWithANullReturnPath() throws Exception {
+        NamedTagMap names = new StoreNamedTags(alice, alice.stores().openOwn().entryId());
+        PropTag autoSubmitted = names.resolve(NamedPropTag.byName(PropertySets.PS_INTERNET_HEADERS,
+                "auto-submitted", PropType.PT_UNICODE));
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer()) {
+            start(config(smtp.port()), SmtpTls.system());
+            alice.messages().submit(draft("Out of office: hello", List.of(Recipient.of(RecipientType.MAPI_TO,
+                    "Carol", "carol@example.net")), PropValue.of(autoSubmitted, "auto-replied")));
+            await("the reply sent", Duration.ofSeconds(5), () -> smtp.transactions.size() == 1);
+            alice.messages().submit(draft("an ordinary one", List.of(Recipient.of(RecipientType.MAPI_TO,
+                    "Carol", "carol@example.net"))));
+            await("the ordinary one sent", Duration.ofSeconds(5), () -> smtp.transactions.size() == 2);
+            ScriptedSmtpServer.Transaction reply = smtp.transactions.get(0);
+            assertTrue(reply.data().contains("Subject: Out of office: hello"), reply.data());
+            assertEquals("<>", reply.mailFrom().split(" ")[0], "MAIL FROM:<> (RFC 3834 section 3.3)");
+            assertTrue(reply.data().contains("\r\nAuto-Submitted: auto-replied\r\n"), reply.data());
+            assertTrue(reply.data().contains("From: Alice Example <" + aliceAddress + ">"), "From still names the user");
+            assertEquals("<" + aliceAddress + ">", smtp.transactions.get(1).mailFrom().split(" ")[0]);
+            await("both in Sent Items", Duration.ofSeconds(5),
+                    () -> subjectsIn(WellKnownFolder.SENT_ITEMS).size() == 2);
+            assertTrue(subjectsIn(WellKnownFolder.INBOX).isEmpty(), "no report");
         }
     }
 

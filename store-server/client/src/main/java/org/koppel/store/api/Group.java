@@ -3,6 +3,7 @@ package org.koppel.store.api;
 import java.util.List;
 import java.util.Objects;
 import org.koppel.store.client.GroupInfo;
+import org.koppel.store.client.MemberKind;
 
 /** A group of users; "Everyone" holds every user without listing them. */
 public final class Group {
@@ -43,6 +44,21 @@ public final class Group {
     public Group remove(User user) {
         server.session().directory().removeMember(info.name(), user.name());
         return server.group(info.name());
+    }
+
+    /** The users who may send as the group: its address in From, no Sender header (administrators only). */
+    public List<User> sendAs() {
+        return server.session().directory().sendAs(MemberKind.GROUP, info.name()).stream().map(server::user).toList();
+    }
+
+    /** Lets {@code grantee} send as the group (administrators only). */
+    public void grantSendAs(User grantee) {
+        server.session().directory().grantSendAs(MemberKind.GROUP, info.name(), grantee.name());
+    }
+
+    /** Takes the send-as right back (administrators only); MAPI_E_NOT_FOUND if {@code grantee} did not have it. */
+    public void revokeSendAs(User grantee) {
+        server.session().directory().revokeSendAs(MemberKind.GROUP, info.name(), grantee.name());
     }
 
     /** Deletes the group, not its members (administrators only); "Everyone" cannot be deleted. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.koppel.store.client.Feature;
+import org.koppel.store.client.MemberKind;
 import org.koppel.store.client.Quota;
 import org.koppel.store.client.QuotaStatus;
 import org.koppel.store.client.Session;
@@ -92,6 +93,47 @@ public final class User {
     public QuotaStatus setQuota(Quota quota) {
         session.quotas().set(info.login(), quota);
         return quota();
+    }
+
+    /**
+     * The users who may send as this user: this user's address in From and no Sender header (administrators
+     * and the user themself may read it).
+     */
+    public List<User> sendAs() {
+        return users(session.directory().sendAs(MemberKind.USER, info.login()));
+    }
+
+    /** Lets {@code grantee} send as this user (administrators only). */
+    public void grantSendAs(User grantee) {
+        session.directory().grantSendAs(MemberKind.USER, info.login(), grantee.name());
+    }
+
+    /** Takes the send-as right back (administrators only); MAPI_E_NOT_FOUND if {@code grantee} did not have it. */
+    public void revokeSendAs(User grantee) {
+        session.directory().revokeSendAs(MemberKind.USER, info.login(), grantee.name());
+    }
+
+    /**
+     * The delegates of this user's mailbox, who may send on the user's behalf: From this user, Sender the
+     * delegate (the user themself and administrators may read and change it).
+     */
+    public List<User> delegates() {
+        return users(session.permissions().delegates(info.login()));
+    }
+
+    public void addDelegate(User delegate) {
+        session.permissions().addDelegate(info.login(), delegate.name());
+    }
+
+    /** MAPI_E_NOT_FOUND if {@code delegate} was not one. */
+    public void removeDelegate(User delegate) {
+        session.permissions().removeDelegate(info.login(), delegate.name());
+    }
+
+    /** Users by login, leaving out any deleted since the list was read. */
+    private List<User> users(List<String> logins) {
+        return logins.stream().map(l -> session.directory().user(l)).flatMap(java.util.Optional::stream)
+                .map(u -> new User(session, u)).toList();
     }
 
     @Override

@@ -39,4 +39,17 @@ public interface Directory {
     Optional<GroupInfo> group(String name);
 
     List<GroupInfo> groups();
+
+    /**
+     * The send-as list of a user or group: the logins of the users who may send with its address in From, as
+     * if they were it (no Sender header), as Kopano's {@code kopano-admin --add-sendas} grants. Administrators,
+     * the system identity and the user themself may read it; MAPI_E_NOT_FOUND for an unknown user or group.
+     */
+    List<String> sendAs(MemberKind kind, String name);
+
+    /** Lets {@code grantee} (a login) send as the user or group (administrators only); granting twice is one grant. */
+    void grantSendAs(MemberKind kind, String name, String grantee);
+
+    /** Takes the send-as right back (administrators only); MAPI_E_NOT_FOUND if the grantee did not have it. */
+    void revokeSendAs(MemberKind kind, String name, String grantee);
 }

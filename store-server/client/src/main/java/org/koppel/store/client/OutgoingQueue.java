@@ -1,6 +1,7 @@
 package org.koppel.store.client;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.koppel.mapi.EntryId;
@@ -33,6 +34,15 @@ public interface OutgoingQueue {
      * deleted instead. MAPI_E_NOT_FOUND if it is not queued.
      */
     void sent(EntryId message);
+
+    /**
+     * Some recipients are done with while others are to be tried again (a 4xx for them while the rest got a
+     * 250 or a 5xx): the recipients whose row ids are in {@code done} are marked MAPI_SUBMITTED, so that the next
+     * attempt skips them, and the message waits for a retry as after a temporary {@link #failed}, in one
+     * transaction. The marks are in the message itself, so they survive a restart of either side.
+     * MAPI_E_NOT_FOUND if it is not queued.
+     */
+    void partlySent(EntryId message, Collection<Integer> done, String reason);
 
     /**
      * Sending failed. {@code permanent}: the message leaves the queue and MSGFLAG_SUBMIT is cleared, so its

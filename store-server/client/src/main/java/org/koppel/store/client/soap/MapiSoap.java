@@ -230,6 +230,9 @@ public interface MapiSoap {
             @WebParam(name = "reason") String reason, @WebParam(name = "permanent") boolean permanent)
             throws MapiFault;
 
+    void outgoingPartlySent(@WebParam(name = "session") String session, @WebParam(name = "message") byte[] message,
+            @WebParam(name = "done") List<Integer> done, @WebParam(name = "reason") String reason) throws MapiFault;
+
     /** Subscribes the session to SUBMITTED events of every store (delivered by {@code poll}); returns its id. */
     @WebResult(name = "subscription")
     String outgoingWatch(@WebParam(name = "session") String session) throws MapiFault;
@@ -288,6 +291,17 @@ public interface MapiSoap {
     @WebResult(name = "rights")
     int effectiveRights(@WebParam(name = "session") String session, @WebParam(name = "folder") byte[] folder)
             throws MapiFault;
+
+    /** The logins of the delegates of a user's mailbox. */
+    @WebResult(name = "delegate")
+    List<String> delegates(@WebParam(name = "session") String session, @WebParam(name = "login") String login)
+            throws MapiFault;
+
+    void addDelegate(@WebParam(name = "session") String session, @WebParam(name = "login") String login,
+            @WebParam(name = "delegate") String delegate) throws MapiFault;
+
+    void removeDelegate(@WebParam(name = "session") String session, @WebParam(name = "login") String login,
+            @WebParam(name = "delegate") String delegate) throws MapiFault;
 
     @WebResult(name = "quota")
     QuotaXml quotaStatus(@WebParam(name = "session") String session, @WebParam(name = "login") String login)
@@ -367,6 +381,17 @@ public interface MapiSoap {
 
     @WebResult(name = "group")
     List<GroupXml> groups(@WebParam(name = "session") String session) throws MapiFault;
+
+    /** The logins of the users who may send as the user or group. */
+    @WebResult(name = "grantee")
+    List<String> sendAs(@WebParam(name = "session") String session, @WebParam(name = "kind") MemberKind kind,
+            @WebParam(name = "name") String name) throws MapiFault;
+
+    void grantSendAs(@WebParam(name = "session") String session, @WebParam(name = "kind") MemberKind kind,
+            @WebParam(name = "name") String name, @WebParam(name = "grantee") String grantee) throws MapiFault;
+
+    void revokeSendAs(@WebParam(name = "session") String session, @WebParam(name = "kind") MemberKind kind,
+            @WebParam(name = "name") String name, @WebParam(name = "grantee") String grantee) throws MapiFault;
 
     // --- change tracking
 

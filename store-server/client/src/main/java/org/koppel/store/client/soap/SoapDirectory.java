@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.koppel.store.client.Directory;
 import org.koppel.store.client.GroupInfo;
+import org.koppel.store.client.MemberKind;
 import org.koppel.store.client.NewUser;
 import org.koppel.store.client.UserChanges;
 import org.koppel.store.client.UserInfo;
@@ -85,5 +86,20 @@ final class SoapDirectory implements Directory {
     @Override
     public List<GroupInfo> groups() {
         return WireIds.list(call.get(MapiSoap::groups)).stream().map(GroupXml::info).toList();
+    }
+
+    @Override
+    public List<String> sendAs(MemberKind kind, String name) {
+        return List.copyOf(WireIds.list(call.get((p, s) -> p.sendAs(s, kind, name))));
+    }
+
+    @Override
+    public void grantSendAs(MemberKind kind, String name, String grantee) {
+        call.run((p, s) -> p.grantSendAs(s, kind, name, grantee));
+    }
+
+    @Override
+    public void revokeSendAs(MemberKind kind, String name, String grantee) {
+        call.run((p, s) -> p.revokeSendAs(s, kind, name, grantee));
     }
 }

@@ -1,6 +1,7 @@
 package org.koppel.store.client.soap;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.koppel.mapi.EntryId;
@@ -45,6 +46,12 @@ final class SoapOutgoingQueue implements OutgoingQueue {
     @Override
     public void sent(EntryId message) {
         call.run((p, s) -> p.outgoingSent(s, message.bytes()));
+    }
+
+    @Override
+    public void partlySent(EntryId message, Collection<Integer> done, String reason) {
+        List<Integer> rows = List.copyOf(done);
+        call.run((p, s) -> p.outgoingPartlySent(s, message.bytes(), rows, reason));
     }
 
     @Override

@@ -29,4 +29,19 @@ final class SoapPermissions implements Permissions {
     public int effectiveRights(EntryId folder) {
         return call.get((p, s) -> p.effectiveRights(s, folder.bytes()));
     }
+
+    @Override
+    public List<String> delegates(String login) {
+        return List.copyOf(WireIds.list(call.get((p, s) -> p.delegates(s, login))));
+    }
+
+    @Override
+    public void addDelegate(String login, String delegate) {
+        call.run((p, s) -> p.addDelegate(s, login, delegate));
+    }
+
+    @Override
+    public void removeDelegate(String login, String delegate) {
+        call.run((p, s) -> p.removeDelegate(s, login, delegate));
+    }
 }

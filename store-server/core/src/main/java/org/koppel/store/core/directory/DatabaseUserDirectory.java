@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.koppel.mapi.MapiException;
 import org.koppel.store.client.Feature;
 import org.koppel.store.client.GroupInfo;
+import org.koppel.store.client.MemberKind;
 import org.koppel.store.client.NewUser;
 import org.koppel.store.client.UserChanges;
 import org.koppel.store.client.UserInfo;
@@ -29,7 +30,7 @@ import org.koppel.store.core.db.Database;
 
 /**
  * The user directory kept in the store's own database (tables users, user_addresses, user_groups,
- * group_members). Group memberships are cached briefly, since every ACL check asks for them; changes made
+ * group_members, send_as). Group memberships are cached briefly, since every ACL check asks for them; changes made
  * through this object clear the cache at once, changes by other nodes show within {@link #MEMBERSHIP_TTL}.
  */
 public final class DatabaseUserDirectory implements UserDirectory {
@@ -218,6 +219,7 @@ public final class DatabaseUserDirectory implements UserDirectory {
     @Override
     public void delete(long id) {
         db.transaction(c -> {
+            deleteSendAsOf(c, MemberKind.USER, id);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
                 ps.setLong(1, id);
                 if (ps.executeUpdate() == 0) {
@@ -302,6 +304,7 @@ public final class DatabaseUserDirectory implements UserDirectory {
         db.transaction(c -> {
             GroupInfo g = loadGroup(c, "name = ?", name.strip())
                     .orElseThrow(() -> new MapiException.NotFound("no such group: " + name));
+            deleteSendAsOf(c, MemberKind.GROUP, g.id());
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM user_groups WHERE id = ?")) {
                 ps.setLong(1, g.id());
                 ps.executeUpdate();
@@ -348,6 +351,90 @@ public final class DatabaseUserDirectory implements UserDirectory {
             return null;
         });
         membership.remove(userId);
+    }
+
+    @Override
+    public Set<Long> sendAsGrantees(MemberKind kind, long principalId) {
+        return db.transaction(c -> {
+            Set<Long> out = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT grantee_id FROM send_as WHERE principal_kind = ? AND principal_id = ?")) {
+                ps.setString(1, kind.name());
+                ps.setLong(2, principalId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+            return Set.copyOf(out);
+        });
+    }
+
+    @Override
+    public boolean grantSendAs(MemberKind kind, long principalId, long granteeId) {
+        return db.transaction(c -> {
+            boolean exists = switch (kind) {
+                case USER -> load(c, principalId).isPresent();
+                case GROUP -> loadGroup(c, "id = ?", principalId).isPresent();
+            };
+            if (!exists) {
+                throw new MapiException.NotFound("no such " + kind.name().toLowerCase(Locale.ROOT));
+            }
+            if (load(c, granteeId).isEmpty()) {
+                throw new MapiException.NotFound("no such user");
+            }
+            if (sendAsGrantee(c, kind, principalId, granteeId)) {
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO send_as (principal_kind, principal_id, grantee_id) VALUES (?,?,?)")) {
+                ps.setString(1, kind.name());
+                ps.setLong(2, principalId);
+                ps.setLong(3, granteeId);
+                ps.executeUpdate();
+            } catch (SQLIntegrityConstraintViolationException e) {
+                // granted by a concurrent call between the check and the insert: the same outcome
+                return false;
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public boolean revokeSendAs(MemberKind kind, long principalId, long granteeId) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM send_as WHERE principal_kind = ? AND principal_id = ? AND grantee_id = ?")) {
+                ps.setString(1, kind.name());
+                ps.setLong(2, principalId);
+                ps.setLong(3, granteeId);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    private static boolean sendAsGrantee(Connection c, MemberKind kind, long principalId, long granteeId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM send_as WHERE principal_kind = ?"
+                + " AND principal_id = ? AND grantee_id = ?")) {
+            ps.setString(1, kind.name());
+            ps.setLong(2, principalId);
+            ps.setLong(3, granteeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** A deleted user or group leaves no send-as list behind for a later one with a reused id. */
+    private static void deleteSendAsOf(Connection c, MemberKind kind, long principalId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM send_as WHERE principal_kind = ? AND principal_id = ?")) {
+            ps.setString(1, kind.name());
+            ps.setLong(2, principalId);
+            ps.executeUpdate();
+        }
     }
 
     @Override

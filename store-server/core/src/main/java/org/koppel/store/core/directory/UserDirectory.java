@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.koppel.store.client.GroupInfo;
+import org.koppel.store.client.MemberKind;
 import org.koppel.store.client.NewUser;
 import org.koppel.store.client.UserChanges;
 import org.koppel.store.client.UserInfo;
 
 /**
- * Where users and groups come from: the store's own database now; LDAP and Unix accounts later.
+ * Where users and groups come from, with the send-as lists the administrator keeps for them: the store's own
+ * database now; LDAP and Unix accounts later.
  * The store refers to users by the directory's numeric id. A read-only directory answers every write
  * with MAPI_E_NO_SUPPORT. Implementations are proved by {@code UserDirectoryContract}.
  */
@@ -65,4 +67,16 @@ public interface UserDirectory {
 
     /** The id of the built-in Everyone group. */
     long everyoneGroupId();
+
+    /**
+     * The send-as list of a user or group: the ids of the users who may send with its address in From. An
+     * external directory reads it from its source (Kopano's LDAP plugin has an attribute for it).
+     */
+    Set<Long> sendAsGrantees(MemberKind kind, long principalId);
+
+    /** Puts a user on the send-as list; false if they were on it already. MAPI_E_NOT_FOUND for an unknown principal. */
+    boolean grantSendAs(MemberKind kind, long principalId, long granteeId);
+
+    /** Takes a user off the send-as list; false if they were not on it. */
+    boolean revokeSendAs(MemberKind kind, long principalId, long granteeId);
 }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.koppel.mapi.MapiException;
 import org.koppel.store.client.Directory;
 import org.koppel.store.client.GroupInfo;
+import org.koppel.store.client.MemberKind;
 import org.koppel.store.client.NewUser;
 import org.koppel.store.client.UserChanges;
 import org.koppel.store.client.UserInfo;
@@ -100,6 +101,11 @@ final class EngineDirectory implements Directory {
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "DELETE FROM acls WHERE member_kind = 'USER' AND member_id = ?")) {
+                ps.setLong(1, u.id());
+                ps.executeUpdate();
+            }
+            // Delegate entries name directory users without a foreign key (the directory may be external).
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM store_delegates WHERE delegate_id = ?")) {
                 ps.setLong(1, u.id());
                 ps.executeUpdate();
             }
@@ -197,5 +203,50 @@ final class EngineDirectory implements Directory {
     public List<GroupInfo> groups() {
         scope.check();
         return scope.ctx.directory().groups();
+    }
+
+    @Override
+    public List<String> sendAs(MemberKind kind, String name) {
+        scope.check();
+        long principal = principalId(kind, name);
+        if (!scope.caller.admin() && !(kind == MemberKind.USER && principal == scope.caller.userId())) {
+            throw new MapiException.NoAccess("only administrators and the user themself may read a send-as list");
+        }
+        return logins(scope.ctx.directory().sendAsGrantees(kind, principal));
+    }
+
+    @Override
+    public void grantSendAs(MemberKind kind, String name, String grantee) {
+        requireWritable();
+        long principal = principalId(kind, name);
+        UserInfo g = existing(grantee);
+        if (kind == MemberKind.USER && g.id() == principal) {
+            throw new MapiException.InvalidParameter("a user sends as themself without a grant");
+        }
+        scope.ctx.directory().grantSendAs(kind, principal, g.id());
+    }
+
+    @Override
+    public void revokeSendAs(MemberKind kind, String name, String grantee) {
+        requireWritable();
+        long principal = principalId(kind, name);
+        if (!scope.ctx.directory().revokeSendAs(kind, principal, existing(grantee).id())) {
+            throw new MapiException.NotFound(grantee + " may not send as " + name);
+        }
+    }
+
+    private long principalId(MemberKind kind, String name) {
+        java.util.Objects.requireNonNull(kind, "kind");
+        return switch (kind) {
+            case USER -> existing(name).id();
+            case GROUP -> scope.ctx.directory().group(name)
+                    .orElseThrow(() -> new MapiException.NotFound("no such group: " + name)).id();
+        };
+    }
+
+    /** The logins of directory user ids, sorted; ids of users gone meanwhile are left out. */
+    private List<String> logins(java.util.Collection<Long> ids) {
+        return ids.stream().map(id -> scope.ctx.directory().byId(id)).flatMap(Optional::stream)
+                .map(UserInfo::login).sorted().toList();
     }
 }

@@ -10,8 +10,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.koppel.mapi.EntryId;
 import org.koppel.mapi.Guid;
 import org.koppel.mapi.MapiException;
@@ -204,18 +206,48 @@ final class EngineOutgoingQueue implements OutgoingQueue {
         });
     }
 
+    @Override
+    public void partlySent(EntryId message, Collection<Integer> done, String reason) {
+        requireSystem();
+        Set<Integer> rows = Set.copyOf(done);
+        String why = reason == null ? "" : reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+        long now = System.currentTimeMillis();
+        scope.write((c, events) -> {
+            long id = queuedMessageId(c, message).orElseThrow(
+                    () -> new MapiException.NotFound("the message is not in the outgoing queue"));
+            if (!rows.isEmpty()) {
+                var m = scope.ctx.objects().messageForWrite(c, message, true, scope.ctx.lock());
+                markRecipientsSubmitted(c, id, rows);
+                MessageRow row = m.message();
+                // Rewritten (flags unchanged) so that the recipient marks are a change like any other.
+                messages.rewriteWithFlags(c, m, PropertyCodec.decode(row.props()), MessageView.recipients(c, id),
+                        row.messageFlags(), null);
+                EngineMessages.modified(events, m);
+            }
+            scheduleRetry(c, id, why, now);
+            return null;
+        });
+    }
+
     /**
      * Every recipient has the message now: MAPI_SUBMITTED in PR_RECIPIENT_TYPE says so ([MS-OXOMSG] 2.2.3.1),
      * and a resend of the message skips them.
      */
     private static void markRecipientsSubmitted(Connection c, long messageId) throws SQLException {
+        markRecipientsSubmitted(c, messageId, null);
+    }
+
+    /** Marks the recipients with the given row ids (all when {@code only} is null) MAPI_SUBMITTED. */
+    private static void markRecipientsSubmitted(Connection c, long messageId, Set<Integer> only) throws SQLException {
         List<int[]> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT row_id, recipient_type FROM recipients WHERE message_id = ?")) {
             ps.setLong(1, messageId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new int[] {rs.getInt(1), rs.getInt(2)});
+                    if (only == null || only.contains(rs.getInt(1))) {
+                        rows.add(new int[] {rs.getInt(1), rs.getInt(2)});
+                    }
                 }
             }
         }
@@ -288,17 +320,22 @@ final class EngineOutgoingQueue implements OutgoingQueue {
         scope.tx(c -> {
             long id = queuedMessageId(c, message).orElseThrow(
                     () -> new MapiException.NotFound("the message is not in the outgoing queue"));
-            int attempts = SubmitQueue.find(c, id).map(SubmitQueue.Entry::attempts).orElse(0) + 1;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outgoing_queue SET locked_until_ms = 0,"
-                    + " retry_ms = ?, attempts = ?, last_error = ? WHERE message_id = ?")) {
-                ps.setLong(1, now + retryDelay(scope.ctx.config().submitRetryDelay(), attempts).toMillis());
-                ps.setInt(2, attempts);
-                ps.setString(3, why);
-                ps.setLong(4, id);
-                ps.executeUpdate();
-            }
+            scheduleRetry(c, id, why, now);
             return null;
         });
+    }
+
+    /** Releases the claim and sets the next attempt after a delay that doubles with every failure. */
+    private void scheduleRetry(Connection c, long id, String why, long now) throws SQLException {
+        int attempts = SubmitQueue.find(c, id).map(SubmitQueue.Entry::attempts).orElse(0) + 1;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outgoing_queue SET locked_until_ms = 0,"
+                + " retry_ms = ?, attempts = ?, last_error = ? WHERE message_id = ?")) {
+            ps.setLong(1, now + retryDelay(scope.ctx.config().submitRetryDelay(), attempts).toMillis());
+            ps.setInt(2, attempts);
+            ps.setString(3, why);
+            ps.setLong(4, id);
+            ps.executeUpdate();
+        }
     }
 
     /** The wait before the next attempt after {@code attempts} temporary failures. */

@@ -1,17 +1,21 @@
 package org.koppel.store.core.engine;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.koppel.mapi.EntryId;
 import org.koppel.mapi.MapiException;
 import org.koppel.store.client.AclEntry;
 import org.koppel.store.client.MemberKind;
 import org.koppel.store.client.Permissions;
 import org.koppel.store.client.Rights;
+import org.koppel.store.client.UserInfo;
 
-/** Folder ACLs for a session. */
+/** Folder ACLs and mailbox delegates for a session. */
 final class EnginePermissions implements Permissions {
 
     private final Scope scope;
@@ -91,5 +95,97 @@ final class EnginePermissions implements Permissions {
             var f = scope.ctx.objects().folder(c, folder);
             return scope.ctx.access().rights(c, scope.caller, f.store(), f.object());
         });
+    }
+
+    @Override
+    public List<String> delegates(String login) {
+        UserInfo owner = ownerForDelegates(login);
+        List<Long> ids = scope.tx(c -> {
+            long store = mailbox(c, owner);
+            List<Long> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT delegate_id FROM store_delegates WHERE store_id = ?")) {
+                ps.setLong(1, store);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+            return out;
+        });
+        // Looked up outside the transaction: the directory has its own connections and cache.
+        return ids.stream().map(id -> scope.ctx.directory().byId(id)).flatMap(Optional::stream)
+                .map(UserInfo::login).sorted().toList();
+    }
+
+    @Override
+    public void addDelegate(String login, String delegate) {
+        UserInfo owner = ownerForDelegates(login);
+        UserInfo d = user(delegate);
+        if (d.id() == owner.id()) {
+            throw new MapiException.InvalidParameter("a user sends as themself without being their own delegate");
+        }
+        scope.tx(c -> {
+            long store = mailbox(c, owner);
+            if (isDelegate(c, store, d.id())) {
+                return null;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO store_delegates (store_id, delegate_id) VALUES (?, ?)")) {
+                ps.setLong(1, store);
+                ps.setLong(2, d.id());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void removeDelegate(String login, String delegate) {
+        UserInfo owner = ownerForDelegates(login);
+        UserInfo d = user(delegate);
+        scope.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM store_delegates WHERE store_id = ? AND delegate_id = ?")) {
+                ps.setLong(1, mailbox(c, owner));
+                ps.setLong(2, d.id());
+                if (ps.executeUpdate() == 0) {
+                    throw new MapiException.NotFound(delegate + " is not a delegate of " + owner.login());
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The mailbox owner, if the caller may see and change their delegates: the owner or an administrator. */
+    private UserInfo ownerForDelegates(String login) {
+        scope.check();
+        UserInfo owner = user(login);
+        if (!scope.caller.admin() && owner.id() != scope.caller.userId()) {
+            throw new MapiException.NoAccess("only the mailbox's owner and administrators manage its delegates");
+        }
+        return owner;
+    }
+
+    private UserInfo user(String login) {
+        return scope.ctx.directory().find(login)
+                .orElseThrow(() -> new MapiException.NotFound("no such user: " + login));
+    }
+
+    private long mailbox(Connection c, UserInfo owner) throws SQLException {
+        return scope.ctx.objects().privateStoreOf(c, owner.id())
+                .orElseThrow(() -> new MapiException.NotFound(owner.login() + " has no mailbox")).id();
+    }
+
+    private static boolean isDelegate(Connection c, long store, long delegate) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM store_delegates WHERE store_id = ? AND delegate_id = ?")) {
+            ps.setLong(1, store);
+            ps.setLong(2, delegate);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 }

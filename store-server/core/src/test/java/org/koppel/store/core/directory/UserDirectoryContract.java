@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.koppel.mapi.MapiException;
 import org.koppel.store.client.Feature;
 import org.koppel.store.client.GroupInfo;
+import org.koppel.store.client.MemberKind;
 import org.koppel.store.client.NewUser;
 import org.koppel.store.client.UserChanges;
 import org.koppel.store.client.UserInfo;
@@ -45,6 +46,28 @@ public abstract class UserDirectoryContract {
         assertTrue(directory().authenticate(login, "wrong").isEmpty());
         assertTrue(directory().authenticate("nobody-" + login, "x").isEmpty());
         assertTrue(directory().users().stream().anyMatch(x -> x.id() == u.id()));
+    }
+
+    @Test
+    void sendAsListsFollowTheirUsersAndGroups() {
+        UserInfo owner = newUser(unique("so"));
+        UserInfo grantee = newUser(unique("sg"));
+        assertEquals(Set.of(), directory().sendAsGrantees(MemberKind.USER, owner.id()));
+        assertTrue(directory().grantSendAs(MemberKind.USER, owner.id(), grantee.id()));
+        assertFalse(directory().grantSendAs(MemberKind.USER, owner.id(), grantee.id()), "already granted");
+        assertEquals(Set.of(grantee.id()), directory().sendAsGrantees(MemberKind.USER, owner.id()));
+        assertEquals(Set.of(), directory().sendAsGrantees(MemberKind.GROUP, owner.id()), "kinds are apart");
+        assertThrows(MapiException.NotFound.class, () -> directory().grantSendAs(MemberKind.USER, -1, grantee.id()));
+        GroupInfo group = directory().createGroup(unique("sgroup"), "");
+        assertTrue(directory().grantSendAs(MemberKind.GROUP, group.id(), grantee.id()));
+        directory().delete(grantee.id());
+        assertEquals(Set.of(), directory().sendAsGrantees(MemberKind.USER, owner.id()), "a deleted grantee goes");
+        assertEquals(Set.of(), directory().sendAsGrantees(MemberKind.GROUP, group.id()));
+        UserInfo again = newUser(unique("sh"));
+        assertTrue(directory().grantSendAs(MemberKind.USER, owner.id(), again.id()));
+        assertTrue(directory().revokeSendAs(MemberKind.USER, owner.id(), again.id()));
+        assertFalse(directory().revokeSendAs(MemberKind.USER, owner.id(), again.id()));
+        directory().deleteGroup(group.name());
     }
 
     @Test

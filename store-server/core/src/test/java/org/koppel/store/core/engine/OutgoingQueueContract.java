@@ -373,6 +373,38 @@ public abstract class OutgoingQueueContract {
         assertFalse(MessageFlags.MSGFLAG_SUBMIT.isSet(flags(alice, m)));
     }
 
+    private static boolean submittedMark(Recipient r) {
+        return r.properties().stream().anyMatch(v -> v.tag().id() == PR_RECIPIENT_TYPE.id()
+                && v.javaValue() instanceof Integer t && (t & RecipientType.MAPI_SUBMITTED) != 0);
+    }
+
+    @Test
+    void aPartialSendMarksTheRecipientsDoneAndRetriesTheRest() {
+        EntryId m = draftInOutbox(alice, "partly greylisted");
+        alice.messages().submit(m);
+        assertTrue(spooler().lock(m));
+        List<Recipient> before = admin().messages().load(m).recipients();
+        Recipient carol = before.stream().filter(r -> r.email().startsWith("carol")).findFirst().orElseThrow();
+        assertThrows(MapiException.NoAccess.class, () -> alice.outgoing().partlySent(m, Set.of(carol.rowId()), "x"));
+        spooler().partlySent(m, Set.of(carol.rowId()), "451 4.7.1 dave@example.org: greylisted");
+
+        List<Recipient> after = alice.messages().load(m).recipients();
+        assertEquals(2, after.size());
+        for (Recipient r : after) {
+            assertEquals(r.rowId() == carol.rowId(), submittedMark(r), r.email());
+        }
+        assertTrue(pendingOf(m).isEmpty(), "not due before the retry time");
+        assertFalse(spooler().lock(m), "waiting for its retry");
+        assertTrue(spooler().nextDue().isPresent());
+        assertTrue(MessageFlags.MSGFLAG_SUBMIT.isSet(flags(alice, m)), "still submitted for the others");
+        assertEquals(folder(alice, WellKnownFolder.OUTBOX), alice.messages().load(m).folder().orElseThrow());
+
+        spooler().sent(m);
+        assertTrue(alice.messages().load(m).recipients().stream().allMatch(OutgoingQueueContract::submittedMark));
+        assertThrows(MapiException.NotFound.class, () -> spooler().partlySent(m, Set.of(), "gone"),
+                "only a queued message");
+    }
+
     // ---- finding work without polling
 
     @Test

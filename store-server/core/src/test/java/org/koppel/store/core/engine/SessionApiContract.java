@@ -534,6 +534,75 @@ public abstract class SessionApiContract {
         assertThrows(MapiException.EndOfSession.class, () -> closed.stores().openOwn());
     }
 
+    // ---- send-as and delegates
+
+    @Test
+    void sendAsListsAreKeptByAdministratorsAndReadByTheirUser() {
+        String a = alice.user().login();
+        String b = bob.user().login();
+        assertEquals(List.of(), admin().directory().sendAs(MemberKind.USER, a));
+        admin().directory().grantSendAs(MemberKind.USER, a, b);
+        admin().directory().grantSendAs(MemberKind.USER, a, b);
+        assertEquals(List.of(b), admin().directory().sendAs(MemberKind.USER, a), "granting twice is one grant");
+        assertEquals(List.of(b), alice.directory().sendAs(MemberKind.USER, a), "the user reads their own list");
+        assertThrows(MapiException.NoAccess.class, () -> bob.directory().sendAs(MemberKind.USER, a));
+        assertThrows(MapiException.NoAccess.class, () -> alice.directory().grantSendAs(MemberKind.USER, a, b),
+                "only administrators grant send-as");
+        assertThrows(MapiException.NoAccess.class, () -> bob.directory().revokeSendAs(MemberKind.USER, a, b));
+        assertThrows(MapiException.InvalidParameter.class,
+                () -> admin().directory().grantSendAs(MemberKind.USER, a, a));
+        assertThrows(MapiException.NotFound.class,
+                () -> admin().directory().grantSendAs(MemberKind.USER, a, "nobody-" + a));
+        assertThrows(MapiException.NotFound.class,
+                () -> admin().directory().grantSendAs(MemberKind.GROUP, "no-group-" + a, b));
+
+        String group = "sales-" + a;
+        admin().directory().createGroup(group, group + "@example.org");
+        admin().directory().grantSendAs(MemberKind.GROUP, group, a);
+        assertEquals(List.of(a), admin().directory().sendAs(MemberKind.GROUP, group));
+        assertEquals(List.of(b), admin().directory().sendAs(MemberKind.USER, a), "a group's list is its own");
+
+        admin().directory().revokeSendAs(MemberKind.USER, a, b);
+        assertEquals(List.of(), admin().directory().sendAs(MemberKind.USER, a));
+        assertThrows(MapiException.NotFound.class, () -> admin().directory().revokeSendAs(MemberKind.USER, a, b),
+                "revoking what was not granted says so");
+        admin().directory().deleteGroup(group);
+        admin().directory().createGroup(group, "");
+        assertEquals(List.of(), admin().directory().sendAs(MemberKind.GROUP, group),
+                "a deleted group's list goes with it");
+        admin().directory().deleteGroup(group);
+    }
+
+    @Test
+    void delegatesAreKeptInTheMailboxByItsOwner() {
+        String a = alice.user().login();
+        String b = bob.user().login();
+        assertEquals(List.of(), alice.permissions().delegates(a));
+        alice.permissions().addDelegate(a, b);
+        alice.permissions().addDelegate(a, b.toUpperCase(java.util.Locale.ROOT));
+        assertEquals(List.of(b), alice.permissions().delegates(a), "adding twice is one entry");
+        assertEquals(List.of(b), admin().permissions().delegates(a), "administrators see it");
+        assertEquals(List.of(), bob.permissions().delegates(b), "it is alice's list, not bob's");
+        assertThrows(MapiException.NoAccess.class, () -> bob.permissions().delegates(a));
+        assertThrows(MapiException.NoAccess.class, () -> bob.permissions().addDelegate(a, b),
+                "a delegate cannot appoint themself");
+        assertThrows(MapiException.InvalidParameter.class, () -> alice.permissions().addDelegate(a, a));
+        assertThrows(MapiException.NotFound.class, () -> alice.permissions().addDelegate(a, "nobody-" + a));
+        alice.permissions().removeDelegate(a, b);
+        assertEquals(List.of(), alice.permissions().delegates(a));
+        assertThrows(MapiException.NotFound.class, () -> alice.permissions().removeDelegate(a, b));
+        admin().permissions().addDelegate(a, b);
+        assertEquals(List.of(b), alice.permissions().delegates(a), "an administrator may set it too");
+
+        // A deleted user leaves no delegate entry behind.
+        String carol = "carol" + Long.toString(System.nanoTime(), 36);
+        admin().directory().createUser(NewUser.of(carol, "Carol C", carol + "@example.org", "pw-" + carol));
+        admin().permissions().addDelegate(a, carol);
+        assertEquals(List.of(b, carol), alice.permissions().delegates(a));
+        admin().directory().deleteUser(carol, true);
+        assertEquals(List.of(b), alice.permissions().delegates(a));
+    }
+
     @Test
     void deletingAUserRemovesTheStore() {
         String login = "temp" + System.nanoTime();

@@ -213,6 +213,16 @@ final class ApiOperations {
             s.outgoing().sent(JsonProps.entryId(a, "message"));
             return Map.of();
         });
+        operations.put("outgoing.partlySent", (s, a) -> {
+            JsonNode done = a.get("done");
+            if (done == null || !done.isArray()) {
+                throw new MapiException.InvalidParameter("\"done\" (a list of recipient row ids) is required");
+            }
+            List<Integer> rows = new ArrayList<>();
+            done.forEach(n -> rows.add(n.asInt()));
+            s.outgoing().partlySent(JsonProps.entryId(a, "message"), rows, optionalText(a, "reason").orElse(""));
+            return Map.of();
+        });
         operations.put("outgoing.failed", (s, a) -> {
             s.outgoing().failed(JsonProps.entryId(a, "message"), optionalText(a, "reason").orElse(""),
                     a.path("permanent").asBoolean(false));
@@ -270,13 +280,26 @@ final class ApiOperations {
                     return m;
                 }).toList());
         operations.put("permissions.set", (s, a) -> {
-            MemberKind kind = optionalText(a, "kind").map(k -> switch (k.toLowerCase(java.util.Locale.ROOT)) {
-                case "user" -> MemberKind.USER;
-                case "group" -> MemberKind.GROUP;
-                default -> throw new MapiException.InvalidParameter("kind is user or group");
-            }).orElse(MemberKind.USER);
-            s.permissions().set(JsonProps.entryId(a, "folder"), text(a, "member"), kind, rights(a));
+            s.permissions().set(JsonProps.entryId(a, "folder"), text(a, "member"), memberKind(a), rights(a));
             return Map.of();
+        });
+        operations.put("delegates.list", (s, a) -> s.permissions().delegates(text(a, "login")));
+        operations.put("delegates.add", (s, a) -> {
+            s.permissions().addDelegate(text(a, "login"), text(a, "delegate"));
+            return s.permissions().delegates(text(a, "login"));
+        });
+        operations.put("delegates.remove", (s, a) -> {
+            s.permissions().removeDelegate(text(a, "login"), text(a, "delegate"));
+            return s.permissions().delegates(text(a, "login"));
+        });
+        operations.put("sendAs.list", (s, a) -> s.directory().sendAs(memberKind(a), text(a, "name")));
+        operations.put("sendAs.grant", (s, a) -> {
+            s.directory().grantSendAs(memberKind(a), text(a, "name"), text(a, "grantee"));
+            return s.directory().sendAs(memberKind(a), text(a, "name"));
+        });
+        operations.put("sendAs.revoke", (s, a) -> {
+            s.directory().revokeSendAs(memberKind(a), text(a, "name"), text(a, "grantee"));
+            return s.directory().sendAs(memberKind(a), text(a, "name"));
         });
         operations.put("permissions.rights", (s, a) -> rightsJson(s.permissions().effectiveRights(
                 JsonProps.entryId(a, "folder"))));
@@ -745,6 +768,15 @@ final class ApiOperations {
 
     List<String> names() {
         return new ArrayList<>(operations.keySet());
+    }
+
+    /** The optional "kind" of a member or principal: "user" (the default) or "group". */
+    private static MemberKind memberKind(JsonNode a) {
+        return optionalText(a, "kind").map(k -> switch (k.toLowerCase(java.util.Locale.ROOT)) {
+            case "user" -> MemberKind.USER;
+            case "group" -> MemberKind.GROUP;
+            default -> throw new MapiException.InvalidParameter("kind is user or group");
+        }).orElse(MemberKind.USER);
     }
 
     private static GroupInfo group(Session s, String name) {

@@ -473,6 +473,13 @@ public final class MapiSoapEndpoint implements MapiSoap {
     }
 
     @Override
+    public void outgoingPartlySent(String session, byte[] message, List<Integer> done, String reason)
+            throws MapiFault {
+        run("outgoingPartlySent", session, s -> s.outgoing().partlySent(id(message),
+                done == null ? List.of() : done, reason == null ? "" : reason));
+    }
+
+    @Override
     public String outgoingWatch(String session) throws MapiFault {
         return call("outgoingWatch", session, s -> tokens.watchOutgoing(session));
     }
@@ -555,6 +562,23 @@ public final class MapiSoapEndpoint implements MapiSoap {
     @Override
     public int effectiveRights(String session, byte[] folder) throws MapiFault {
         return call("effectiveRights", session, s -> s.permissions().effectiveRights(id(folder)));
+    }
+
+    @Override
+    public List<String> delegates(String session, String login) throws MapiFault {
+        return call("delegates", session, s -> s.permissions().delegates(required(login, "login")));
+    }
+
+    @Override
+    public void addDelegate(String session, String login, String delegate) throws MapiFault {
+        run("addDelegate", session, s -> s.permissions().addDelegate(required(login, "login"),
+                required(delegate, "delegate")));
+    }
+
+    @Override
+    public void removeDelegate(String session, String login, String delegate) throws MapiFault {
+        run("removeDelegate", session, s -> s.permissions().removeDelegate(required(login, "login"),
+                required(delegate, "delegate")));
     }
 
     @Override
@@ -680,6 +704,24 @@ public final class MapiSoapEndpoint implements MapiSoap {
     @Override
     public List<GroupXml> groups(String session) throws MapiFault {
         return call("groups", session, s -> s.directory().groups().stream().map(GroupXml::of).toList());
+    }
+
+    @Override
+    public List<String> sendAs(String session, MemberKind kind, String name) throws MapiFault {
+        return call("sendAs", session, s -> s.directory().sendAs(kind == null ? MemberKind.USER : kind,
+                required(name, "name")));
+    }
+
+    @Override
+    public void grantSendAs(String session, MemberKind kind, String name, String grantee) throws MapiFault {
+        run("grantSendAs", session, s -> s.directory().grantSendAs(kind == null ? MemberKind.USER : kind,
+                required(name, "name"), required(grantee, "grantee")));
+    }
+
+    @Override
+    public void revokeSendAs(String session, MemberKind kind, String name, String grantee) throws MapiFault {
+        run("revokeSendAs", session, s -> s.directory().revokeSendAs(kind == null ? MemberKind.USER : kind,
+                required(name, "name"), required(grantee, "grantee")));
     }
 
     // --- change tracking

@@ -192,6 +192,66 @@ class JsonApiParityTest {
         assertFalse(ok("messages.abortSubmit", t, obj("message", m)).get("aborted").asBoolean(), "already gone");
     }
 
+    @Test
+    void partlySentMarksTheDoneRecipientsAndKeepsTheMessageQueued() throws Exception {
+        String t = user("pia");
+        String outbox = folder(t, "OUTBOX");
+        String m = ok("messages.create", t, obj("folder", outbox, "properties", List.of(subject("half sent")),
+                "recipients", List.of(obj("type", "to", "name", "Gil", "email", "gil@example.org"),
+                        obj("type", "cc", "name", "Hal", "email", "hal@example.org")))).text("entryId");
+        ok("messages.submit", t, obj("message", m));
+        String spooler = admin();
+        assertTrue(ok("outgoing.lock", spooler, obj("message", m)).get("locked").asBoolean());
+        int gil = -1;
+        for (JsonNode r : ok("messages.load", spooler, obj("message", m)).get("recipients")) {
+            if (r.get("email").asText().equals("gil@example.org")) {
+                gil = r.get("rowId").asInt();
+            }
+        }
+        refused(403, "MAPI_E_NO_ACCESS", "outgoing.partlySent", t, obj("message", m, "done", List.of(gil)));
+        refused(400, "MAPI_E_INVALID_PARAMETER", "outgoing.partlySent", spooler, obj("message", m));
+        ok("outgoing.partlySent", spooler, obj("message", m, "done", List.of(gil), "reason", "451 hal greylisted"));
+        int marked = 0;
+        for (JsonNode r : ok("messages.load", t, obj("message", m)).get("recipients")) {
+            JsonNode type = value(r.get("properties"), "PR_RECIPIENT_TYPE");
+            if (type != null && (type.asInt() & org.koppel.mapi.RecipientType.MAPI_SUBMITTED) != 0) {
+                marked++;
+                assertEquals("gil@example.org", r.get("email").asText());
+            }
+        }
+        assertEquals(1, marked, "only gil is done");
+        assertFalse(ok("outgoing.lock", spooler, obj("message", m)).get("locked").asBoolean(), "waits for its retry");
+        assertTrue(ok("messages.abortSubmit", t, obj("message", m)).get("aborted").asBoolean(), "still queued");
+    }
+
+    // ---- send-as and delegates
+
+    @Test
+    void sendAsListsAndDelegatesOverJson() throws Exception {
+        String ivy = user("ivy");
+        user("jay");
+        String root = admin();
+        assertEquals(0, ok("sendAs.list", root, obj("name", "ivy")).body().size());
+        JsonNode granted = ok("sendAs.grant", root, obj("name", "ivy", "grantee", "jay")).body();
+        assertEquals("jay", granted.get(0).asText());
+        assertEquals("jay", ok("sendAs.list", ivy, obj("name", "ivy")).body().get(0).asText(), "ivy reads her own");
+        refused(403, "MAPI_E_NO_ACCESS", "sendAs.grant", ivy, obj("name", "ivy", "grantee", "jay"));
+        refused(404, "MAPI_E_NOT_FOUND", "sendAs.grant", root, obj("name", "nobody", "grantee", "jay"));
+        refused(400, "MAPI_E_INVALID_PARAMETER", "sendAs.list", root, obj("name", "ivy", "kind", "robot"));
+        ok("groups.create", root, obj("name", "desk", "email", "desk@example.org"));
+        assertEquals("ivy", ok("sendAs.grant", root, obj("kind", "group", "name", "desk", "grantee", "ivy")).body()
+                .get(0).asText());
+        assertEquals(0, ok("sendAs.revoke", root, obj("name", "ivy", "grantee", "jay")).body().size());
+        refused(404, "MAPI_E_NOT_FOUND", "sendAs.revoke", root, obj("name", "ivy", "grantee", "jay"));
+
+        assertEquals("jay", ok("delegates.add", ivy, obj("login", "ivy", "delegate", "jay")).body().get(0).asText());
+        assertEquals("jay", ok("delegates.list", root, obj("login", "ivy")).body().get(0).asText());
+        String jay = ok("logon", null, obj("login", "jay", "password", "pw-jay")).text("token");
+        refused(403, "MAPI_E_NO_ACCESS", "delegates.list", jay, obj("login", "ivy"));
+        assertEquals(0, ok("delegates.remove", ivy, obj("login", "ivy", "delegate", "jay")).body().size());
+        refused(404, "MAPI_E_NOT_FOUND", "delegates.remove", ivy, obj("login", "ivy", "delegate", "jay"));
+    }
+
     // ---- stores and folders
 
     @Test
@@ -706,7 +766,9 @@ class JsonApiParityTest {
                 "messages.properties", "messages.restore", "messages.purgeDeleted", "attachments.add",
                 "attachments.open", "attachments.delete", "contents.findRow", "contents.bookmark", "contents.seek",
                 "permissions.list", "permissions.set", "permissions.rights", "namedProperties.ids",
-                "namedProperties.names", "receiveFolders.get", "receiveFolders.set", "changes.exportServer")) {
+                "namedProperties.names", "receiveFolders.get", "receiveFolders.set", "changes.exportServer",
+                "outgoing.partlySent", "sendAs.list", "sendAs.grant", "sendAs.revoke", "delegates.list",
+                "delegates.add", "delegates.remove")) {
             assertTrue(listed.contains(op), op + " missing from " + listed);
         }
     }
