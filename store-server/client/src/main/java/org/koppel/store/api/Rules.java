@@ -62,18 +62,25 @@ public final class Rules {
     public record Unreadable(EntryId id, String name, String reason) {
     }
 
-    /** The rules in sequence order; those that cannot be read are left out (see {@link #unreadable()}). */
-    public List<Rule> list() {
-        List<Rule> rules = new ArrayList<>();
-        read(rules, null);
-        return rules;
+    /** The rules that can be read, in sequence order, and those that cannot (damaged or of a newer writer). */
+    public record Table(List<Rule> rules, List<Unreadable> unreadable) {
+        public Table {
+            rules = List.copyOf(rules);
+            unreadable = List.copyOf(unreadable);
+        }
     }
 
-    /** The rules that {@link #list()} leaves out because they cannot be decoded. */
-    public List<Unreadable> unreadable() {
+    /** The rules in sequence order; those that cannot be read are left out (see {@link #table()}). */
+    public List<Rule> list() {
+        return table().rules();
+    }
+
+    /** Every rule message: one table query, then one read per rule. */
+    public Table table() {
+        List<Rule> rules = new ArrayList<>();
         List<Unreadable> bad = new ArrayList<>();
-        read(new ArrayList<>(), bad);
-        return bad;
+        read(rules, bad);
+        return new Table(rules, bad);
     }
 
     private void read(List<Rule> rules, List<Unreadable> bad) {
@@ -93,9 +100,7 @@ public final class Rules {
                         (state & RuleTags.ST_ENABLED) != 0, (state & RuleTags.ST_EXIT_LEVEL) != 0,
                         (state & RuleTags.ST_ERROR) != 0, condition, actions));
             } catch (MapiException e) {
-                if (bad != null) {
-                    bad.add(new Unreadable(row.entryId(), name, e.getMessage()));
-                }
+                bad.add(new Unreadable(row.entryId(), name, e.getMessage()));
             }
         }
         rules.sort(Comparator.comparingInt(Rule::sequence));
