@@ -41,6 +41,7 @@ final class DagentCommand implements Runnable {
     static final int EX_OK = 0;
     static final int EX_DATAERR = 65;
     static final int EX_NOUSER = 67;
+    static final int EX_UNAVAILABLE = 69;
     static final int EX_TEMPFAIL = 75;
 
     /**
@@ -121,6 +122,7 @@ final class DagentCommand implements Runnable {
                 case DELIVERED -> EX_OK;
                 case UNKNOWN_USER, MAIL_DISABLED -> EX_NOUSER;
                 case TOO_LARGE -> EX_DATAERR;
+                case REJECTED -> EX_UNAVAILABLE;
                 case MAILBOX_FULL, TEMPORARY_FAILURE -> EX_TEMPFAIL;
             };
         }

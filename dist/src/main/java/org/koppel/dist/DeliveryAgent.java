@@ -2,7 +2,9 @@ package org.koppel.dist;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import org.koppel.dagent.DagentConfig;
+import org.koppel.dagent.plugin.DeliveryPlugin;
 import org.koppel.dagent.delivery.Delivery;
 import org.koppel.dagent.delivery.SpamRule;
 import org.koppel.dagent.lmtp.LmtpServer;
@@ -29,9 +31,15 @@ final class DeliveryAgent implements AutoCloseable {
     }
 
     static Delivery delivery(DagentConfig config, StoreServer store, String secret) {
+        List<DeliveryPlugin> plugins;
+        try {
+            plugins = config.plugins().load();
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new ConfigException("dagent.plugin_path: " + e.getMessage(), e);
+        }
         return new Delivery(store, new Credentials.Service(SERVICE, secret, ""),
                 new SpamRule(config.spamHeaderName(), config.spamHeaderValue()), config.tempDir(),
-                config.oofReplyPeriod());
+                config.oofReplyPeriod(), config.rules(), plugins);
     }
 
     /** Starts listening; an address that cannot be bound or a certificate that cannot be used is a config error. */

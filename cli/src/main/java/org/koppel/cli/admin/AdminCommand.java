@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "admin", mixinStandardHelpOptions = true,
         description = "Manages users, groups, quotas and stores of a running Koppel store.",
         subcommands = {UserCommand.class, GroupCommand.class, QuotaCommand.class, StoreCommand.class,
-                OofCommand.class})
+                OofCommand.class, RulesCommand.class})
 public final class AdminCommand implements Runnable {
 
     /** The service name the local system administrator logs on with. */

@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -241,5 +243,47 @@ class AdminCommandTest {
         assertEquals(2, badDate.exit());
         assertTrue(badDate.err().contains("not an ISO date"), badDate.err());
         assertEquals(1, admin("oof", "show", "nobody").exit());
+    }
+
+    @Test
+    void rulesAddListDisableEnableRemove() throws Exception {
+        assertEquals(0, admin("user", "add", "rita", "--email", "rita@example.org", "--password", "rita-pw").exit());
+        Run empty = admin("rules", "list", "rita");
+        assertEquals(0, empty.exit(), empty.err());
+        assertTrue(empty.out().contains("No rules."), empty.out());
+
+        Run noFolder = admin("rules", "add", "rita", "Work", "--from", "boss@example.com", "--move-to", "Inbox/Work");
+        assertEquals(1, noFolder.exit(), "the folder does not exist");
+        assertTrue(noFolder.err().contains("MAPI_E_NOT_FOUND"), noFolder.err());
+        Run noAction = admin("rules", "add", "rita", "Nothing", "--from", "x");
+        assertEquals(2, noAction.exit());
+
+        Run added = admin("rules", "add", "rita", "Boss", "--from", "boss@example.com", "--subject-contains", "urgent",
+                "--header", "X-Priority:1", "--larger-than", "10K", "--mark-read", "--set-importance", "high",
+                "--category", "Boss", "--forward", "assistant@example.org", "--stop", "--json");
+        assertEquals(0, added.exit(), added.err());
+        assertEquals(0, admin("rules", "add", "rita", "Lists", "--to-contains", "list@", "--delete").exit());
+        JsonNode list = new ObjectMapper().readTree(admin("rules", "list", "rita", "--json").out());
+        assertEquals(2, list.size());
+        JsonNode boss = list.get(0);
+        assertEquals("Boss", boss.get("name").asText());
+        assertTrue(boss.get("enabled").asBoolean() && boss.get("stop").asBoolean());
+        String condition = boss.get("condition").asText();
+        assertTrue(condition.contains("boss@example.com") && condition.contains("urgent")
+                && condition.contains("size gt 10240"), condition);
+        List<String> actions = new ArrayList<>();
+        boss.get("actions").forEach(a -> actions.add(a.asText()));
+        assertEquals(List.of("forward to assistant@example.org", "mark read", "set importance = 2",
+                "set 0x" + actions.get(3).substring(6, 10) + " = [Boss]"), actions);
+
+        assertEquals(0, admin("rules", "disable", "rita", "boss").exit());
+        assertFalse(new ObjectMapper().readTree(admin("rules", "list", "rita", "--json").out()).get(0)
+                .get("enabled").asBoolean());
+        assertEquals(0, admin("rules", "enable", "rita", "1").exit());
+        assertEquals(0, admin("rules", "remove", "rita", "Lists").exit());
+        Run shown = admin("rules", "list", "rita");
+        assertTrue(shown.out().contains(" 1 enabled  Boss"), shown.out());
+        assertFalse(shown.out().contains("Lists"), shown.out());
+        assertEquals(1, admin("rules", "remove", "rita", "7").exit(), "no rule 7");
     }
 }

@@ -5,7 +5,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.koppel.dagent.DagentConfig;
+import org.koppel.dagent.delivery.RuleSettings;
+import org.koppel.dagent.plugin.PluginSettings;
 
 /**
  * The delivery agent's settings from dagent.cfg, read once at start: whether {@code koppel serve} runs it, its
@@ -68,8 +74,27 @@ public record DagentSettings(boolean enabled, DagentConfig config, Optional<LogL
         String level = cfg.string("log_level", "");
         Optional<LogLevel> logLevel = level.isEmpty() ? Optional.empty()
                 : Optional.of(cfg.choice("log_level", LogLevel.class, LogLevel.INFO));
+        String whitelist = cfg.string("forward_whitelist_domains", "*");
+        RuleSettings rules = new RuleSettings(whitelist.equalsIgnoreCase("none") ? List.of() : list(whitelist),
+                cfg.integer("forward_max_hops", RuleSettings.defaults().maxForwardHops(), 0, 100));
+        String pluginPath = cfg.string("plugin_path", "");
+        Map<String, String> publicFolders = new LinkedHashMap<>();
+        for (String entry : list(cfg.string("public_folder_map", ""))) {
+            int colon = entry.indexOf(':');
+            if (colon < 1 || colon == entry.length() - 1 || entry.substring(0, colon).indexOf('@') < 1) {
+                throw cfg.bad("public_folder_map", "expected ADDRESS:FOLDER/PATH, got \"" + entry + "\"");
+            }
+            publicFolders.put(entry.substring(0, colon).strip(), entry.substring(colon + 1).strip());
+        }
+        PluginSettings plugins = new PluginSettings(pluginPath.isEmpty() ? Optional.empty()
+                : Optional.of(data.resolve(pluginPath)), publicFolders);
         return new DagentSettings(enabled, new DagentConfig(listen.host(), listen.port(), hostname, maxSize,
-                maxConnections, idle, spamName, spamValue, tls, tempDir, oofPeriod), logLevel);
+                maxConnections, idle, spamName, spamValue, tls, tempDir, oofPeriod, rules, plugins), logLevel);
+    }
+
+    /** A comma- or space-separated list; empty entries are dropped. */
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split("[,\\s]+")).map(String::strip).filter(e -> !e.isEmpty()).toList();
     }
 
     private static Path readable(ConfigValues cfg, String key, String value, Path base) {

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.koppel.dagent.delivery.RuleSettings;
+import org.koppel.dagent.plugin.PluginSettings;
 
 /**
  * The delivery agent's settings (dagent.cfg, read by dist once at start): where LMTP listens, its limits, the
@@ -18,6 +20,8 @@ import java.util.Optional;
  * @param tls             certificate and key for STARTTLS; empty: STARTTLS is not offered
  * @param tempDir         where messages larger than the memory threshold are spooled
  * @param oofReplyPeriod  an out-of-office reply goes to one sender at most once in this period
+ * @param rules           where inbox rules may forward to, and the forwarding hop limit
+ * @param plugins         the delivery plugins to load and the built-in ones to enable
  */
 public record DagentConfig(
         String listenHost,
@@ -30,7 +34,9 @@ public record DagentConfig(
         String spamHeaderValue,
         Optional<TlsFiles> tls,
         Path tempDir,
-        Duration oofReplyPeriod) {
+        Duration oofReplyPeriod,
+        RuleSettings rules,
+        PluginSettings plugins) {
 
     /** Messages up to this size are held in memory while they are received; larger ones go to a file. */
     public static final int MEMORY_THRESHOLD = 1 << 20;
@@ -42,6 +48,8 @@ public record DagentConfig(
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(tempDir, "tempDir");
         Objects.requireNonNull(oofReplyPeriod, "oofReplyPeriod");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(plugins, "plugins");
         if (oofReplyPeriod.isNegative()) {
             throw new IllegalArgumentException("the out-of-office reply period must not be negative");
         }
@@ -53,6 +61,14 @@ public record DagentConfig(
         if (maxMessageSize < 1 || maxConnections < 1 || idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("limits must be positive");
         }
+    }
+
+    /** Settings without inbox-rule or plugin settings of their own: {@link RuleSettings#defaults()}, no plugins. */
+    public DagentConfig(String listenHost, int listenPort, String hostname, long maxMessageSize, int maxConnections,
+            Duration idleTimeout, String spamHeaderName, String spamHeaderValue, Optional<TlsFiles> tls, Path tempDir,
+            Duration oofReplyPeriod) {
+        this(listenHost, listenPort, hostname, maxMessageSize, maxConnections, idleTimeout, spamHeaderName,
+                spamHeaderValue, tls, tempDir, oofReplyPeriod, RuleSettings.defaults(), PluginSettings.none());
     }
 
     /**
@@ -67,32 +83,42 @@ public record DagentConfig(
 
     public DagentConfig withListen(String host, int port) {
         return new DagentConfig(host, port, hostname, maxMessageSize, maxConnections, idleTimeout, spamHeaderName,
-                spamHeaderValue, tls, tempDir, oofReplyPeriod);
+                spamHeaderValue, tls, tempDir, oofReplyPeriod, rules, plugins);
     }
 
     public DagentConfig withMaxMessageSize(long bytes) {
         return new DagentConfig(listenHost, listenPort, hostname, bytes, maxConnections, idleTimeout, spamHeaderName,
-                spamHeaderValue, tls, tempDir, oofReplyPeriod);
+                spamHeaderValue, tls, tempDir, oofReplyPeriod, rules, plugins);
     }
 
     public DagentConfig withLimits(int connections, Duration idle) {
         return new DagentConfig(listenHost, listenPort, hostname, maxMessageSize, connections, idle, spamHeaderName,
-                spamHeaderValue, tls, tempDir, oofReplyPeriod);
+                spamHeaderValue, tls, tempDir, oofReplyPeriod, rules, plugins);
     }
 
     public DagentConfig withTls(Optional<TlsFiles> files) {
         return new DagentConfig(listenHost, listenPort, hostname, maxMessageSize, maxConnections, idleTimeout,
-                spamHeaderName, spamHeaderValue, files, tempDir, oofReplyPeriod);
+                spamHeaderName, spamHeaderValue, files, tempDir, oofReplyPeriod, rules, plugins);
     }
 
     public DagentConfig withTempDir(Path dir) {
         return new DagentConfig(listenHost, listenPort, hostname, maxMessageSize, maxConnections, idleTimeout,
-                spamHeaderName, spamHeaderValue, tls, dir, oofReplyPeriod);
+                spamHeaderName, spamHeaderValue, tls, dir, oofReplyPeriod, rules, plugins);
     }
 
     public DagentConfig withOofReplyPeriod(Duration period) {
         return new DagentConfig(listenHost, listenPort, hostname, maxMessageSize, maxConnections, idleTimeout,
-                spamHeaderName, spamHeaderValue, tls, tempDir, period);
+                spamHeaderName, spamHeaderValue, tls, tempDir, period, rules, plugins);
+    }
+
+    public DagentConfig withRules(RuleSettings newRules) {
+        return new DagentConfig(listenHost, listenPort, hostname, maxMessageSize, maxConnections, idleTimeout,
+                spamHeaderName, spamHeaderValue, tls, tempDir, oofReplyPeriod, newRules, plugins);
+    }
+
+    public DagentConfig withPlugins(PluginSettings newPlugins) {
+        return new DagentConfig(listenHost, listenPort, hostname, maxMessageSize, maxConnections, idleTimeout,
+                spamHeaderName, spamHeaderValue, tls, tempDir, oofReplyPeriod, rules, newPlugins);
     }
 
     /** PEM certificate chain (leaf first) and unencrypted private key for STARTTLS. */

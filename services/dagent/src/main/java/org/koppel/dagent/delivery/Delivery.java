@@ -15,8 +15,15 @@ import org.koppel.inetmapi.LocalNamedTags;
 import org.koppel.inetmapi.mime.ConvertedMessage;
 import org.koppel.inetmapi.mime.MimeLimits;
 import org.koppel.inetmapi.mime.MimeReader;
+import org.koppel.dagent.plugin.DeliveryPlugin;
+import org.koppel.dagent.plugin.Envelope;
+import org.koppel.dagent.plugin.PluginResult;
+import org.koppel.dagent.plugin.RecipientDelivery;
 import org.koppel.mapi.EntryId;
 import org.koppel.mapi.MapiException;
+import org.koppel.mapi.MessageFlags;
+import org.koppel.mapi.RuleAction;
+import org.koppel.store.api.Rules;
 import org.koppel.mapi.PropTags;
 import org.koppel.mapi.PropValue;
 import org.koppel.store.client.Credentials;
@@ -36,8 +43,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The delivery pipeline, shared by LMTP and the pipe command: recipients are checked against the directory
  * before the message comes; a message is converted once (inetmapi, keeping the original) and then, per
- * recipient, routed (spam to Junk E-mail, else the Inbox) and saved unread in its own transaction, each
- * result reported as soon as it is committed. Works through a service session of the system identity,
+ * recipient: the plugins' hooks, routing (spam to Junk E-mail; else the inbox rules decide), saved unread in
+ * its own transaction, each result reported as soon as it is committed, then the rules' forwards and replies
+ * and the out-of-office reply. Works through a service session of the system identity,
  * which may write into every store; the store raises the new-mail notification itself.
  */
 public final class Delivery implements AutoCloseable {
@@ -50,6 +58,8 @@ public final class Delivery implements AutoCloseable {
     private final MimeLimits limits;
     private final List<String> keptHeaders;
     private final OutOfOfficeReply outOfOffice;
+    private final RuleMail ruleMail;
+    private final List<DeliveryPlugin> plugins;
     private Session session;
 
     /**
@@ -66,7 +76,21 @@ public final class Delivery implements AutoCloseable {
      * @param oofReplyPeriod an out-of-office reply goes to one sender at most once in this period
      */
     public Delivery(StoreServer store, Credentials credentials, SpamRule spam, Path tempDir, Duration oofReplyPeriod) {
+        this(store, credentials, spam, tempDir, oofReplyPeriod, RuleSettings.defaults(), List.of());
+    }
+
+    /**
+     * @param credentials    how to log on: a service without impersonation (the system identity)
+     * @param tempDir        where the converter spools large parts
+     * @param oofReplyPeriod an out-of-office reply goes to one sender at most once in this period
+     * @param rules          where inbox rules may forward to, and the loop guard
+     * @param plugins        the delivery plugins, in the order their hooks run
+     */
+    public Delivery(StoreServer store, Credentials credentials, SpamRule spam, Path tempDir, Duration oofReplyPeriod,
+            RuleSettings rules, List<DeliveryPlugin> plugins) {
         this.store = store;
+        this.ruleMail = new RuleMail(rules);
+        this.plugins = List.copyOf(plugins);
         this.outOfOffice = new OutOfOfficeReply(oofReplyPeriod);
         this.credentials = credentials;
         this.spam = spam;
@@ -82,6 +106,11 @@ public final class Delivery implements AutoCloseable {
     public Resolution resolve(String address) {
         try {
             return withSession(s -> {
+                for (DeliveryPlugin p : plugins) {
+                    if (p.accepts(address)) {
+                        return new Resolution.PluginAddress(address, p.name());
+                    }
+                }
                 Optional<UserInfo> found = s.directory().resolve(address);
                 if (found.isEmpty() || found.get().kind() == UserKind.SYSTEM) {
                     return new Resolution.Refused(address, Outcome.UNKNOWN_USER, "no such user");
@@ -110,7 +139,7 @@ public final class Delivery implements AutoCloseable {
      * recipients it affects get {@link Outcome#TEMPORARY_FAILURE}.
      */
     public List<RecipientResult> deliver(InputStreamSource message, long size, String sender,
-            List<Resolution.Mailbox> to, Consumer<RecipientResult> each) {
+            List<? extends Resolution.Accepted> to, Consumer<RecipientResult> each) {
         long started = System.nanoTime();
         List<RecipientResult> results = new ArrayList<>(to.size());
         Consumer<RecipientResult> report = r -> {
@@ -120,6 +149,15 @@ public final class Delivery implements AutoCloseable {
         String messageId = "";
         boolean isSpam = false;
         try {
+            PluginResult early = beforeConversion(new Envelope(sender == null ? "" : sender,
+                    to.stream().map(Resolution.Accepted::address).toList(), size, message));
+            if (early != PluginResult.CONTINUE) {
+                for (Resolution.Accepted r : to) {
+                    report.accept(pluginResult(r.address(), early, "before conversion"));
+                }
+                log(messageId, sender, size, false, results, started);
+                return results;
+            }
             try (InputStream in = message.open()) {
                 isSpam = spam.matches(in);
             }
@@ -130,8 +168,8 @@ public final class Delivery implements AutoCloseable {
                 MessageContent content = unread(converted.content());
                 messageId = content.properties().stream().filter(p -> p.tag().equals(PropTags.PR_INTERNET_MESSAGE_ID))
                         .map(p -> (String) p.javaValue()).findFirst().orElse("");
-                for (Resolution.Mailbox mailbox : to) {
-                    report.accept(deliverOne(content, local, mailbox, isSpam, sender));
+                for (Resolution.Accepted recipient : to) {
+                    report.accept(deliverOne(content, local, recipient, isSpam, sender, size));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -153,21 +191,35 @@ public final class Delivery implements AutoCloseable {
         }
     }
 
-    private RecipientResult deliverOne(MessageContent content, LocalNamedTags local, Resolution.Mailbox mailbox,
-            boolean isSpam, String sender) {
-        String address = mailbox.address();
+    private RecipientResult deliverOne(MessageContent content, LocalNamedTags local, Resolution.Accepted recipient,
+            boolean isSpam, String sender, long size) {
+        String address = recipient.address();
+        Optional<UserInfo> user = recipient instanceof Resolution.Mailbox m ? Optional.of(m.user()) : Optional.empty();
         try {
-            StoreInfo info = withSession(s -> {
-                StoreInfo opened = s.stores().openUserStore(mailbox.user().login());
-                EntryId folder = isSpam ? opened.findFolder(WellKnownFolder.JUNK).orElse(opened.folder(WellKnownFolder.INBOX))
-                        : opened.folder(WellKnownFolder.INBOX);
-                s.messages().create(folder, StoreContent.forStore(content, local, s.namedProperties(), opened.entryId()));
-                return opened;
-            });
-            if (!isSpam) {
-                answerOutOfOffice(info, mailbox.user(), content, local, sender);
+            Hook hook = new Hook(sender == null ? "" : sender, address, user, content, local);
+            for (DeliveryPlugin p : plugins) {
+                PluginResult r = run(p, "beforeDelivery", () -> p.beforeDelivery(hook));
+                if (r != PluginResult.CONTINUE) {
+                    return pluginResult(address, r, p.name());
+                }
             }
-            return new RecipientResult(address, Outcome.DELIVERED, isSpam ? "Junk E-mail" : "Inbox");
+            if (user.isEmpty()) {
+                return new RecipientResult(address, Outcome.UNKNOWN_USER, "no such user");
+            }
+            Saved saved = withSession(s -> save(s, content, local, user.get(), isSpam, size));
+            if (!saved.kept()) {
+                return new RecipientResult(address, Outcome.DELIVERED, saved.folder());
+            }
+            if (!isSpam) {
+                afterRules(saved, user.get(), sender);
+                answerOutOfOffice(saved.store(), user.get(), content, local, sender);
+            }
+            for (DeliveryPlugin p : plugins) {
+                if (run(p, "afterDelivery", () -> p.afterDelivery(hook)) != PluginResult.CONTINUE) {
+                    break;
+                }
+            }
+            return new RecipientResult(address, Outcome.DELIVERED, saved.folder());
         } catch (MapiException.StoreFull e) {
             return new RecipientResult(address, Outcome.MAILBOX_FULL, "the mailbox is full");
         } catch (MapiException.TooBig e) {
@@ -178,6 +230,199 @@ public final class Delivery implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Delivery to {} failed: {}", address, e.toString());
             return new RecipientResult(address, Outcome.TEMPORARY_FAILURE, "the store failed; try again later");
+        }
+    }
+
+    /** A committed copy: the store, the message in that store's form, what the rules decided, where it went. */
+    private record Saved(StoreInfo store, MessageContent message, InboxRules.Decision rules, String folder) {
+        boolean kept() {
+            return !rules.delete;
+        }
+    }
+
+    /**
+     * Routes (spam, then inbox rules for mail that is not spam) and saves the recipient's copy in one transaction;
+     * a rule's copies follow, each in its own.
+     */
+    private Saved save(Session s, MessageContent content, LocalNamedTags local, UserInfo user, boolean isSpam,
+            long size) {
+        StoreInfo opened = s.stores().openUserStore(user.login());
+        MessageContent own = StoreContent.forStore(content, local, s.namedProperties(), opened.entryId());
+        if (isSpam) {
+            EntryId junk = opened.findFolder(WellKnownFolder.JUNK).orElse(opened.folder(WellKnownFolder.INBOX));
+            s.messages().create(junk, own);
+            return new Saved(opened, own, new InboxRules.Decision(), "Junk E-mail");
+        }
+        InboxRules.Decision d = InboxRules.evaluate(Rules.of(s, opened), new MessageProperties(own, size, user),
+                user.login());
+        if (d.any()) {
+            LOG.debug("Rules of {} matched: {}", user.login(), d.matched);
+        }
+        if (d.delete) {
+            return new Saved(opened, own, d, "deleted by a rule");
+        }
+        MessageContent changed = changed(own, d);
+        String where = "Inbox";
+        if (d.move.isPresent()) {
+            RuleAction.Move m = d.move.get();
+            saveInto(s, content, local, changed, opened, m.store(), m.folder());
+            where = "moved by a rule";
+        } else {
+            s.messages().create(opened.folder(WellKnownFolder.INBOX), changed);
+        }
+        for (RuleAction.Copy c : d.copies) {
+            try {
+                saveInto(s, content, local, changed, opened, c.store(), c.folder());
+            } catch (RuntimeException e) {
+                LOG.warn("Rule copy for {} failed: {}", user.login(), e.toString());
+            }
+        }
+        return new Saved(opened, changed, d, where);
+    }
+
+    /** Saves into a folder of the recipient's store, or of another store with that store's named-property ids. */
+    private static void saveInto(Session s, MessageContent content, LocalNamedTags local, MessageContent own,
+            StoreInfo opened, EntryId store, EntryId folder) {
+        if (store.equals(opened.entryId())) {
+            s.messages().create(folder, own);
+        } else {
+            s.messages().create(folder, StoreContent.forStore(changedLike(content, own), local, s.namedProperties(),
+                    store));
+        }
+    }
+
+    /** The local-form content with the rule changes of the store-form copy that are not named properties. */
+    private static MessageContent changedLike(MessageContent local, MessageContent own) {
+        List<PropValue> props = new ArrayList<>(local.properties().size());
+        for (PropValue p : local.properties()) {
+            if (!p.tag().equals(PropTags.PR_MESSAGE_FLAGS) && !p.tag().equals(PropTags.PR_IMPORTANCE)) {
+                props.add(p);
+            }
+        }
+        own.properties().stream().filter(p -> p.tag().equals(PropTags.PR_MESSAGE_FLAGS)
+                || p.tag().equals(PropTags.PR_IMPORTANCE)).forEach(props::add);
+        return new MessageContent(props, local.recipients(), local.attachments(), false);
+    }
+
+    /** The message with the rules' changes: read, and the tagged properties (importance, categories, ...). */
+    private static MessageContent changed(MessageContent m, InboxRules.Decision d) {
+        if (!d.markRead && d.tags.isEmpty()) {
+            return m;
+        }
+        List<PropValue> props = new ArrayList<>(m.properties().size() + d.tags.size());
+        for (PropValue p : m.properties()) {
+            boolean replaced = (d.markRead && p.tag().equals(PropTags.PR_MESSAGE_FLAGS))
+                    || d.tags.stream().anyMatch(t -> t.tag().id() == p.tag().id());
+            if (!replaced) {
+                props.add(p);
+            }
+        }
+        if (d.markRead) {
+            props.add(PropValue.of(PropTags.PR_MESSAGE_FLAGS, MessageFlags.MSGFLAG_READ.value()));
+        }
+        props.addAll(d.tags);
+        return new MessageContent(props, m.recipients(), m.attachments(), m.associated());
+    }
+
+    /** Forwards and replies of the matching rules, after the commit: a failure is logged, the delivery stands. */
+    private void afterRules(Saved saved, UserInfo user, String sender) {
+        for (RuleAction.Forward f : saved.rules().forwards) {
+            try {
+                withSession(s -> ruleMail.forward(s, saved.store(), user, saved.message(), f, this::isLocal));
+            } catch (RuntimeException e) {
+                LOG.warn("Rule forward from {} failed: {}", user.login(), e.toString());
+            }
+        }
+        for (RuleAction.Reply r : saved.rules().replies) {
+            try {
+                withSession(s -> ruleMail.reply(s, saved.store(), user, saved.message(), r, sender));
+            } catch (RuntimeException e) {
+                LOG.warn("Rule reply from {} failed: {}", user.login(), e.toString());
+            }
+        }
+    }
+
+    private boolean isLocal(String address) {
+        return resolveQuietly(address).isPresent();
+    }
+
+    // ---- plugins
+
+    private PluginResult beforeConversion(Envelope envelope) {
+        for (DeliveryPlugin p : plugins) {
+            PluginResult r = run(p, "beforeConversion", () -> p.beforeConversion(envelope));
+            if (r != PluginResult.CONTINUE) {
+                return r;
+            }
+        }
+        return PluginResult.CONTINUE;
+    }
+
+    /** Runs a hook; a plugin that throws defers the mail (RETRY_LATER) rather than lose or bounce it. */
+    private static PluginResult run(DeliveryPlugin p, String hook, java.util.function.Supplier<PluginResult> call) {
+        try {
+            PluginResult r = call.get();
+            return r == null ? PluginResult.CONTINUE : r;
+        } catch (RuntimeException e) {
+            LOG.error("Delivery plugin {} failed in {}: {}", p.name(), hook, e.toString(), e);
+            return PluginResult.RETRY_LATER;
+        }
+    }
+
+    private static RecipientResult pluginResult(String address, PluginResult r, String by) {
+        return switch (r) {
+            case CONTINUE, STOP_SUCCESS -> new RecipientResult(address, Outcome.DELIVERED, "by plugin " + by);
+            case STOP_FAILURE -> new RecipientResult(address, Outcome.REJECTED, "refused by plugin " + by);
+            case RETRY_LATER -> new RecipientResult(address, Outcome.TEMPORARY_FAILURE,
+                    "deferred by plugin " + by + "; try again later");
+        };
+    }
+
+    /** One recipient's delivery as the plugins see it. */
+    private final class Hook implements RecipientDelivery {
+        private final String sender;
+        private final String address;
+        private final Optional<UserInfo> user;
+        private final MessageContent content;
+        private final LocalNamedTags local;
+
+        Hook(String sender, String address, Optional<UserInfo> user, MessageContent content, LocalNamedTags local) {
+            this.sender = sender;
+            this.address = address;
+            this.user = user;
+            this.content = content;
+            this.local = local;
+        }
+
+        @Override
+        public String sender() {
+            return sender;
+        }
+
+        @Override
+        public String address() {
+            return address;
+        }
+
+        @Override
+        public Optional<UserInfo> user() {
+            return user;
+        }
+
+        @Override
+        public MessageContent message() {
+            return content;
+        }
+
+        @Override
+        public Session session() {
+            return Delivery.this.session();
+        }
+
+        @Override
+        public EntryId save(EntryId store, EntryId folder) {
+            return withSession(s -> s.messages().create(folder, StoreContent.forStore(content, local,
+                    s.namedProperties(), store)));
         }
     }
 

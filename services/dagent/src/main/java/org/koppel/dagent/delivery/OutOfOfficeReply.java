@@ -50,29 +50,9 @@ public final class OutOfOfficeReply {
     public Verdict answer(Session s, StoreInfo store, UserInfo user, MessageContent message, NamedTagMap local,
             String envelopeSender, Instant now) {
         String sender = envelopeSender == null ? "" : envelopeSender.strip();
-        int at = sender.lastIndexOf('@');
-        if (at < 1 || sender.substring(0, at).equalsIgnoreCase("MAILER-DAEMON")) {
-            return Verdict.NULL_SENDER;
-        }
-        if (own(user, sender) || string(message, PropTags.PR_SENT_REPRESENTING_SMTP_ADDRESS).map(a -> own(user, a))
-                .orElse(false)) {
-            return Verdict.OWN_MAIL;
-        }
-        Optional<String> autoSubmitted = header(message, local, "Auto-Submitted");
-        if (autoSubmitted.isPresent() && !autoSubmitted.get().strip().toLowerCase(Locale.ROOT).startsWith("no")) {
-            return Verdict.AUTOMATIC;
-        }
-        // Exchange's way of saying the same (RFC 3834 is not universal): OOF or All suppresses us.
-        Optional<String> suppress = header(message, local, "X-Auto-Response-Suppress")
-                .map(v -> v.toLowerCase(Locale.ROOT));
-        if (suppress.isPresent() && (suppress.get().contains("oof") || suppress.get().contains("all"))) {
-            return Verdict.AUTOMATIC;
-        }
-        String precedence = header(message, local, "Precedence").map(v -> v.strip().toLowerCase(Locale.ROOT))
-                .orElse("");
-        if (precedence.equals("bulk") || precedence.equals("list") || precedence.equals("junk")
-                || header(message, local, "List-Id").isPresent() || header(message, local, "List-Unsubscribe").isPresent()) {
-            return Verdict.LIST_OR_BULK;
+        Optional<Verdict> refused = screen(user, message, local, sender);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         OutOfOfficeMessage stored = OutOfOfficeMessage.of(s, store);
         OutOfOffice oof = stored.read();
@@ -84,6 +64,39 @@ public final class OutOfOfficeReply {
         }
         send(s, store, user, oof, message, sender);
         return Verdict.SENT;
+    }
+
+    /**
+     * Why an automatic answer to this message must not go out, if it must not: a null or MAILER-DAEMON sender,
+     * the user's own mail, automatic mail (RFC 3834, Exchange's X-Auto-Response-Suppress), list or bulk mail.
+     * Shared by the out-of-office reply and the reply action of inbox rules.
+     */
+    static Optional<Verdict> screen(UserInfo user, MessageContent message, NamedTagMap local, String sender) {
+        int at = sender.lastIndexOf('@');
+        if (at < 1 || sender.substring(0, at).equalsIgnoreCase("MAILER-DAEMON")) {
+            return Optional.of(Verdict.NULL_SENDER);
+        }
+        if (own(user, sender) || string(message, PropTags.PR_SENT_REPRESENTING_SMTP_ADDRESS).map(a -> own(user, a))
+                .orElse(false)) {
+            return Optional.of(Verdict.OWN_MAIL);
+        }
+        Optional<String> autoSubmitted = header(message, local, "Auto-Submitted");
+        if (autoSubmitted.isPresent() && !autoSubmitted.get().strip().toLowerCase(Locale.ROOT).startsWith("no")) {
+            return Optional.of(Verdict.AUTOMATIC);
+        }
+        // Exchange's way of saying the same (RFC 3834 is not universal): OOF or All suppresses us.
+        Optional<String> suppress = header(message, local, "X-Auto-Response-Suppress")
+                .map(v -> v.toLowerCase(Locale.ROOT));
+        if (suppress.isPresent() && (suppress.get().contains("oof") || suppress.get().contains("all"))) {
+            return Optional.of(Verdict.AUTOMATIC);
+        }
+        String precedence = header(message, local, "Precedence").map(v -> v.strip().toLowerCase(Locale.ROOT))
+                .orElse("");
+        if (precedence.equals("bulk") || precedence.equals("list") || precedence.equals("junk")
+                || header(message, local, "List-Id").isPresent() || header(message, local, "List-Unsubscribe").isPresent()) {
+            return Optional.of(Verdict.LIST_OR_BULK);
+        }
+        return Optional.empty();
     }
 
     private static void send(Session s, StoreInfo store, UserInfo user, OutOfOffice oof, MessageContent original,
@@ -108,24 +121,24 @@ public final class OutOfOfficeReply {
         s.messages().submit(saved);
     }
 
-    private static boolean own(UserInfo user, String address) {
+    static boolean own(UserInfo user, String address) {
         if (address.equalsIgnoreCase(user.email())) {
             return true;
         }
         return user.aliases().stream().anyMatch(address::equalsIgnoreCase);
     }
 
-    private static PropTag headerTag(NamedTagMap names, String header) {
+    static PropTag headerTag(NamedTagMap names, String header) {
         return names.resolve(NamedPropTag.byName(PropertySets.PS_INTERNET_HEADERS, header.toLowerCase(Locale.ROOT),
                 PropType.PT_UNICODE));
     }
 
-    private static Optional<String> header(MessageContent m, NamedTagMap local, String name) {
+    static Optional<String> header(MessageContent m, NamedTagMap local, String name) {
         return local.find(NamedPropTag.byName(PropertySets.PS_INTERNET_HEADERS, name.toLowerCase(Locale.ROOT),
                 PropType.PT_UNICODE)).flatMap(t -> string(m, t));
     }
 
-    private static Optional<String> string(MessageContent m, PropTag tag) {
+    static Optional<String> string(MessageContent m, PropTag tag) {
         return m.properties().stream().filter(p -> p.tag().equals(tag)).map(p -> p.javaValue())
                 .filter(String.class::isInstance).map(String.class::cast).findFirst();
     }

@@ -15,6 +15,8 @@ public enum Outcome {
     MAILBOX_FULL,
     /** The message is larger than max_message_size. */
     TOO_LARGE,
+    /** A delivery plugin refused the message for this recipient for good. */
+    REJECTED,
     /** The store could not be reached or failed; the sender should try again later. */
     TEMPORARY_FAILURE
 }

@@ -7,8 +7,16 @@ public sealed interface Resolution {
 
     String address();
 
+    /** A recipient the message will be delivered to. */
+    sealed interface Accepted extends Resolution permits Mailbox, PluginAddress {
+    }
+
     /** A user who can receive the message now. */
-    record Mailbox(String address, UserInfo user) implements Resolution {
+    record Mailbox(String address, UserInfo user) implements Accepted {
+    }
+
+    /** An address no user has that a delivery plugin takes (a public folder's address). */
+    record PluginAddress(String address, String plugin) implements Accepted {
     }
 
     /** A recipient the message cannot go to, and why. */

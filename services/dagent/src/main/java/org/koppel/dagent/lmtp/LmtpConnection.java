@@ -60,7 +60,7 @@ final class LmtpConnection {
 
     // The transaction
     private String sender;
-    private final List<Resolution.Mailbox> recipients = new ArrayList<>();
+    private final List<Resolution.Accepted> recipients = new ArrayList<>();
     private MessageSpool chunks;
     private boolean chunkFailed;
 
@@ -262,7 +262,7 @@ final class LmtpConnection {
             return;
         }
         switch (delivery.resolve(path.get().address())) {
-            case Resolution.Mailbox m -> {
+            case Resolution.Accepted m -> {
                 recipients.add(m);
                 send(Replies.RECIPIENT_OK);
             }
@@ -372,7 +372,7 @@ final class LmtpConnection {
 
     /** One reply per accepted recipient, each sent (and flushed) once that recipient's copy is committed. */
     private void deliver(MessageSpool message) throws IOException {
-        List<Resolution.Mailbox> to = List.copyOf(recipients);
+        List<Resolution.Accepted> to = List.copyOf(recipients);
         String from = sender;
         reset();
         if (message.overflowed()) {

@@ -52,6 +52,7 @@ final class Replies {
             case UNKNOWN_USER -> Reply.of(550, "5.1.1", who + "no such user");
             case MAIL_DISABLED, MAILBOX_FULL -> Reply.of(552, "5.2.2", who + detail);
             case TOO_LARGE -> Reply.of(552, "5.3.4", who + detail);
+            case REJECTED -> Reply.of(550, "5.7.1", who + detail);
             case TEMPORARY_FAILURE -> Reply.of(451, "4.3.0", who + detail);
         };
     }

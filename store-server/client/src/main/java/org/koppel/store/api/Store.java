@@ -124,6 +124,11 @@ public final class Store {
         return subtree().allFolders();
     }
 
+    /** The store's inbox rules, which the delivery agent applies to mail delivered into it. */
+    public Rules rules() {
+        return Rules.of(session, info);
+    }
+
     /** The owner's out-of-office settings and the senders already answered (private stores only). */
     public OutOfOfficeMessage outOfOffice() {
         return OutOfOfficeMessage.of(session, info);
