@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param cacheSize       at most this many devices (and as many folder-id maps) are kept in memory
  * @param lastSyncStep    {@link Devices#register} writes a device's last-sync time only when it moved by at
  *                        least this much, so a busy device does not cost a write per request
+ * @param sharesStoreDatabase the database is the store's: device state then refuses to create its tables
+ *                        before the store created its own, because the store's migrations will not start
+ *                        on a database that holds tables but no store schema history
  */
 public record DeviceStateConfig(
         DatabaseKind kind,
@@ -25,7 +28,8 @@ public record DeviceStateConfig(
         int poolSize,
         Duration cacheTtl,
         long cacheSize,
-        Duration lastSyncStep) {
+        Duration lastSyncStep,
+        boolean sharesStoreDatabase) {
 
     private static final String H2_OPTIONS = ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=20000";
     private static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(10);
@@ -56,7 +60,7 @@ public record DeviceStateConfig(
      */
     public static DeviceStateConfig of(DatabaseKind kind, String jdbcUrl, String user, String password) {
         return new DeviceStateConfig(kind, jdbcUrl, user, password, 8, DEFAULT_CACHE_TTL, DEFAULT_CACHE_SIZE,
-                DEFAULT_LAST_SYNC_STEP);
+                DEFAULT_LAST_SYNC_STEP, false);
     }
 
     /** A database of its own as an H2 file {@code eas-state.mv.db} under {@code dataDir}. */
@@ -81,19 +85,29 @@ public record DeviceStateConfig(
     }
 
     public DeviceStateConfig withPoolSize(int size) {
-        return new DeviceStateConfig(kind, jdbcUrl, user, password, size, cacheTtl, cacheSize, lastSyncStep);
+        return new DeviceStateConfig(kind, jdbcUrl, user, password, size, cacheTtl, cacheSize, lastSyncStep,
+                sharesStoreDatabase);
     }
 
     public DeviceStateConfig withCache(Duration ttl, long size) {
-        return new DeviceStateConfig(kind, jdbcUrl, user, password, poolSize, ttl, size, lastSyncStep);
+        return new DeviceStateConfig(kind, jdbcUrl, user, password, poolSize, ttl, size, lastSyncStep,
+                sharesStoreDatabase);
     }
 
     public DeviceStateConfig withLastSyncStep(Duration step) {
-        return new DeviceStateConfig(kind, jdbcUrl, user, password, poolSize, cacheTtl, cacheSize, step);
+        return new DeviceStateConfig(kind, jdbcUrl, user, password, poolSize, cacheTtl, cacheSize, step,
+                sharesStoreDatabase);
+    }
+
+    /** Marks the database as the store's own (see {@link #sharesStoreDatabase}). */
+    public DeviceStateConfig sharingStoreDatabase() {
+        return new DeviceStateConfig(kind, jdbcUrl, user, password, poolSize, cacheTtl, cacheSize, lastSyncStep,
+                true);
     }
 
     @Override
     public String toString() {
-        return "DeviceStateConfig[" + kind + " " + jdbcUrl + " user=" + user + "]";
+        return "DeviceStateConfig[" + kind + " " + jdbcUrl + " user=" + user
+                + (sharesStoreDatabase ? " shared with the store" : "") + "]";
     }
 }

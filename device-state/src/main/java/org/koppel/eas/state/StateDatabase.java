@@ -3,9 +3,11 @@ package org.koppel.eas.state;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,8 @@ final class StateDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateDatabase.class);
     private static final int MAX_ATTEMPTS = 5;
+    /** Flyway's default history table, which the store's migrations use. */
+    private static final String STORE_HISTORY = "flyway_schema_history";
 
     private final DatabaseKind kind;
     private final HikariDataSource dataSource;
@@ -40,6 +44,9 @@ final class StateDatabase implements AutoCloseable {
         hc.setConnectionTimeout(30_000);
         HikariDataSource ds = new HikariDataSource(hc);
         try {
+            if (config.sharesStoreDatabase()) {
+                requireStoreSchema(ds);
+            }
             Flyway.configure()
                     .dataSource(ds)
                     // Not db/migration: the store's Flyway scans that location on the same classpath.
@@ -58,6 +65,26 @@ final class StateDatabase implements AutoCloseable {
         }
         LOG.info("Device-state database ready: {}", config.kind());
         return new StateDatabase(config.kind(), ds);
+    }
+
+    /**
+     * The store's Flyway (default history table) refuses a database that has tables but no history of its
+     * own; were ours created first, the store could not start on this database any more.
+     */
+    private static void requireStoreSchema(DataSource ds) {
+        try (Connection c = ds.getConnection();
+                ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, STORE_HISTORY, new String[] {"TABLE"})) {
+            boolean found = false;
+            while (rs.next()) {
+                found |= STORE_HISTORY.equalsIgnoreCase(rs.getString("TABLE_NAME"));
+            }
+            if (!found) {
+                throw new IllegalStateException("the store's database has no store schema yet; start the store on it"
+                        + " once before device state shares it (or give device state a database of its own)");
+            }
+        } catch (SQLException e) {
+            throw new DeviceStateException.StorageFailure("cannot inspect the store's database: " + e.getMessage(), e);
+        }
     }
 
     /** H2 moves BLOB values out of the row (slow for small states); MariaDB's VARBINARY stops at 64 KB. */

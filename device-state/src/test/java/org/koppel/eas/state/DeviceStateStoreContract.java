@@ -625,17 +625,33 @@ abstract class DeviceStateStoreContract {
         assertEquals("2", store.hierarchy().serverId(ALICE_PHONE, "sent"));
     }
 
+    private static List<String> easTables(DeviceStateConfig config) throws java.sql.SQLException {
+        try (Connection c = TestDatabases.connect(config);
+                var rs = c.getMetaData().getTables(c.getCatalog(), null, "eas%", new String[] {"TABLE"})) {
+            List<String> names = new ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+            }
+            return names;
+        }
+    }
+
     @Test
     void opensBesideTheStoresTablesInOneDatabase() throws Exception {
         // The store's schema (its own Flyway history and tables) is there first: ours goes beside it.
-        DeviceStateConfig shared = newDatabase();
+        DeviceStateConfig shared = newDatabase().sharingStoreDatabase();
         try {
+            IllegalStateException early = assertThrows(IllegalStateException.class,
+                    () -> DeviceStateStore.open(shared, clock), "the store has not made its schema yet");
+            assertTrue(early.getMessage().contains("start the store"), early.getMessage());
+            assertEquals(List.of(), easTables(shared), "nothing was created in the store's database");
             try (Connection c = TestDatabases.connect(shared); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE flyway_schema_history (installed_rank INT PRIMARY KEY, version VARCHAR(50))");
                 s.execute("INSERT INTO flyway_schema_history VALUES (1, '5')");
                 s.execute("CREATE TABLE objects (id BIGINT PRIMARY KEY)");
             }
             try (DeviceStateStore beside = DeviceStateStore.open(shared, clock)) {
+                assertTrue(easTables(shared).contains("eas_sync_key"), easTables(shared)::toString);
                 beside.devices().register(ALICE_PHONE, IPHONE);
                 assertTrue(beside.devices().findFresh(ALICE_PHONE).isPresent());
             }
