@@ -29,8 +29,9 @@ public record DeviceAccount(String user, String deviceId) {
     }
 
     /**
-     * MS-ASHTTP: the device id must not contain commas or special characters. Letters, digits and a few
-     * harmless marks real devices use are let through; the length is bounded for the index.
+     * 1 to 128 visible ASCII characters, as the HTTP layer accepts them (MS-ASHTTP asks devices for letters
+     * and digits; a binary id from the base64 query form arrives as hex). No spaces, controls or non-ASCII,
+     * so the id prints and indexes the same everywhere.
      */
     public static boolean isValidDeviceId(String deviceId) {
         if (deviceId == null || deviceId.isEmpty() || deviceId.length() > MAX_DEVICE_ID) {
@@ -38,9 +39,7 @@ public record DeviceAccount(String user, String deviceId) {
         }
         for (int i = 0; i < deviceId.length(); i++) {
             char c = deviceId.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '_' || c == '.';
-            if (!ok) {
+            if (c < 0x21 || c > 0x7e) {
                 return false;
             }
         }
