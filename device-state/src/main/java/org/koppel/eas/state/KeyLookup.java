@@ -26,10 +26,14 @@ public sealed interface KeyLookup<S> permits SyncPoint, KeyLookup.Unknown {
         NOT_ISSUED
     }
 
+    /** @param clientKey the key as sent, cut to {@link SyncKey#MAX_LENGTH} characters for the log */
     record Unknown<S>(String clientKey, Reason reason) implements KeyLookup<S> {
         public Unknown {
             Objects.requireNonNull(clientKey, "clientKey");
             Objects.requireNonNull(reason, "reason");
+            if (clientKey.length() > SyncKey.MAX_LENGTH) {
+                clientKey = clientKey.substring(0, SyncKey.MAX_LENGTH) + "...";
+            }
         }
     }
 

@@ -13,9 +13,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link Devices} over eas_device, with this node's device cache in front of the reads. */
 final class SqlDevices implements Devices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqlDevices.class);
 
     private static final String COLUMNS = "user_name, device_id, device_type, user_agent, protocol_version, "
             + "info_model, info_imei, info_friendly_name, info_os, info_os_language, info_phone_number, "
@@ -199,10 +203,12 @@ final class SqlDevices implements Devices {
         if (by.length() > 255) {
             throw new IllegalArgumentException("requestedBy longer than 255 characters");
         }
-        return change(account, (c, d) -> KeyChain.update(c, "UPDATE eas_device SET wipe_status = 'PENDING', "
+        Device device = change(account, (c, d) -> KeyChain.update(c, "UPDATE eas_device SET wipe_status = 'PENDING', "
                 + "wipe_account_only = ?, wipe_requested_by = ?, wipe_requested_at = ?, wipe_sent_at = NULL, "
                 + "wipe_acknowledged_at = NULL WHERE user_name = ? AND device_id = ?",
                 accountOnly, by, clock.millis(), account.user(), account.deviceId()));
+        LOG.info("Remote wipe{} of {} requested by {}", accountOnly ? " (account only)" : "", account, by);
+        return device;
     }
 
     @Override
@@ -230,7 +236,7 @@ final class SqlDevices implements Devices {
 
     @Override
     public Device wipeAcknowledged(DeviceAccount account) {
-        return change(account, (c, d) -> switch (d.wipe().status()) {
+        Device device = change(account, (c, d) -> switch (d.wipe().status()) {
             case SENT -> KeyChain.update(c, "UPDATE eas_device SET wipe_status = 'ACKNOWLEDGED', "
                     + "wipe_acknowledged_at = ? WHERE user_name = ? AND device_id = ?",
                     clock.millis(), account.user(), account.deviceId());
@@ -238,6 +244,8 @@ final class SqlDevices implements Devices {
             case NONE, PENDING -> throw new DeviceStateException.InvalidTransition(
                     "no wipe was sent to " + account + " (" + d.wipe().status() + ")");
         });
+        LOG.info("Remote wipe of {} acknowledged by the device", account);
+        return device;
     }
 
     @Override
@@ -287,6 +295,9 @@ final class SqlDevices implements Devices {
         int removed = db.transaction(c -> KeyChain.update(c,
                 "DELETE FROM eas_device WHERE user_name = ? AND device_id = ?", account.user(), account.deviceId()));
         caches.forget(account);
+        if (removed > 0) {
+            LOG.info("Device {} removed with its sync state", account);
+        }
         return removed > 0;
     }
 
