@@ -82,7 +82,10 @@ abstract class DeviceStateStoreContract {
     }
 
     private static <S> SyncPoint<S> point(KeyLookup<S> lookup) {
-        return assertInstanceOf(SyncPoint.class, lookup, () -> "expected a point, got " + lookup);
+        if (lookup instanceof SyncPoint<S> p) {
+            return p;
+        }
+        throw new AssertionError("expected a point, got " + lookup);
     }
 
     private static <S> SyncPoint.Current<S> current(KeyLookup<S> lookup) {
