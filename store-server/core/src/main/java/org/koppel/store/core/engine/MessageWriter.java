@@ -510,9 +510,11 @@ final class MessageWriter {
             ps.setLong(1, sourceId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    // wasNull() speaks of the column read last, so the embedded message's id is read last.
+                    Object[] row = {rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getString(5), rs.getBytes(6), null};
                     long emb = rs.getLong(7);
-                    atts.add(new Object[] {rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getString(5), rs.getBytes(6),
-                        rs.wasNull() ? null : emb});
+                    row[5] = rs.wasNull() ? null : emb;
+                    atts.add(row);
                 }
             }
         }
