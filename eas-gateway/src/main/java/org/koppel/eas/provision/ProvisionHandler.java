@@ -80,8 +80,11 @@ public final class ProvisionHandler implements CommandHandler<BackendSession> {
             throw new UncheckedIOException(e);
         }
         DeviceAccount account = new DeviceAccount(request.user(), request.device().id());
-        Device device = devices.register(account, new DeviceRequest(request.device().type(),
+        Device registered = devices.register(account, new DeviceRequest(request.device().type(),
                 request.userAgent().orElse(""), version.header()));
+        // Provision is rare and decides on wipe and block: read what the database holds now, not this node's
+        // cached copy, or a wipe an administrator requested through another process could be missed.
+        Device device = devices.findFresh(account).orElse(registered);
         if (device.blocked()) {
             return new CommandResponse.Status(CommonStatus.DEVICE_BLOCKED_FOR_USER);
         }
