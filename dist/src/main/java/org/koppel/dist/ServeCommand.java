@@ -61,7 +61,8 @@ final class ServeCommand implements Callable<Integer> {
         org.koppel.spooler.SpoolerConfig spoolerConfig = options.spoolerSettings();
         EasSettings eas = options.easSettings();
         // Read before anything starts, so that a bad policy stops the start with its file and line.
-        Optional<DevicePolicy> policy = eas.enabled() ? Optional.of(PolicyFile.read(eas.policiesFile()))
+        Optional<DevicePolicy> policy = eas.enabled()
+                ? Optional.of(PolicyFile.read(eas.policiesFile(), eas.policiesFileNamed()))
                 : Optional.empty();
         createPrivateDirectory(settings.dataDir());
         SecureRandom random = new SecureRandom();

@@ -22,9 +22,11 @@ import org.koppel.eas.wbxml.ProtocolVersion;
  * syncs with, if any. Every key of the shipped config/eas.cfg is read here with the same default.
  *
  * @param policiesFile the policies.ini to read the device policy from
+ * @param policiesFileNamed whether eas.cfg named it (then it must exist; the default one may be missing)
  * @param remoteStore  empty: the store in this process
  */
-public record EasSettings(boolean enabled, EasConfig gateway, Path policiesFile, StateSettings state,
+public record EasSettings(boolean enabled, EasConfig gateway, Path policiesFile, boolean policiesFileNamed,
+        StateSettings state,
         Optional<RemoteStore> remoteStore) {
 
     /** The file name (without .cfg) and {@code --set} prefix of these settings. */
@@ -68,7 +70,9 @@ public record EasSettings(boolean enabled, EasConfig gateway, Path policiesFile,
         Path data = dataDir.toAbsolutePath().normalize();
         boolean enabled = cfg.bool("enabled", true);
         ProvisioningMode mode = cfg.choice("provisioning", ProvisioningMode.class, ProvisioningMode.REQUIRED);
-        Path policies = configDir.toAbsolutePath().normalize().resolve(cfg.string("policies_file", "policies.ini"));
+        String policiesName = cfg.string("policies_file", "");
+        boolean policiesNamed = !policiesName.isBlank();
+        Path policies = configDir.toAbsolutePath().normalize().resolve(policiesNamed ? policiesName : "policies.ini");
         int window = cfg.integer("max_window_size", EasConfig.MAX_WINDOW_SIZE, 1, EasConfig.MAX_WINDOW_SIZE);
         int minBeat = cfg.integer("ping_min_heartbeat", 60, 60, 3540);
         int maxBeat = cfg.integer("ping_max_heartbeat", 3540, 60, 3540);
@@ -110,7 +114,7 @@ public record EasSettings(boolean enabled, EasConfig gateway, Path policiesFile,
         }
         EasConfig gateway = new EasConfig(http, mode, window, Duration.ofSeconds(minBeat), Duration.ofSeconds(maxBeat),
                 maxFolders, Duration.ofSeconds(30));
-        return new EasSettings(enabled, gateway, policies, state, remote);
+        return new EasSettings(enabled, gateway, policies, policiesNamed, state, remote);
     }
 
     private static EasHttpConfig http(ConfigValues cfg, Path data) {

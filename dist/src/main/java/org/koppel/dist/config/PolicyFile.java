@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.koppel.eas.provision.PolicySettings;
 import org.koppel.eas.provisioning.DevicePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the ActiveSync device policy from policies.ini: INI sections of {@code key = value} lines, comments
@@ -19,8 +21,21 @@ import org.koppel.eas.provisioning.DevicePolicy;
 public final class PolicyFile {
 
     public static final String DEFAULT_SECTION = "default";
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyFile.class);
 
     private PolicyFile() {
+    }
+
+    /**
+     * The policy of {@code file}; when it does not exist and {@code mustExist} is false (the default name, not
+     * one the administrator gave), the policy a phone assumes without one, with a warning.
+     */
+    public static DevicePolicy read(Path file, boolean mustExist) {
+        if (!mustExist && !Files.exists(file)) {
+            LOG.warn("No {} found: devices get an empty policy (every setting as a phone assumes without one)", file);
+            return parse(file.toString(), "[" + DEFAULT_SECTION + "]\n");
+        }
+        return read(file);
     }
 
     public static DevicePolicy read(Path file) {

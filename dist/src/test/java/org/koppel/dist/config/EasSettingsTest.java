@@ -65,6 +65,18 @@ class EasSettingsTest {
     }
 
     @Test
+    void aMissingPoliciesFileIsAnEmptyPolicyUnlessEasCfgNamedIt(@org.junit.jupiter.api.io.TempDir Path dir) {
+        EasSettings unnamed = read("");
+        assertFalse(unnamed.policiesFileNamed());
+        DevicePolicy empty = PolicyFile.read(dir.resolve("policies.ini"), unnamed.policiesFileNamed());
+        assertEquals(0, empty.settings().values().size(), "no settings: what a phone assumes without a policy");
+        EasSettings named = read("policies_file = strict.ini\n");
+        assertTrue(named.policiesFileNamed());
+        assertThrows(ConfigException.class, () -> PolicyFile.read(dir.resolve("strict.ini"), true),
+                "a policy the administrator named must not silently fall back to none");
+    }
+
+    @Test
     void gatewayValuesAreReadAndChecked() {
         EasSettings s = read("enabled = no\nprovisioning = optional\nmax_window_size = 100\nping_min_heartbeat = 120\n"
                 + "listen = 127.0.0.1:18080\ntls_listen = off\nstate_database = embedded\n"
