@@ -105,10 +105,6 @@ public final class PingHandler implements CommandHandler<BackendSession> {
             return done(new PingResponse(PingStatus.TOO_MANY_FOLDERS, List.of(), Optional.of(limits.maxFolders()),
                     Optional.empty()), version);
         }
-        PingSettings now = new PingSettings(heartbeat, folders);
-        if (!now.equals(saved)) {
-            state.devices().savePing(account, now);
-        }
         // CollectionId -> backend folder, in the request's order.
         Map<String, String> watched = new LinkedHashMap<>();
         for (PingFolder f : folders) {
@@ -117,6 +113,11 @@ public final class PingHandler implements CommandHandler<BackendSession> {
                 return done(PingResponse.of(PingStatus.FOLDER_SYNC_REQUIRED), version);
             }
             watched.put(f.collectionId(), backend.get());
+        }
+        // Kept only once it passed every check, so that a refused Ping does not become the saved one.
+        PingSettings now = new PingSettings(heartbeat, folders);
+        if (!now.equals(saved)) {
+            state.devices().savePing(account, now);
         }
         PushWait wait;
         try {

@@ -89,6 +89,14 @@ final class Client {
         });
     }
 
+    PingResponse decodePing(byte[] body) {
+        try {
+            return new PingCodec(pages).decodeResponse(new WbxmlReader(new ByteArrayInputStream(body), pages), version);
+        } catch (DecodeException | IOException e) {
+            throw new AssertionError("undecodable Ping response: " + e.getMessage(), e);
+        }
+    }
+
     /** Raw bytes to a command, for bodies no codec would write. */
     HttpResponse<byte[]> raw(String command, byte[] body) {
         return send(command, body);
