@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.koppel.store.client.Quota;
+import org.koppel.store.core.blob.TieredBlobStore;
 import org.koppel.store.core.db.DatabaseConfig;
 import org.koppel.store.core.engine.EngineConfig;
 
@@ -13,6 +14,8 @@ import org.koppel.store.core.engine.EngineConfig;
  *
  * @param dataDir             the data directory (command line {@code --data}), base of relative paths
  * @param serviceSecret       the shared secret for service logons; empty means DATA/service.secret
+ * @param attachmentSmallSize attachment data up to this size is kept in the database, written in its message's
+ *                            transaction, whatever {@code attachmentStorage} says (0: never)
  */
 public record ServerSettings(
         Path dataDir,
@@ -24,6 +27,7 @@ public record ServerSettings(
         String mysqlDatabase,
         AttachmentStorage attachmentStorage,
         Path attachmentPath,
+        long attachmentSmallSize,
         ListenAddress serverListen,
         long maxPropertySize,
         long maxAttachmentSize,
@@ -87,6 +91,10 @@ public record ServerSettings(
         if (maxAttachment < 1) {
             throw cfg.bad("max_attachment_size", "must be at least 1 byte");
         }
+        long smallAttachment = cfg.size("attachment_small_size", ENGINE_DEFAULTS.smallAttachmentBytes());
+        if (smallAttachment > TieredBlobStore.SMALL_MAX_LIMIT) {
+            throw cfg.bad("attachment_small_size", "must be at most 1M");
+        }
         Duration window = cfg.duration("login_failure_window", ENGINE_DEFAULTS.loginFailureWindow());
         Duration grace = cfg.duration("attachment_purge_grace", ENGINE_DEFAULTS.blobPurgeGrace());
         Duration retention = cfg.duration("sync_deletion_retention", ENGINE_DEFAULTS.tombstoneRetention());
@@ -115,6 +123,7 @@ public record ServerSettings(
                 cfg.string("mysql_database", "koppel"),
                 cfg.choice("attachment_storage", AttachmentStorage.class, AttachmentStorage.FILES),
                 attachmentPath,
+                smallAttachment,
                 listen,
                 maxProperty,
                 maxAttachment,
@@ -146,7 +155,8 @@ public record ServerSettings(
     public EngineConfig engineConfig(String effectiveServiceSecret) {
         return new EngineConfig(maxPropertySize, maxAttachmentSize, defaultQuota, pbkdf2Iterations,
                 effectiveServiceSecret, maxRestrictionDepth, loginMaxFailures, loginFailureWindow,
-                attachmentPurgeGrace, syncTombstoneRetention, submitLockTimeout, ENGINE_DEFAULTS.submitRetryDelay());
+                attachmentPurgeGrace, syncTombstoneRetention, submitLockTimeout, ENGINE_DEFAULTS.submitRetryDelay(),
+                attachmentSmallSize);
     }
 
     /** Where a generated service secret is kept when server.cfg configures none. */

@@ -139,6 +139,16 @@ class ConfigReaderTest {
     }
 
     @Test
+    void smallAttachmentSizeIsReadAndBounded() {
+        java.util.function.Function<String, ServerSettings> read = text -> ServerSettings.from(
+                ConfigValues.of("server", new ConfigFileParser().parse("server.cfg", text), List.of()), Path.of("/tmp/data"));
+        assertEquals(16L << 10, read.apply("attachment_small_size = 16K\n").engineConfig("").smallAttachmentBytes());
+        assertEquals(0, read.apply("attachment_small_size = 0\n").engineConfig("").smallAttachmentBytes());
+        assertEquals(1L << 20, read.apply("attachment_small_size = 1M\n").engineConfig("").smallAttachmentBytes());
+        assertThrows(ConfigException.class, () -> read.apply("attachment_small_size = 2M\n"));
+    }
+
+    @Test
     void shippedServerCfgParsesWithoutWarningsAndGivesTheDefaults(@TempDir Path data) throws Exception {
         Path shipped = Path.of(System.getProperty("user.dir")).resolveSibling("config");
         if (!Files.isRegularFile(shipped.resolve("server.cfg"))) {

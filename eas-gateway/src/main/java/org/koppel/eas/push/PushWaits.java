@@ -39,10 +39,13 @@ public final class PushWaits {
      * the account's earlier wait. The subscription is made before this returns, so a change the caller then
      * finds by looking (and reports with {@link PushWait#changed}) cannot fall between looking and waiting.
      *
-     * @throws org.koppel.backend.BackendException from {@link Push#watch}; the wait is ended then
+     * @throws org.koppel.backend.BackendException from {@link Push#watch}; nothing is waiting then
      */
     public PushWait start(DeviceAccount account, Push push, Set<String> folderIds, Duration timeout) {
         PushWait wait = new PushWait();
+        // Subscribed before it counts as waiting: whoever sees the wait registered may rely on it hearing changes.
+        Subscription s = push.watch(folderIds, folderId -> wait.changed(Set.of(folderId)));
+        wait.subscribed(s);
         PushWait older = waiting.put(account, wait);
         if (older != null) {
             older.end(new WaitOutcome.Superseded());
@@ -58,13 +61,6 @@ public final class PushWaits {
                 LOG.warn("Closing the push subscription of {} failed", account, e);
             }
         }, continuations);
-        try {
-            Subscription s = push.watch(folderIds, folderId -> wait.changed(Set.of(folderId)));
-            wait.subscribed(s);
-        } catch (RuntimeException e) {
-            wait.end(new WaitOutcome.TimedOut());
-            throw e;
-        }
         return wait;
     }
 

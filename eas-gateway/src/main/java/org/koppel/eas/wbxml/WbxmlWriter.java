@@ -124,6 +124,57 @@ public final class WbxmlWriter {
         return this;
     }
 
+    /**
+     * Writes everything {@code chars} delivers as one inline string, without holding it in
+     * memory: for string-typed elements whose content is large, like a MIME body in
+     * airsyncbase:Data (a string, not opaque data, in [MS-ASAIRS]). An empty source writes
+     * nothing, like {@link #text(String)}. NUL and unpaired surrogates are refused as there, but
+     * may be found after part of the string is written: the document must then be abandoned.
+     * The reader is not closed.
+     */
+    public WbxmlWriter text(java.io.Reader chars) throws IOException {
+        requireOpen("text");
+        char[] buf = new char[16 * 1024];
+        int n = chars.read(buf, 1, buf.length - 1);
+        if (n < 0) {
+            return this;
+        }
+        flushPending(true);
+        write(STR_I);
+        // buf[0] carries a high surrogate over from the previous chunk, so pairs split by a read
+        // are encoded whole.
+        int carried = 0;
+        while (n >= 0) {
+            int len = carried + n;
+            int start = 1 - carried;
+            boolean holdLast = len > 0 && Character.isHighSurrogate(buf[start + len - 1]);
+            int encode = holdLast ? len - 1 : len;
+            for (int i = start; i < start + encode; i++) {
+                if (buf[i] == '\0') {
+                    throw new WbxmlException("text contains NUL, which a WBXML inline string cannot carry", written);
+                }
+            }
+            ByteBuffer bytes;
+            try {
+                bytes = utf8.reset().encode(CharBuffer.wrap(buf, start, encode));
+            } catch (CharacterCodingException e) {
+                throw new WbxmlException("text is not valid Unicode (unpaired surrogate)", written);
+            }
+            out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+            written += bytes.remaining();
+            carried = holdLast ? 1 : 0;
+            if (holdLast) {
+                buf[0] = buf[start + len - 1];
+            }
+            n = chars.read(buf, 1, buf.length - 1);
+        }
+        if (carried == 1) {
+            throw new WbxmlException("text is not valid Unicode (unpaired surrogate)", written);
+        }
+        write(0);
+        return this;
+    }
+
     /** An element holding just text: {@code start(tag).text(s).end()}. */
     public WbxmlWriter element(Tag tag, String s) throws IOException {
         return start(tag).text(s).end();

@@ -116,6 +116,7 @@ class EmailSyncTest {
         assertEstimate(phone, key, inbox, 0);
 
         // New mail while the phone Pings: Status 2 with the Inbox, then Sync brings it.
+        awaitNoWaits();
         CompletableFuture<PingResponse> ping = phone.pingAsync(new PingRequest(Optional.of(300),
                 List.of(new PingRequest.Folder(inbox, ContentClass.EMAIL))));
         awaitWaiting(1);
@@ -289,11 +290,11 @@ class EmailSyncTest {
         assertEquals(Optional.of(SyncStatus.INVALID_WAIT_OR_HEARTBEAT), limit.status());
         assertEquals(Optional.of(60), limit.limit());
 
-        int before = gw.waits.waiting();
+        awaitNoWaits();
         SyncRequest<MailData> hanging = new SyncRequest<>(List.of(collection(v, key, inbox, Optional.empty(),
                 List.of())), Optional.empty(), Optional.of(600), Optional.empty(), false);
         CompletableFuture<Optional<SyncResponse<MailData>>> pending = phone.syncAsync(hanging);
-        awaitWaiting(before + 1);
+        awaitWaiting(1);
         assertFalse(pending.isDone());
         gw.deliver(user, "Pushed", Instant.now());
         SyncResponse.Collection<MailData> got = only(pending.join());
@@ -313,11 +314,11 @@ class EmailSyncTest {
         assertEquals(Optional.of(SyncStatus.INVALID_WAIT_OR_HEARTBEAT), limit.status());
         assertEquals(Optional.of(59), limit.limit());
 
-        int before = gw.waits.waiting();
+        awaitNoWaits();
         CompletableFuture<Optional<SyncResponse<MailData>>> pending = phone.syncAsync(new SyncRequest<>(
                 List.of(collection(v, key, inbox, Optional.empty(), List.of())), Optional.of(5), Optional.empty(),
                 Optional.empty(), false));
-        awaitWaiting(before + 1);
+        awaitWaiting(1);
         gw.deliver(user, "Old style", Instant.now());
         assertEquals(1, only(pending.join()).commands().size());
     }
@@ -349,7 +350,21 @@ class EmailSyncTest {
             if (System.nanoTime() > deadline) {
                 fail("never " + n + " waiting, " + gw.waits.waiting());
             }
-            Thread.onSpinWait();
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Waits end asynchronously after their response; a test counting waits starts from none. */
+    private void awaitNoWaits() {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (gw.waits.waiting() > 0) {
+            if (System.nanoTime() > deadline) {
+                fail("waits left over: " + gw.waits.waiting());
+            }
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {

@@ -32,6 +32,7 @@ import org.koppel.eas.auth.Authenticator;
 import org.koppel.eas.auth.Credentials;
 import org.koppel.eas.auth.LoginThrottle;
 import org.koppel.eas.command.Command;
+import org.koppel.eas.email.EmailSyncContent;
 import org.koppel.eas.estimate.GetItemEstimateHandler;
 import org.koppel.eas.http.EasHttpConfig;
 import org.koppel.eas.http.EasServer;
@@ -116,7 +117,7 @@ final class Gateway implements AutoCloseable {
                     new DeviceRequest(q.device().type(), q.userAgent().orElse(""), q.version().header()));
             return PolicyDecision.ALLOWED;
         }, Map.of(
-                Command.SYNC, new SyncHandler<>(PAGES, new MailContent(), state, waits, SyncLimits.DEFAULTS),
+                Command.SYNC, new SyncHandler<>(PAGES, new EmailSyncContent(), state, waits, SyncLimits.DEFAULTS),
                 Command.GET_ITEM_ESTIMATE, new GetItemEstimateHandler(PAGES, state),
                 Command.PING, new PingHandler(PAGES, state, waits, pingLimits)), PAGES, throttle);
         server = EasServer.start(config, servlet);

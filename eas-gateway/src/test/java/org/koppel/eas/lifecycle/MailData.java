@@ -15,7 +15,8 @@ import org.koppel.eas.sync.ApplicationDataWriter;
 /**
  * The few Email elements these tests exchange (Subject, Read, Flag Status/FlagType, Categories, a plain
  * body), in both directions: what the test client sends in Change and Add, and what it reads from the
- * gateway's Add, Change and Fetch. A stand-in for the email codec of org.koppel.eas.email.
+ * gateway's Add, Change and Fetch. The gateway itself uses the email codec of org.koppel.eas.email; these tests read and write the
+ * elements independently of it.
  */
 record MailData(Optional<String> subject, Optional<Boolean> read, Optional<Integer> flagStatus,
         Optional<String> flagType, Optional<List<String>> categories, Optional<String> body)

@@ -154,4 +154,30 @@ class WbxmlWriterTest {
         assertThrows(WbxmlException.class, () -> w.opaque(InputStream.nullInputStream(), -1));
         assertThrows(WbxmlException.class, () -> w.opaque(InputStream.nullInputStream(), 1L << 32));
     }
+    @Test
+    void textFromAReaderIsOneInlineStringEvenAcrossChunksAndSurrogatePairs() throws IOException {
+        // 16383 chars fill the first read exactly, so the pair is split between two reads.
+        String big = "a".repeat(16 * 1024 - 2) + "\uD83D\uDE00" + "ü".repeat(40_000);
+        WbxmlWriter w = new WbxmlWriter(out, PAGES, ProtocolVersion.V14_1);
+        w.start(tag("AirSyncBase", "Data")).text(new java.io.StringReader(big)).end().finish();
+        byte[] doc = out.toByteArray();
+        byte[] utf8 = big.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(4 + 2 + 1 + 1 + utf8.length + 1 + 1, doc.length, "one STR_I, no second string token");
+        WbxmlReader r = new WbxmlReader(new ByteArrayInputStream(doc), PAGES);
+        assertEquals(WbxmlReader.Event.START_TAG, r.next());
+        assertEquals(big, r.nextText());
+    }
+
+    @Test
+    void textFromAnEmptyReaderWritesNothingAndNulOrALoneSurrogateIsRefused() throws IOException {
+        WbxmlWriter w = new WbxmlWriter(out, PAGES, ProtocolVersion.V14_1);
+        w.start(tag("AirSyncBase", "Data")).text(new java.io.StringReader("")).end().finish();
+        assertEquals("03 01 6a 00 00 11 0b", hex(), "an element without content");
+        WbxmlWriter nul = new WbxmlWriter(new ByteArrayOutputStream(), PAGES, ProtocolVersion.V14_1);
+        nul.start(tag("AirSyncBase", "Data"));
+        assertThrows(WbxmlException.class, () -> nul.text(new java.io.StringReader("a\0b")));
+        WbxmlWriter lone = new WbxmlWriter(new ByteArrayOutputStream(), PAGES, ProtocolVersion.V14_1);
+        lone.start(tag("AirSyncBase", "Data"));
+        assertThrows(WbxmlException.class, () -> lone.text(new java.io.StringReader("end\uD83D")));
+    }
 }

@@ -33,6 +33,17 @@ final class BlobTable {
         }
     }
 
+    /** Inserts a new row with one reference, for data written in the referencing transaction itself. */
+    void insertReferenced(Connection c, String key, long sizeBytes, long touchedMs) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO blobs (blob_key, size_bytes, refcount, touched_ms) VALUES (?, ?, 1, ?)")) {
+            ps.setString(1, key);
+            ps.setLong(2, sizeBytes);
+            ps.setLong(3, touchedMs);
+            ps.executeUpdate();
+        }
+    }
+
     /**
      * Inserts a new unreferenced row unless the key exists (false). A row inserted here stays locked by
      * this transaction until it ends, which is how purge claims a key that has no row yet.

@@ -48,6 +48,11 @@ public final class DatabaseBlobStore implements BlobStore {
 
     static final String KEY_PREFIX = "db:";
 
+    /** Whether the key names a blob of this store (whichever store instance wrote it). */
+    static boolean owns(String key) {
+        return key != null && key.startsWith(KEY_PREFIX);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseBlobStore.class);
     private static final int PURGE_BATCH = 500;
 
@@ -114,6 +119,33 @@ public final class DatabaseBlobStore implements BlobStore {
                 discard(key);
             }
         }
+    }
+
+    /**
+     * Writes a blob already held in memory inside the caller's transaction, with its one reference: the
+     * data becomes durable with the commit that references it, or not at all, so there is nothing to purge
+     * after a rollback or a crash. For small data only, since the whole blob is in memory and in the
+     * transaction.
+     */
+    public BlobRef insertReferenced(Connection tx, byte[] data) throws SQLException {
+        Objects.requireNonNull(data, "data");
+        String key = KEY_PREFIX + UUID.randomUUID();
+        table.insertReferenced(tx, key, data.length, System.currentTimeMillis());
+        if (data.length > 0) {
+            try (PreparedStatement ps = tx.prepareStatement(
+                    "INSERT INTO blob_chunks (blob_key, seq, data) VALUES (?, ?, ?)")) {
+                int seq = 0;
+                for (int from = 0; from < data.length; from += chunkSize) {
+                    ps.setString(1, key);
+                    ps.setInt(2, seq++);
+                    ps.setBytes(3, from == 0 && data.length <= chunkSize ? data
+                            : Arrays.copyOfRange(data, from, Math.min(data.length, from + chunkSize)));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        return new BlobRef(key, data.length);
     }
 
     private void writeChunk(String key, int seq, byte[] bytes) {

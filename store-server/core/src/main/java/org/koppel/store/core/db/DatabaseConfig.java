@@ -40,7 +40,7 @@ public record DatabaseConfig(
     public static DatabaseConfig mysql(String host, int port, String database, String user, String password) {
         String url = "jdbc:mysql://" + host + ":" + port + "/" + database
                 + "?createDatabaseIfNotExist=true&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci"
-                + "&useServerPrepStmts=false&rewriteBatchedStatements=true&cachePrepStmts=true"
+                + "&useServerPrepStmts=true&rewriteBatchedStatements=true&cachePrepStmts=true"
                 + "&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048&tcpKeepAlive=true&allowPublicKeyRetrieval=true"
                 + "&sslMode=PREFERRED";
         return new DatabaseConfig(DatabaseKind.MYSQL, url, user, password, 10);

@@ -43,6 +43,7 @@ public final class DatabaseUserDirectory implements UserDirectory {
     private final Clock clock;
     private final long everyoneId;
     private final ConcurrentHashMap<Long, CachedGroups> membership = new ConcurrentHashMap<>();
+    private final UserLookups lookups;
 
     private record CachedGroups(Set<Long> groups, boolean active, Instant loaded) {
     }
@@ -51,6 +52,7 @@ public final class DatabaseUserDirectory implements UserDirectory {
         this.db = db;
         this.hasher = hasher;
         this.clock = clock;
+        this.lookups = new UserLookups(clock, MEMBERSHIP_TTL);
         this.everyoneId = db.transaction(DatabaseUserDirectory::ensureEveryone);
     }
 
@@ -85,15 +87,15 @@ public final class DatabaseUserDirectory implements UserDirectory {
 
     @Override
     public Optional<UserInfo> byId(long id) {
-        return db.transaction(c -> load(c, id));
+        return lookups.get(id, () -> db.transaction(c -> load(c, id)));
     }
 
     @Override
     public Optional<UserInfo> find(String loginOrAddress) {
-        return db.transaction(c -> {
+        return lookups.get(loginOrAddress.strip().toLowerCase(Locale.ROOT), () -> db.transaction(c -> {
             Optional<Long> id = idOf(c, loginOrAddress);
             return id.isEmpty() ? Optional.<UserInfo>empty() : load(c, id.get());
-        });
+        }));
     }
 
     @Override
@@ -148,7 +150,15 @@ public final class DatabaseUserDirectory implements UserDirectory {
         String hash = u.password() == null || u.password().isEmpty() ? null : hasher.hash(u.password());
         String email = u.email() == null ? "" : u.email().strip();
         String fullName = u.fullName() == null || u.fullName().isBlank() ? u.login() : u.fullName().strip();
-        return db.transaction(c -> {
+        try {
+            return db.transaction(c -> create(c, u, hash, email, fullName));
+        } finally {
+            lookups.clear(); // a cached "no such address" must not outlive the user who now has it
+        }
+    }
+
+    private UserInfo create(Connection c, NewUser u, String hash, String email, String fullName) throws SQLException {
+        {
             if (idOf(c, u.login()).isPresent()) {
                 throw new MapiException.Collision("user " + u.login() + " exists");
             }
@@ -179,14 +189,22 @@ public final class DatabaseUserDirectory implements UserDirectory {
                 throw new MapiException.Collision("user or address exists: " + u.login());
             }
             return load(c, id).orElseThrow();
-        });
+        }
     }
 
     @Override
     public UserInfo update(long id, UserChanges changes) {
         // The cached active flag must not outlive a deactivation made here.
         membership.remove(id);
-        return db.transaction(c -> {
+        try {
+            return db.transaction(c -> update(c, id, changes));
+        } finally {
+            lookups.clear();
+        }
+    }
+
+    private UserInfo update(Connection c, long id, UserChanges changes) throws SQLException {
+        {
             UserInfo u = load(c, id).orElseThrow(() -> new MapiException.NotFound("no such user"));
             if (changes.fullName().isPresent()) {
                 setColumn(c, id, "full_name", changes.fullName().get());
@@ -213,11 +231,20 @@ public final class DatabaseUserDirectory implements UserDirectory {
                 setAddresses(c, id, email, aliases);
             }
             return load(c, id).orElseThrow();
-        });
+        }
     }
 
     @Override
     public void delete(long id) {
+        try {
+            deleteRow(id);
+        } finally {
+            lookups.clear();
+        }
+        membership.remove(id);
+    }
+
+    private void deleteRow(long id) {
         db.transaction(c -> {
             deleteSendAsOf(c, MemberKind.USER, id);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
@@ -228,7 +255,6 @@ public final class DatabaseUserDirectory implements UserDirectory {
             }
             return null;
         });
-        membership.remove(id);
     }
 
     @Override

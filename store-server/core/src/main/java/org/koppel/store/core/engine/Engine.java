@@ -10,6 +10,8 @@ import org.koppel.store.client.UserInfo;
 import org.koppel.store.client.Session;
 import org.koppel.store.client.StoreServer;
 import org.koppel.store.core.blob.BlobStore;
+import org.koppel.store.core.blob.DatabaseBlobStore;
+import org.koppel.store.core.blob.TieredBlobStore;
 import org.koppel.store.core.db.Database;
 import org.koppel.store.core.directory.DatabaseUserDirectory;
 import org.koppel.store.core.directory.PasswordHasher;
@@ -43,7 +45,9 @@ public final class Engine implements StoreServer, AutoCloseable {
     }
 
     /** Bootstraps what every store server has (the public store) and returns the engine. */
-    public static Engine start(Database db, BlobStore blobs, UserDirectory directory, EngineConfig config) {
+    public static Engine start(Database db, BlobStore configured, UserDirectory directory, EngineConfig config) {
+        TieredBlobStore blobs = new TieredBlobStore(configured,
+                configured instanceof DatabaseBlobStore d ? d : new DatabaseBlobStore(db), config.smallAttachmentBytes());
         StoreWriteLock lock = new StoreWriteLock();
         PropertyRules rules = new PropertyRules(config.maxPropertyBytes());
         StoreFactory factory = new StoreFactory(lock);

@@ -31,7 +31,7 @@ final class EngineAttachments implements Attachments {
         // Validates and stores the data first, outside the transaction.
         MessageWriter.Prepared prepared = scope.ctx.writer().prepare(
                 new MessageContent(List.of(), List.of(), List.of(content), false));
-        Map<AttachmentContent.ByValue, BlobRef> refs = new IdentityHashMap<>(prepared.blobRefs());
+        Map<AttachmentContent.ByValue, MessageWriter.PreparedData> refs = new IdentityHashMap<>(prepared.blobRefs());
         return scope.write((c, events) -> {
             var m = changeable(c, message);
             long cn = scope.ctx.lock().lockAndReserve(c, m.store().id(), 1);

@@ -35,15 +35,16 @@ final class EngineStores implements Stores {
         if (scope.caller.system()) {
             throw new MapiException.NotFound("the system identity has no private store");
         }
-        return ownerStore(scope.caller.userId());
+        return ownerStore(scope.caller.userId(), scope.caller.login());
     }
 
     /**
      * A user's store, created on first use: a user who came from an external directory, or whose store
      * creation was interrupted, gets one the first time anything asks for it.
      */
-    private StoreInfo ownerStore(long userId) {
-        return withOwner(scope.tx(c -> {
+    private StoreInfo ownerStore(long userId, String login) {
+        // The owner is known already: looking them up again would be one more transaction per delivery.
+        return withOwner(login, scope.tx(c -> {
             var existing = scope.ctx.objects().privateStoreOf(c, userId);
             if (existing.isPresent()) {
                 return folders(c, existing.get());
@@ -61,7 +62,7 @@ final class EngineStores implements Stores {
     public StoreInfo openUserStore(String login) {
         UserInfo u = scope.ctx.directory().find(login)
                 .orElseThrow(() -> new MapiException.NotFound("no such user: " + login));
-        return ownerStore(u.id());
+        return ownerStore(u.id(), u.login());
     }
 
     @Override
@@ -201,6 +202,11 @@ final class EngineStores implements Stores {
         StoreRow s = sf.store();
         String owner = s.ownerId() == null ? null
                 : scope.ctx.directory().byId(s.ownerId()).map(UserInfo::login).orElse(null);
-        return new StoreInfo(s.entryId(), s.guid(), s.kind(), owner, s.sizeBytes(), sf.folders());
+        return withOwner(owner, sf);
+    }
+
+    private static StoreInfo withOwner(String ownerLogin, StoreFolders sf) {
+        StoreRow s = sf.store();
+        return new StoreInfo(s.entryId(), s.guid(), s.kind(), ownerLogin, s.sizeBytes(), sf.folders());
     }
 }

@@ -2,8 +2,10 @@ package org.koppel.store.core.engine;
 
 import static org.koppel.mapi.PropTags.*;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +29,7 @@ import org.koppel.store.client.AttachmentContent;
 import org.koppel.store.client.MessageContent;
 import org.koppel.store.client.Recipient;
 import org.koppel.store.core.blob.BlobRef;
-import org.koppel.store.core.blob.BlobStore;
+import org.koppel.store.core.blob.TieredBlobStore;
 import org.koppel.store.core.props.PropertyCodec;
 
 /**
@@ -41,12 +43,12 @@ final class MessageWriter {
     private static final int COMPUTED_FLAGS = EngineMessages.STORE_FLAGS;
     private static final int MAX_EMBEDDING_DEPTH = 32;
 
-    private final BlobStore blobs;
+    private final TieredBlobStore blobs;
     private final StoreWriteLock lock;
     private final PropertyRules rules;
     private final long maxAttachmentBytes;
 
-    MessageWriter(BlobStore blobs, StoreWriteLock lock, PropertyRules rules, long maxAttachmentBytes) {
+    MessageWriter(TieredBlobStore blobs, StoreWriteLock lock, PropertyRules rules, long maxAttachmentBytes) {
         this.blobs = blobs;
         this.lock = lock;
         this.rules = rules;
@@ -54,8 +56,35 @@ final class MessageWriter {
     }
 
     /** Attachment data of a content tree, already in the blob store. */
-    record Prepared(MessageContent content, Map<AttachmentContent.ByValue, BlobRef> blobRefs) {
+    record Prepared(MessageContent content, Map<AttachmentContent.ByValue, PreparedData> blobRefs) {
     }
+
+    /** One attachment's data, ready for the message's transaction. */
+    sealed interface PreparedData {
+        long sizeBytes();
+    }
+
+    /** Already durable in the blob store; the transaction adds a reference. */
+    record Stored(BlobRef ref) implements PreparedData {
+        @Override
+        public long sizeBytes() {
+            return ref.sizeBytes();
+        }
+    }
+
+    /** Small enough to be held here and written by the transaction itself (see {@link TieredBlobStore}). */
+    record Small(byte[] data) implements PreparedData {
+        @Override
+        public long sizeBytes() {
+            return data.length;
+        }
+    }
+
+    /**
+     * The most small attachment data of one message tree held in memory until its transaction; the rest of a
+     * message with many small attachments streams to the blob store as before.
+     */
+    static final long SMALL_DATA_PER_MESSAGE = TieredBlobStore.SMALL_MAX_LIMIT;
 
     /** The result of inserting a message tree. */
     record Inserted(long id, long sizeBytes, int flags, boolean associated, String messageClass) {
@@ -63,7 +92,7 @@ final class MessageWriter {
 
     /** Validates the tree and streams its attachment data into the blob store (outside any transaction). */
     Prepared prepare(MessageContent content) {
-        Map<AttachmentContent.ByValue, BlobRef> refs = new IdentityHashMap<>();
+        Map<AttachmentContent.ByValue, PreparedData> refs = new IdentityHashMap<>();
         validate(content, 0);
         putBlobs(content, refs);
         return new Prepared(content, refs);
@@ -81,7 +110,7 @@ final class MessageWriter {
             List<java.util.concurrent.Future<Prepared>> futures = new ArrayList<>(contents.size());
             for (MessageContent content : contents) {
                 futures.add(pool.submit(() -> {
-                    Map<AttachmentContent.ByValue, BlobRef> refs = new IdentityHashMap<>();
+                    Map<AttachmentContent.ByValue, PreparedData> refs = new IdentityHashMap<>();
                     putBlobs(content, refs);
                     return new Prepared(content, refs);
                 }));
@@ -118,18 +147,42 @@ final class MessageWriter {
         }
     }
 
-    private void putBlobs(MessageContent content, Map<AttachmentContent.ByValue, BlobRef> refs) {
+    private void putBlobs(MessageContent content, Map<AttachmentContent.ByValue, PreparedData> refs) {
+        putBlobs(content, refs, new long[] {SMALL_DATA_PER_MESSAGE});
+    }
+
+    private void putBlobs(MessageContent content, Map<AttachmentContent.ByValue, PreparedData> refs,
+            long[] smallBudget) {
         for (AttachmentContent a : content.attachments()) {
             switch (a) {
-                case AttachmentContent.ByValue bv -> refs.put(bv, putBlob(bv));
-                case AttachmentContent.Embedded e -> putBlobs(e.message(), refs);
+                case AttachmentContent.ByValue bv -> {
+                    PreparedData data = putBlob(bv, smallBudget[0]);
+                    if (data instanceof Small small) {
+                        smallBudget[0] -= small.sizeBytes();
+                    }
+                    refs.put(bv, data);
+                }
+                case AttachmentContent.Embedded e -> putBlobs(e.message(), refs, smallBudget);
             }
         }
     }
 
-    BlobRef putBlob(AttachmentContent.ByValue attachment) {
+    /**
+     * Reads up to the small limit into memory; data that ends there is kept for the transaction, anything
+     * longer streams (what was read first, then the rest) into the blob store now.
+     */
+    private PreparedData putBlob(AttachmentContent.ByValue attachment, long smallBudget) {
+        long smallMax = Math.min(Math.min(blobs.smallMaxBytes(), smallBudget), maxAttachmentBytes);
         try (InputStream in = attachment.data().open()) {
-            return blobs.put(in, maxAttachmentBytes);
+            if (smallMax <= 0) {
+                return new Stored(blobs.put(in, maxAttachmentBytes));
+            }
+            byte[] head = in.readNBytes((int) smallMax + 1);
+            if (head.length <= smallMax) {
+                return new Small(head);
+            }
+            return new Stored(blobs.put(new SequenceInputStream(new ByteArrayInputStream(head), in),
+                    maxAttachmentBytes));
         } catch (IOException e) {
             throw new MapiException.CallFailed("reading attachment data failed: " + e.getMessage(), e);
         }
@@ -199,7 +252,7 @@ final class MessageWriter {
 
     /** An embedded message: reserves its own change number, adds nothing to the store (its holder counts it). */
     private Inserted insertEmbedded(Connection c, StoreRow store, long parentAttachId, Caller caller,
-            MessageContent content, Map<AttachmentContent.ByValue, BlobRef> refs) throws SQLException {
+            MessageContent content, Map<AttachmentContent.ByValue, PreparedData> refs) throws SQLException {
         NewRow row = plan(c, store, content, refs);
         long cn = lock.lockAndReserve(c, store.id(), 1);
         long id;
@@ -231,7 +284,7 @@ final class MessageWriter {
     }
 
     /** Checks the content against the store (named ids) and works out the row's columns and size. */
-    private NewRow plan(Connection c, StoreRow store, MessageContent content, Map<AttachmentContent.ByValue, BlobRef> refs)
+    private NewRow plan(Connection c, StoreRow store, MessageContent content, Map<AttachmentContent.ByValue, PreparedData> refs)
             throws SQLException {
         List<PropValue> props = rules.writable(content.properties(), Set.of());
         List<PropTag> tags = new ArrayList<>();
@@ -294,15 +347,21 @@ final class MessageWriter {
 
     /** Inserts one attachment row (and its embedded message); returns its size. */
     long insertAttachment(Connection c, StoreRow store, long messageId, int attachNum, Caller caller,
-            AttachmentContent a, Map<AttachmentContent.ByValue, BlobRef> refs) throws SQLException {
+            AttachmentContent a, Map<AttachmentContent.ByValue, PreparedData> refs) throws SQLException {
         List<PropValue> props = rules.writable(a.properties(), Set.of());
         long size = propsSize(props);
         AttachMethod method;
         BlobRef blob = null;
+        boolean referenced = false;
         if (a instanceof AttachmentContent.ByValue bv) {
-            blob = refs.get(bv);
-            if (blob == null) {
-                throw new IllegalStateException("attachment data was not prepared");
+            PreparedData data = refs.get(bv);
+            switch (data) {
+                case null -> throw new IllegalStateException("attachment data was not prepared");
+                case Stored stored -> blob = stored.ref();
+                case Small small -> {
+                    blob = blobs.insertReferenced(c, small.data());
+                    referenced = true;
+                }
             }
             size += blob.sizeBytes();
             method = AttachMethod.ATTACH_BY_VALUE;
@@ -322,7 +381,9 @@ final class MessageWriter {
             attachId = generatedKey(ps);
         }
         if (blob != null) {
-            blobs.addReference(c, blob);
+            if (!referenced) {
+                blobs.addReference(c, blob);
+            }
         } else {
             AttachmentContent.Embedded e = (AttachmentContent.Embedded) a;
             Inserted embedded = insertEmbedded(c, store, attachId, caller, e.message(), refs);
@@ -510,9 +571,11 @@ final class MessageWriter {
             ps.setLong(1, sourceId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    // wasNull() speaks of the column read last, so the embedded message's id is read last.
+                    Object[] row = {rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getString(5), rs.getBytes(6), null};
                     long emb = rs.getLong(7);
-                    atts.add(new Object[] {rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getString(5), rs.getBytes(6),
-                        rs.wasNull() ? null : emb});
+                    row[5] = rs.wasNull() ? null : emb;
+                    atts.add(row);
                 }
             }
         }
@@ -583,7 +646,7 @@ final class MessageWriter {
         return n;
     }
 
-    private static long attachmentsSize(MessageContent content, Map<AttachmentContent.ByValue, BlobRef> refs) {
+    private static long attachmentsSize(MessageContent content, Map<AttachmentContent.ByValue, PreparedData> refs) {
         long n = 0;
         for (AttachmentContent a : content.attachments()) {
             n += propsSize(a.properties());

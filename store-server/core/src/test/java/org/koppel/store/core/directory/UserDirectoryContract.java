@@ -80,6 +80,24 @@ public abstract class UserDirectoryContract {
     }
 
     @Test
+    void lookupsSeeChangesMadeThroughTheDirectoryAtOnce() {
+        String login = unique("l");
+        String later = login + ".later@example.org";
+        assertTrue(directory().find(login).isEmpty());
+        assertTrue(directory().find(later).isEmpty());
+        UserInfo u = newUser(login);
+        assertEquals(u.id(), directory().find(login).orElseThrow().id(), "not found before is found once created");
+        assertEquals(u, directory().byId(u.id()).orElseThrow());
+        directory().update(u.id(), UserChanges.none().withAliases(List.of(later)).withActive(false));
+        assertEquals(u.id(), directory().find(later).orElseThrow().id(), "a new alias is found at once");
+        assertTrue(directory().find(login + ".alias@example.org").isEmpty(), "a removed alias is gone at once");
+        assertFalse(directory().byId(u.id()).orElseThrow().active(), "a deactivation is seen at once");
+        directory().delete(u.id());
+        assertTrue(directory().find(login).isEmpty());
+        assertTrue(directory().byId(u.id()).isEmpty());
+    }
+
+    @Test
     void updateDisableAndPasswords() {
         String login = unique("p");
         UserInfo u = newUser(login);

@@ -380,6 +380,10 @@ public abstract class SessionApiContract {
         private final long length;
         private final Random random;
         private long pos;
+        // The bytes of the last random int not handed out yet: the content must not depend on how the
+        // reader slices it (Random.nextBytes would start a new int at every call).
+        private int word;
+        private int wordLeft;
 
         SeededStream(long length, long seed) {
             this.length = length;
@@ -398,9 +402,15 @@ public abstract class SessionApiContract {
                 return -1;
             }
             int n = (int) Math.min(len, length - pos);
-            byte[] chunk = new byte[n];
-            random.nextBytes(chunk);
-            System.arraycopy(chunk, 0, b, off, n);
+            for (int i = 0; i < n; i++) {
+                if (wordLeft == 0) {
+                    word = random.nextInt();
+                    wordLeft = 4;
+                }
+                b[off + i] = (byte) word;
+                word >>>= 8;
+                wordLeft--;
+            }
             pos += n;
             return n;
         }
