@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.koppel.dist.config.DagentSettings;
+import org.koppel.dist.config.EasSettings;
+import org.koppel.dist.config.PolicyFile;
+import org.koppel.eas.provisioning.DevicePolicy;
 import org.koppel.dist.config.ServerSettings;
 import org.koppel.dist.runtime.BlobStorage;
 import org.koppel.dist.runtime.DemoAccount;
@@ -52,9 +55,14 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         LogLevels logLevels = new LogLevels();
         ServerSettings settings = options.serverSettings(logLevels,
-                java.util.Set.of(ServerSettings.FILE, DagentSettings.FILE, org.koppel.dist.config.SpoolerSettings.FILE));
+                java.util.Set.of(ServerSettings.FILE, DagentSettings.FILE, org.koppel.dist.config.SpoolerSettings.FILE,
+                        EasSettings.FILE));
         DagentSettings dagent = options.dagentSettings(logLevels);
         org.koppel.spooler.SpoolerConfig spoolerConfig = options.spoolerSettings();
+        EasSettings eas = options.easSettings();
+        // Read before anything starts, so that a bad policy stops the start with its file and line.
+        Optional<DevicePolicy> policy = eas.enabled() ? Optional.of(PolicyFile.read(eas.policiesFile()))
+                : Optional.empty();
         createPrivateDirectory(settings.dataDir());
         SecureRandom random = new SecureRandom();
         String secret = settings.serviceSecret().isEmpty()
@@ -63,6 +71,16 @@ final class ServeCommand implements Callable<Integer> {
         BlobStorage blobStorage = BlobStorage.of(settings);
         EmbeddedStore store = EmbeddedStore.start(settings.databaseConfig(), blobStorage, settings.engineConfig(secret));
 
+        // The demo account exists before any listener opens, so the first client to connect can use it and an
+        // administrator's first "user add" cannot race it.
+        PrivateFile credentialsFile = new PrivateFile(settings.dataDir().resolve("demo-credentials.txt"));
+        Optional<DemoAccount> demo;
+        try (Session admin = store.engine().systemSession()) {
+            demo = DemoAccount.createOnFirstStart(admin, credentialsFile, random);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         Housekeeping housekeeping = Housekeeping.start(store.engine(), settings.housekeepingInterval());
         EndpointServer endpoint;
         try {
@@ -98,9 +116,28 @@ final class ServeCommand implements Callable<Integer> {
                         org.koppel.spooler.SmtpTls.system()).start()
                 : null;
 
+        Optional<ActiveSync> activeSync;
+        try {
+            activeSync = policy.isPresent()
+                    ? Optional.of(ActiveSync.start(eas, policy.get(), settings, store.engine(), secret))
+                    : Optional.empty();
+        } catch (RuntimeException e) {
+            if (spooler != null) {
+                spooler.close(java.time.Duration.ofSeconds(5));
+            }
+            lmtp.ifPresent(DeliveryAgent::close);
+            endpoint.close();
+            housekeeping.close();
+            store.close();
+            throw e instanceof org.koppel.dist.config.ConfigException ? e
+                    : new org.koppel.dist.config.ConfigException("eas.cfg: " + e.getMessage(), e);
+        }
+
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping");
+            // Phones are answered first (in-flight requests finish), then the services they reach stop.
+            activeSync.ifPresent(ActiveSync::close);
             if (spooler != null) {
                 spooler.close(java.time.Duration.ofSeconds(20));
             }
@@ -114,11 +151,6 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "koppel-shutdown"));
 
-        PrivateFile credentialsFile = new PrivateFile(settings.dataDir().resolve("demo-credentials.txt"));
-        Optional<DemoAccount> demo;
-        try (Session admin = store.engine().systemSession()) {
-            demo = DemoAccount.createOnFirstStart(admin, credentialsFile, random);
-        }
         demo.ifPresent(account -> {
             System.out.println();
             System.out.println("  First start: created the demo account (shown only this once)");
@@ -129,9 +161,11 @@ final class ServeCommand implements Callable<Integer> {
             System.out.flush();
         });
 
-        LOG.info("Koppel {} ready in {} ms: store endpoint http://{}:{}, database {}, attachments {}, data {} (pid {})",
+        LOG.info("Koppel {} ready in {} ms: store endpoint http://{}:{}, ActiveSync {}, database {}, attachments {},"
+                + " data {} (pid {})",
                 KoppelVersion.version(), java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
-                settings.serverListen().host(), endpoint.port(), describeDatabase(settings), blobStorage,
+                settings.serverListen().host(), endpoint.port(),
+                activeSync.map(ActiveSync::describe).orElse("off"), describeDatabase(settings), blobStorage,
                 settings.dataDir(), ProcessHandle.current().pid());
         stopped.await();
         return 0;

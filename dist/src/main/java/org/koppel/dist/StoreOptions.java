@@ -65,6 +65,15 @@ final class StoreOptions {
         return new ConfigDirectory(configDir, overrides.stream().map(ConfigOverride::parse).toList());
     }
 
+    /** Reads eas.cfg with the overrides (a missing file means the defaults) and logs its warnings. */
+    org.koppel.dist.config.EasSettings easSettings() {
+        ConfigDirectory dir = directory();
+        ConfigValues values = dir.load(org.koppel.dist.config.EasSettings.FILE);
+        org.koppel.dist.config.EasSettings settings = org.koppel.dist.config.EasSettings.from(values, dataDir, configDir);
+        values.warnings().forEach(LOG::warn);
+        return settings;
+    }
+
     /** Reads spooler.cfg with the overrides and logs its warnings. */
     org.koppel.spooler.SpoolerConfig spoolerSettings() {
         ConfigDirectory dir = directory();

@@ -67,6 +67,21 @@ final class ServeProcess {
         }
     }
 
+    /** Waits until something accepts connections on {@code port}; fails if the process exits or time runs out. */
+    static void awaitListening(int port, Process p, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            assertTrue(p.isAlive(), "koppel serve exited early");
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            assertTrue(System.nanoTime() < deadline, "nothing listens on port " + port);
+            Thread.sleep(100);
+        }
+    }
+
     /** SIGTERM, then up to 30 s for the orderly stop. */
     static void stop(Process p) throws InterruptedException {
         p.destroy();

@@ -32,11 +32,14 @@ class ServeProcessTest {
         int port = ServeProcess.freePort();
         int tlsPort = ServeProcess.freePort();
         int lmtpPort = ServeProcess.freePort();
+        int easPort = ServeProcess.freePort();
         makeCertificates(data);
         try {
-            Process first = start(data, port, tlsPort, lmtpPort);
+            Process first = start(data, port, tlsPort, lmtpPort, easPort);
             try {
                 awaitHealth(port, first);
+                ServeProcess.awaitListening(easPort, first, java.time.Duration.ofSeconds(60));
+                demoReachesActiveSync(data, easPort);
                 assertEquals(0, admin(port, data, "user", "add", "erin", "--email", "erin@example.org",
                         "--password", "erin-pw").exit(), "user add");
                 assertEquals(List.of("250 2.0.0 <erin@example.org> delivered (Inbox)"), lmtpDeliver(lmtpPort,
@@ -67,7 +70,7 @@ class ServeProcessTest {
             String log = Files.readString(data.resolve("serve.log"));
             assertTrue(log.contains("Stopped"), log);
 
-            Process second = start(data, port, tlsPort, lmtpPort);
+            Process second = start(data, port, tlsPort, lmtpPort, easPort);
             try {
                 awaitHealth(port, second);
                 ServeProcess.AdminRun show = admin(port, data, "user", "show", "erin");
@@ -110,11 +113,36 @@ class ServeProcessTest {
         assertEquals(0, p.waitFor(), "openssl: " + out);
     }
 
-    private static Process start(Path data, int port, int tlsPort, int lmtpPort) throws IOException {
+    private static Process start(Path data, int port, int tlsPort, int lmtpPort, int easPort) throws IOException {
         return ServeProcess.start(data, List.of(), List.of(
                 "--set", "server.server_listen=127.0.0.1:" + port, "--set", "server.password_pbkdf2_iterations=1000",
                 "--set", "server.server_tls_listen=127.0.0.1:" + tlsPort, "--set", "server.server_ssl_cert_file=server.crt",
-                "--set", "server.server_ssl_key_file=server.key", "--set", "dagent.lmtp_listen=127.0.0.1:" + lmtpPort));
+                "--set", "server.server_ssl_key_file=server.key", "--set", "dagent.lmtp_listen=127.0.0.1:" + lmtpPort,
+                "--set", "eas.listen=127.0.0.1:" + easPort, "--set", "eas.tls_listen=off"));
+    }
+
+    /**
+     * The gateway runs in serve with the shipped eas.cfg and policies.ini, over the store in the process: the
+     * demo user (credentials from the file serve wrote on first start) gets OPTIONS, provisions, and sees the
+     * Inbox in FolderSync.
+     */
+    private static void demoReachesActiveSync(Path data, int easPort) throws Exception {
+        String password = Files.readAllLines(data.resolve("demo-credentials.txt")).stream()
+                .filter(l -> l.startsWith("password = ")).findFirst().orElseThrow().substring("password = ".length());
+        org.koppel.eas.client.EasTestClient demo = new org.koppel.eas.client.EasTestClient(
+                URI.create("http://127.0.0.1:" + easPort), "demo", password, "ServeTest1", "TestPhone",
+                org.koppel.eas.wbxml.ProtocolVersion.V16_1);
+        var options = demo.options();
+        assertEquals(200, options.statusCode(), "OPTIONS on the gateway port");
+        assertTrue(options.headers().firstValue("MS-ASProtocolVersions").orElse("").contains("16.1"));
+        assertEquals(org.koppel.eas.provision.ProvisionStatus.SUCCESS,
+                demo.provision().acknowledgement().document().status());
+        var folders = demo.folderSync("0").document();
+        assertEquals(org.koppel.eas.foldersync.FolderSyncStatus.SUCCESS, folders.status());
+        assertTrue(folders.changes().stream().anyMatch(c -> c instanceof org.koppel.eas.foldersync.FolderSyncResponse.Add a
+                && a.folder().type() == org.koppel.eas.foldersync.FolderType.DEFAULT_INBOX), folders.toString());
+        assertEquals(401, new org.koppel.eas.client.EasTestClient(URI.create("http://127.0.0.1:" + easPort), "demo",
+                "wrong", "ServeTest2", "TestPhone", org.koppel.eas.wbxml.ProtocolVersion.V16_1).options().statusCode());
     }
 
     private static void awaitHealth(int port, Process p) throws Exception {

@@ -12,6 +12,15 @@ public interface BackendSession extends AutoCloseable {
 
     UserDetails user();
 
+    /**
+     * Whether the user may sync a mobile device with this backend: an administrator can switch mobile access
+     * off per user while mail, IMAP and the rest go on (the gateway then answers 403). Backends without such
+     * a switch let every user who can log on sync.
+     */
+    default boolean mobileAccess() {
+        return true;
+    }
+
     /** The folder hierarchy, its incremental export, and folder create/rename/delete. */
     Folders folders();
 

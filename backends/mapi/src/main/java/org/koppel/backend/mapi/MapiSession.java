@@ -9,6 +9,7 @@ import org.koppel.backend.MailSubmission;
 import org.koppel.backend.Push;
 import org.koppel.backend.UserDetails;
 import org.koppel.inetmapi.StoreNamedTags;
+import org.koppel.store.client.Feature;
 import org.koppel.store.client.Session;
 import org.koppel.store.client.StoreInfo;
 import org.koppel.store.client.UserInfo;
@@ -18,6 +19,7 @@ final class MapiSession implements BackendSession {
 
     private final Session session;
     private final UserDetails user;
+    private final boolean mobileAccess;
     private final MapiFolders folders;
     private final MapiContentSync contents;
     private final MapiItems items;
@@ -28,6 +30,7 @@ final class MapiSession implements BackendSession {
         this.session = session;
         UserInfo u = session.user();
         this.user = new UserDetails(u.login(), u.fullName(), u.email());
+        this.mobileAccess = u.has(Feature.MOBILE);
         StoreInfo store = session.stores().openOwn();
         StoreNamedTags names = new StoreNamedTags(session, store.entryId());
         EmailConversion conversion = new EmailConversion(session, names);
@@ -41,6 +44,12 @@ final class MapiSession implements BackendSession {
     @Override
     public UserDetails user() {
         return user;
+    }
+
+    /** The store's per-user MOBILE feature, as the directory had it at logon. */
+    @Override
+    public boolean mobileAccess() {
+        return mobileAccess;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.koppel.backend.mapi;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.koppel.mapi.PropTags.*;
 
 import java.io.IOException;
@@ -9,13 +11,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.koppel.backend.Backend;
+import org.koppel.backend.BackendSession;
+import org.koppel.store.client.Feature;
+import org.koppel.store.client.UserKind;
 import org.koppel.backend.BackendContractTest;
 import org.koppel.mapi.EntryId;
 import org.koppel.mapi.PropValue;
@@ -133,5 +140,19 @@ class MapiBackendTest extends BackendContractTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void mobileAccessFollowsTheUsersMobileFeature() {
+        String without = "nomobile" + Long.toString(System.nanoTime(), 36);
+        admin.directory().createUser(new NewUser(without, "No Mobile", without + "@example.org", "pw-" + without,
+                false, UserKind.USER, List.of(), EnumSet.complementOf(EnumSet.of(Feature.MOBILE))));
+        try (BackendSession s = backend.logon(without, "pw-" + without)) {
+            assertFalse(s.mobileAccess(), "MOBILE switched off");
+        }
+        Account with = newAccount();
+        try (BackendSession s = backend.logon(with.login(), with.password())) {
+            assertTrue(s.mobileAccess(), "a new user has every feature");
+        }
     }
 }

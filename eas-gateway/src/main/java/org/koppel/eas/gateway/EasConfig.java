@@ -1,0 +1,62 @@
+package org.koppel.eas.gateway;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.koppel.eas.http.EasHttpConfig;
+import org.koppel.eas.provisioning.ProvisioningMode;
+
+/**
+ * The gateway's own settings (eas.cfg, sections "HTTP" and "Gateway"), read once at start by {@code dist}.
+ * Where the store and device state live is {@code dist}'s business and not here.
+ *
+ * @param http the listeners and the HTTP layer's limits
+ * @param provisioning {@code provisioning}: how strictly devices must accept the policy
+ * @param maxWindowSize {@code max_window_size}: the most items one Sync response carries per collection,
+ *     whatever WindowSize the device asks for
+ * @param pingMinHeartbeat {@code ping_min_heartbeat}: the shortest Ping heartbeat accepted
+ * @param pingMaxHeartbeat {@code ping_max_heartbeat}: the longest
+ * @param pingMaxFolders {@code ping_max_folders}: the most folders one Ping may watch
+ * @param retryAfter what a 503 asks a device to wait when the store or device state cannot answer
+ */
+public record EasConfig(EasHttpConfig http, ProvisioningMode provisioning, int maxWindowSize,
+        Duration pingMinHeartbeat, Duration pingMaxHeartbeat, int pingMaxFolders, Duration retryAfter) {
+
+    /** MS-ASCMD: a Sync WindowSize is at most 512. */
+    public static final int MAX_WINDOW_SIZE = 512;
+    /** MS-ASCMD: the Ping and Sync heartbeat is 60 to 3540 seconds. */
+    public static final Duration HEARTBEAT_FLOOR = Duration.ofSeconds(60);
+    public static final Duration HEARTBEAT_CEILING = Duration.ofSeconds(3540);
+
+    public EasConfig {
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(provisioning, "provisioning");
+        Objects.requireNonNull(pingMinHeartbeat, "pingMinHeartbeat");
+        Objects.requireNonNull(pingMaxHeartbeat, "pingMaxHeartbeat");
+        Objects.requireNonNull(retryAfter, "retryAfter");
+        if (maxWindowSize < 1 || maxWindowSize > MAX_WINDOW_SIZE) {
+            throw new IllegalArgumentException("max_window_size must be 1 to " + MAX_WINDOW_SIZE);
+        }
+        if (pingMinHeartbeat.compareTo(HEARTBEAT_FLOOR) < 0 || pingMaxHeartbeat.compareTo(HEARTBEAT_CEILING) > 0
+                || pingMinHeartbeat.compareTo(pingMaxHeartbeat) > 0) {
+            throw new IllegalArgumentException("ping_min_heartbeat and ping_max_heartbeat must satisfy 60 <= min <= max"
+                    + " <= 3540 seconds");
+        }
+        if (pingMaxFolders < 1) {
+            throw new IllegalArgumentException("ping_max_folders must be at least 1");
+        }
+        if (retryAfter.isNegative() || retryAfter.isZero()) {
+            throw new IllegalArgumentException("retryAfter must be positive");
+        }
+    }
+
+    /** The shipped defaults over the given HTTP settings. */
+    public static EasConfig defaults(EasHttpConfig http) {
+        return new EasConfig(http, ProvisioningMode.REQUIRED, MAX_WINDOW_SIZE, HEARTBEAT_FLOOR, HEARTBEAT_CEILING, 300,
+                Duration.ofSeconds(30));
+    }
+
+    public EasConfig withProvisioning(ProvisioningMode mode) {
+        return new EasConfig(http, mode, maxWindowSize, pingMinHeartbeat, pingMaxHeartbeat, pingMaxFolders,
+                retryAfter);
+    }
+}
