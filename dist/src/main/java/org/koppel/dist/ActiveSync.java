@@ -7,6 +7,7 @@ import org.koppel.dist.config.ConfigException;
 import org.koppel.dist.config.EasSettings;
 import org.koppel.dist.config.ServerSettings;
 import org.koppel.eas.gateway.EasGateway;
+import org.koppel.eas.gateway.EmailSyncCommands;
 import org.koppel.eas.provisioning.DevicePolicy;
 import org.koppel.eas.state.DatabaseKind;
 import org.koppel.eas.state.DeviceStateStore;
@@ -28,10 +29,13 @@ final class ActiveSync implements AutoCloseable {
     static final String SERVICE_NAME = "koppel-eas";
 
     private final EasGateway gateway;
+    private final EmailSyncCommands sync;
     private final Optional<SoapStoreServer> remote;
     private final EasSettings settings;
 
-    private ActiveSync(EasGateway gateway, Optional<SoapStoreServer> remote, EasSettings settings) {
+    private ActiveSync(EasGateway gateway, EmailSyncCommands sync, Optional<SoapStoreServer> remote,
+            EasSettings settings) {
+        this.sync = sync;
         this.gateway = gateway;
         this.remote = remote;
         this.settings = settings;
@@ -72,9 +76,15 @@ final class ActiveSync implements AutoCloseable {
             DatabaseConfig db = server.databaseConfig();
             DeviceStateStore state = DeviceStateStore.open(settings.deviceStateConfig(server.dataDir(),
                     DatabaseKind.valueOf(db.kind().name()), db.jdbcUrl(), db.user(), db.password()));
-            EasGateway gateway = EasGateway.start(settings.gateway(), backend, state, policy,
-                    EasGateway.noExtraHandlers(), Clock.systemUTC());
-            return new ActiveSync(gateway, remote, settings);
+            EmailSyncCommands sync = new EmailSyncCommands();
+            EasGateway gateway;
+            try {
+                gateway = EasGateway.start(settings.gateway(), backend, state, policy, sync, Clock.systemUTC());
+            } catch (RuntimeException e) {
+                sync.close();
+                throw e;
+            }
+            return new ActiveSync(gateway, sync, remote, settings);
         } catch (RuntimeException e) {
             remote.ifPresent(SoapStoreServer::close);
             throw e;
@@ -100,6 +110,7 @@ final class ActiveSync implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("The ActiveSync gateway did not stop cleanly: {}", e.toString());
         } finally {
+            sync.close();
             remote.ifPresent(SoapStoreServer::close);
         }
     }

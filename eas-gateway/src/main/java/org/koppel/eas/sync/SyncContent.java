@@ -1,0 +1,41 @@
+package org.koppel.eas.sync;
+
+import java.util.List;
+import org.koppel.backend.ClientChange;
+import org.koppel.backend.Item;
+
+/**
+ * The class-specific half of Sync (Email now; Calendar, Contacts, Tasks, Notes later): how a client's
+ * ApplicationData becomes a backend change, and how a backend item is written as ApplicationData. The
+ * {@link SyncHandler} knows no item class beyond this.
+ *
+ * @param <D> what the decoder makes of a client's ApplicationData
+ */
+public interface SyncContent<D> {
+
+    /** Reads a client's ApplicationData (Sync Add and Change). */
+    ApplicationDataDecoder<D> decoder();
+
+    /**
+     * The backend change for a client's Change of the item {@code serverId}.
+     *
+     * @throws ItemConversionException when the data cannot be applied (Sync status 6 for that item)
+     */
+    ClientChange.Change change(String serverId, D data) throws ItemConversionException;
+
+    /**
+     * The new item of a client's Add (a draft, 16.x).
+     *
+     * @throws ItemConversionException when the data is not a valid new item (Sync status 6 for that item)
+     */
+    Item newItem(D data) throws ItemConversionException;
+
+    /** Writes a whole item, for a server Add or Change and a Fetch. */
+    ApplicationDataWriter item(Item item);
+
+    /** Writes a Change that carries only the read flag. */
+    ApplicationDataWriter readFlag(boolean read);
+
+    /** The body preferences the backend is asked for, from the collection's Options. */
+    List<org.koppel.backend.BodyPreference> bodyPreferences(SyncOptions options);
+}
