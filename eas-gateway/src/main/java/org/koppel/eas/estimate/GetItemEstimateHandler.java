@@ -3,7 +3,6 @@ package org.koppel.eas.estimate;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +18,7 @@ import org.koppel.eas.command.CommandHandler;
 import org.koppel.eas.command.CommandRequest;
 import org.koppel.eas.command.CommandResponse;
 import org.koppel.eas.command.CommonStatus;
-import org.koppel.eas.command.StoreUnavailableException;
+import org.koppel.eas.command.Outage;
 import org.koppel.eas.state.DeviceAccount;
 import org.koppel.eas.state.DeviceStateException;
 import org.koppel.eas.state.DeviceStateStore;
@@ -40,16 +39,17 @@ import org.slf4j.LoggerFactory;
 public final class GetItemEstimateHandler implements CommandHandler<BackendSession> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GetItemEstimateHandler.class);
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     private final CodePages pages;
+    private final Outage outage;
     private final GetItemEstimateCodec codec;
     private final DeviceStateStore state;
 
-    public GetItemEstimateHandler(CodePages pages, DeviceStateStore state) {
+    public GetItemEstimateHandler(CodePages pages, DeviceStateStore state, Outage outage) {
         this.pages = Objects.requireNonNull(pages, "pages");
         this.codec = new GetItemEstimateCodec(pages);
         this.state = Objects.requireNonNull(state, "state");
+        this.outage = Objects.requireNonNull(outage, "outage");
     }
 
     @Override
@@ -73,9 +73,9 @@ public final class GetItemEstimateHandler implements CommandHandler<BackendSessi
                 responses.add(collection(account, request.session(), c));
             }
         } catch (BackendException.Unavailable e) {
-            throw new StoreUnavailableException("the mail store is unavailable", RETRY_AFTER, e);
+            throw outage.of(e).orElseThrow();
         } catch (DeviceStateException.StorageFailure e) {
-            throw new StoreUnavailableException("device state is unavailable", RETRY_AFTER, e);
+            throw outage.of(e).orElseThrow();
         }
         GetItemEstimateResponse response = new GetItemEstimateResponse(responses);
         return CompletableFuture.completedFuture(new CommandResponse.Wbxml(

@@ -31,9 +31,10 @@ public final class EmailSyncCommands implements EasGateway.HandlerFactory, AutoC
                 c.pingMaxHeartbeat());
         PingLimits ping = new PingLimits(c.pingMinHeartbeat(), c.pingMaxHeartbeat(), c.pingMaxFolders());
         return Map.of(
-                Command.SYNC, new SyncHandler<>(context.pages(), new EmailSyncContent(), context.state(), waits, sync),
-                Command.GET_ITEM_ESTIMATE, new GetItemEstimateHandler(context.pages(), context.state()),
-                Command.PING, new PingHandler(context.pages(), context.state(), waits, ping));
+                Command.SYNC, new SyncHandler<>(context.pages(), new EmailSyncContent(), context.state(), waits, sync,
+                        context.outage()),
+                Command.GET_ITEM_ESTIMATE, new GetItemEstimateHandler(context.pages(), context.state(), context.outage()),
+                Command.PING, new PingHandler(context.pages(), context.state(), waits, ping, context.outage()));
     }
 
     /** The devices waiting now (Ping and heartbeat Sync). */

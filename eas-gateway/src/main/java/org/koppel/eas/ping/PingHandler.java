@@ -22,7 +22,7 @@ import org.koppel.eas.codec.DecodeException;
 import org.koppel.eas.command.CommandHandler;
 import org.koppel.eas.command.CommandRequest;
 import org.koppel.eas.command.CommandResponse;
-import org.koppel.eas.command.StoreUnavailableException;
+import org.koppel.eas.command.Outage;
 import org.koppel.eas.push.PushWait;
 import org.koppel.eas.push.PushWaits;
 import org.koppel.eas.push.WaitOutcome;
@@ -50,20 +50,21 @@ import org.slf4j.LoggerFactory;
 public final class PingHandler implements CommandHandler<BackendSession> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PingHandler.class);
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     private final CodePages pages;
+    private final Outage outage;
     private final PingCodec codec;
     private final DeviceStateStore state;
     private final PushWaits waits;
     private final PingLimits limits;
 
-    public PingHandler(CodePages pages, DeviceStateStore state, PushWaits waits, PingLimits limits) {
+    public PingHandler(CodePages pages, DeviceStateStore state, PushWaits waits, PingLimits limits, Outage outage) {
         this.pages = Objects.requireNonNull(pages, "pages");
         this.codec = new PingCodec(pages);
         this.state = Objects.requireNonNull(state, "state");
         this.waits = Objects.requireNonNull(waits, "waits");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.outage = Objects.requireNonNull(outage, "outage");
     }
 
     @Override
@@ -80,9 +81,9 @@ public final class PingHandler implements CommandHandler<BackendSession> {
         try {
             return ping(account, request.session(), ping, version);
         } catch (DeviceStateException.StorageFailure e) {
-            throw new StoreUnavailableException("device state is unavailable", RETRY_AFTER, e);
+            throw outage.of(e).orElseThrow();
         } catch (BackendException.Unavailable e) {
-            throw new StoreUnavailableException("the mail store is unavailable", RETRY_AFTER, e);
+            throw outage.of(e).orElseThrow();
         }
     }
 

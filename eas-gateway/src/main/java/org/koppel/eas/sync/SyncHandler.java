@@ -28,7 +28,7 @@ import org.koppel.backend.ItemChange;
 import org.koppel.eas.command.CommandHandler;
 import org.koppel.eas.command.CommandRequest;
 import org.koppel.eas.command.CommandResponse;
-import org.koppel.eas.command.StoreUnavailableException;
+import org.koppel.eas.command.Outage;
 import org.koppel.eas.codec.DecodeException;
 import org.koppel.eas.push.PushWait;
 import org.koppel.eas.push.PushWaits;
@@ -57,9 +57,9 @@ import org.slf4j.LoggerFactory;
 public final class SyncHandler<D> implements CommandHandler<BackendSession> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncHandler.class);
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     private final CodePages pages;
+    private final Outage outage;
     private final SyncCodec codec;
     private final SyncContent<D> content;
     private final DeviceStateStore state;
@@ -68,13 +68,14 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
     private final CachedSyncRequest cache;
 
     public SyncHandler(CodePages pages, SyncContent<D> content, DeviceStateStore state, PushWaits waits,
-            SyncLimits limits) {
+            SyncLimits limits, Outage outage) {
         this.pages = Objects.requireNonNull(pages, "pages");
         this.codec = new SyncCodec(pages);
         this.content = Objects.requireNonNull(content, "content");
         this.state = Objects.requireNonNull(state, "state");
         this.waits = Objects.requireNonNull(waits, "waits");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.outage = Objects.requireNonNull(outage, "outage");
         this.cache = new CachedSyncRequest(pages, codec);
     }
 
@@ -92,7 +93,7 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
         SyncRequest<D> effective = sent;
         if (sent.isEmpty() || sent.partial()) {
             Optional<SyncRequest<D>> cached = version.compareTo(ProtocolVersion.V12_1) < 0 ? Optional.empty()
-                    : SyncHandler.<Optional<byte[]>>storage(() -> state.devices().lastSyncRequest(account))
+                    : this.<Optional<byte[]>>storage(() -> state.devices().lastSyncRequest(account))
                             .flatMap(cache::<D>decode);
             if (cached.isEmpty()) {
                 return done(failed(SyncStatus.INCOMPLETE_REQUEST, version));
@@ -267,7 +268,7 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
                         replay.state(), ReplayRecord.decode(replay.pending()), options, budget, requestWindow);
             };
         } catch (BackendException.Unavailable e) {
-            throw new StoreUnavailableException("the mail store is unavailable", RETRY_AFTER, e);
+            throw outage.of(e).orElseThrow();
         } catch (BackendException.InvalidState e) {
             LOG.info("Sync of {} collection {}: backend state refused, the device starts over", account, id);
             return failure(c, SyncStatus.INVALID_SYNC_KEY, Optional.of("0"));
@@ -284,7 +285,7 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
             return failure(c, version.compareTo(ProtocolVersion.V14_0) >= 0 ? SyncStatus.RETRY : SyncStatus.SERVER_ERROR,
                     Optional.empty());
         } catch (DeviceStateException.StorageFailure e) {
-            throw new StoreUnavailableException("device state is unavailable", RETRY_AFTER, e);
+            throw outage.of(e).orElseThrow();
         } catch (DeviceStateException e) {
             LOG.warn("Sync of {} collection {} failed", account, id, e);
             return failure(c, SyncStatus.SERVER_ERROR, Optional.empty());
@@ -470,11 +471,11 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
     }
 
     /** Device-state calls outside a collection: a database failure is the store being unavailable (503). */
-    private static <T> T storage(StateCall<T> call) {
+    private <T> T storage(StateCall<T> call) {
         try {
             return call.call();
         } catch (DeviceStateException.StorageFailure e) {
-            throw new StoreUnavailableException("device state is unavailable", RETRY_AFTER, e);
+            throw outage.of(e).orElseThrow();
         }
     }
 }

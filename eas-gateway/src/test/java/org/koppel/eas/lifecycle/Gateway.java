@@ -32,6 +32,7 @@ import org.koppel.eas.auth.Authenticator;
 import org.koppel.eas.auth.Credentials;
 import org.koppel.eas.auth.LoginThrottle;
 import org.koppel.eas.command.Command;
+import org.koppel.eas.command.Outage;
 import org.koppel.eas.email.EmailSyncContent;
 import org.koppel.eas.estimate.GetItemEstimateHandler;
 import org.koppel.eas.http.EasHttpConfig;
@@ -71,6 +72,7 @@ import org.koppel.store.core.testsupport.TestDatabases;
 final class Gateway implements AutoCloseable {
 
     static final CodePages PAGES = CodePages.load();
+    private static final Outage OUTAGE = new Outage(java.time.Duration.ofSeconds(30));
     private static final String SECRET = "eas-test-secret";
 
     final TestDatabase db;
@@ -117,9 +119,9 @@ final class Gateway implements AutoCloseable {
                     new DeviceRequest(q.device().type(), q.userAgent().orElse(""), q.version().header()));
             return PolicyDecision.ALLOWED;
         }, Map.of(
-                Command.SYNC, new SyncHandler<>(PAGES, new EmailSyncContent(), state, waits, SyncLimits.DEFAULTS),
-                Command.GET_ITEM_ESTIMATE, new GetItemEstimateHandler(PAGES, state),
-                Command.PING, new PingHandler(PAGES, state, waits, pingLimits)), PAGES, throttle);
+                Command.SYNC, new SyncHandler<>(PAGES, new EmailSyncContent(), state, waits, SyncLimits.DEFAULTS, OUTAGE),
+                Command.GET_ITEM_ESTIMATE, new GetItemEstimateHandler(PAGES, state, OUTAGE),
+                Command.PING, new PingHandler(PAGES, state, waits, pingLimits, OUTAGE)), PAGES, throttle);
         server = EasServer.start(config, servlet);
     }
 
