@@ -54,6 +54,10 @@ final class Client {
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    String user() {
+        return user;
+    }
+
     /** A Sync; empty when the gateway answered with an empty body (nothing to report). */
     Optional<SyncResponse<MailData>> sync(SyncRequest<MailData> request) {
         return decodeSync(send("Sync", body(w -> new SyncCodec(pages).encodeRequest(w, request))));
