@@ -252,6 +252,49 @@ class EmailSyncTest {
     }
 
     @Test
+    void oneDeviceUsedByTwoUsersKeepsTheirStatesApart() {
+        ProtocolVersion v = ProtocolVersion.V14_1;
+        String first = gw.newUser();
+        String second = gw.newUser();
+        deliver(first, 2, "First");
+        deliver(second, 4, "Second");
+        Client a = gw.client(first, "sharedDevice", v);
+        Client b = gw.client(second, "sharedDevice", v);
+        String inboxA = gw.collectionId(first, a.deviceId, EasFolderType.INBOX);
+        String inboxB = gw.collectionId(second, b.deviceId, EasFolderType.INBOX);
+        List<SyncResponse.Collection<MailData>> ra = syncAll(a, inboxA);
+        List<SyncResponse.Collection<MailData>> rb = syncAll(b, inboxB);
+        assertEquals(2, ra.stream().mapToInt(c -> c.commands().size()).sum());
+        assertEquals(4, rb.stream().mapToInt(c -> c.commands().size()).sum());
+        for (SyncResponse.Collection<MailData> page : rb) {
+            for (SyncResponse.Command<MailData> c : page.commands()) {
+                SyncResponse.Add<MailData> add = assertInstanceOf(SyncResponse.Add.class, c);
+                assertTrue(add.data().subject().orElseThrow().startsWith("Second"), "only the second user's mail");
+            }
+        }
+        // One user's key is not the other's, though the device and perhaps the CollectionId are the same.
+        String keyOfB = rb.getLast().syncKey().orElseThrow();
+        assertEquals(SyncStatus.INVALID_SYNC_KEY, only(a.sync(sync(v, keyOfB, inboxA))).status());
+    }
+
+    @Test
+    void aFolderDeletedDuringSyncIsAStatusNotAFailure() {
+        ProtocolVersion v = ProtocolVersion.V14_1;
+        String user = gw.newUser();
+        Client phone = gw.client(user, "deletingDevice", v);
+        String folder = gw.createMailFolder(user, "Projects");
+        String collection = gw.collectionIdOf(user, phone.deviceId, folder);
+        String key = only(phone.sync(sync(v, "0", collection))).syncKey().orElseThrow();
+        gw.deleteFolder(user, folder);
+        SyncStatus status = only(phone.sync(sync(v, key, collection))).status();
+        assertTrue(status == SyncStatus.OBJECT_NOT_FOUND || status == SyncStatus.FOLDER_HIERARCHY_CHANGED,
+                "a folder gone under a sync is 8 or 12 (the device runs FolderSync), not " + status);
+        // The device's other folders go on syncing.
+        String inbox = gw.collectionId(user, phone.deviceId, EasFolderType.INBOX);
+        assertEquals(SyncStatus.SUCCESS, only(phone.sync(sync(v, "0", inbox))).status());
+    }
+
+    @Test
     void emptyAndPartialSyncUseTheCachedRequest() {
         ProtocolVersion v = ProtocolVersion.V14_1;
         String user = gw.newUser();

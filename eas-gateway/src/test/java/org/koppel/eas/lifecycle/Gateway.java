@@ -173,6 +173,27 @@ final class Gateway implements AutoCloseable {
         return state.hierarchy().serverId(account, folder(login, type));
     }
 
+    /** Creates a mail folder at the top of the user's store, as another client would; its backend id. */
+    String createMailFolder(String login, String name) {
+        try (BackendSession s = backend.logonAs(login)) {
+            return s.folders().create(Optional.empty(), name, EasFolderType.USER_MAIL).id();
+        }
+    }
+
+    /** Deletes a folder, as another client would. */
+    void deleteFolder(String login, String folderId) {
+        try (BackendSession s = backend.logonAs(login)) {
+            s.folders().delete(folderId);
+        }
+    }
+
+    /** The CollectionId a device knows a folder by (the device is registered first). */
+    String collectionIdOf(String login, String deviceId, String folderId) {
+        DeviceAccount account = new DeviceAccount(login, deviceId);
+        state.devices().register(account, new DeviceRequest("TestPhone", "", "14.1"));
+        return state.hierarchy().serverId(account, folderId);
+    }
+
     /** The messages of a folder as the store has them now, read through a separate backend session. */
     List<ItemChange.Added> contents(String login, EasFolderType type) {
         String folder = folder(login, type);
