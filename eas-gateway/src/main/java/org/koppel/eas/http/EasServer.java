@@ -28,6 +28,12 @@ public final class EasServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EasServer.class);
     /** Pings keep a connection quiet for up to 59 minutes; the idle timeout must outlast the longest. */
     private static final long IDLE_TIMEOUT_MS = 3_660_000;
+    /**
+     * Connections waiting to be accepted. Phones reconnect in bursts (a network change, a gateway restart: every
+     * device's Ping at once); the JVM's default backlog of 50 refused most of 10,000 Pings sent together. The
+     * kernel caps it at net.core.somaxconn.
+     */
+    private static final int ACCEPT_QUEUE = 4096;
 
     private final Server server;
     private final ServerConnector plain;
@@ -61,6 +67,7 @@ public final class EasServer implements AutoCloseable {
             plain.setHost(config.listen().get().host());
             plain.setPort(config.listen().get().port());
             plain.setIdleTimeout(IDLE_TIMEOUT_MS);
+            plain.setAcceptQueueSize(ACCEPT_QUEUE);
             server.addConnector(plain);
         }
         ServerConnector tls = null;
@@ -87,6 +94,7 @@ public final class EasServer implements AutoCloseable {
             tls.setHost(config.tlsListen().get().host());
             tls.setPort(config.tlsListen().get().port());
             tls.setIdleTimeout(IDLE_TIMEOUT_MS);
+            tls.setAcceptQueueSize(ACCEPT_QUEUE);
             server.addConnector(tls);
         }
         ServletContextHandler context = new ServletContextHandler("/");
