@@ -36,9 +36,9 @@ import org.koppel.store.client.Recipient;
  * Exports a folder's message changes since a {@link SyncCursor}, in batches.
  *
  * <p>A batch covers the change numbers (c, c']: every message that entered the folder, changed, or left it
- * in that range. Three index range scans find them (messages by entered_cn and by touched_cn, tombstones
- * by deleted_cn), each limited to the batch size, and c' is the batch-size-th smallest position among them,
- * so a batch costs O(batch) whatever the folder size. Because messages are also found by the change number
+ * in that range. Four index range scans find them (messages by entered_cn, by change_number and by read_cn,
+ * tombstones by deleted_cn), each limited to the batch size, and c' is the position of the batch-size-th distinct
+ * object among them, so a batch costs O(batch) whatever the folder size. Because messages are also found by the change number
  * they entered with, a message that entered inside the range and changed again after it is still given in
  * this batch: after a batch ending at c', the client has every message that entered up to c' and is still
  * there. That is what tells additions from modifications exactly: a message is new to the client if and
@@ -103,31 +103,27 @@ final class ContentsExporter {
         long end = last;
         if (cur.cn() < last) {
             String filter = associatedFilter(o);
-            List<long[]> entered = positions(c, "SELECT id, entered_cn FROM messages WHERE folder_id = ?"
-                    + " AND entered_cn > ? AND entered_cn <= ? AND deleted = FALSE" + filter
-                    + " ORDER BY entered_cn LIMIT ?", f.object().id(), cur.cn(), last, n);
-            List<long[]> touched = positions(c, "SELECT id, touched_cn FROM messages WHERE folder_id = ?"
-                    + " AND touched_cn > ? AND touched_cn <= ? AND deleted = FALSE" + filter
-                    + " ORDER BY touched_cn LIMIT ?", f.object().id(), cur.cn(), last, n);
+            List<List<long[]>> found = new ArrayList<>(MESSAGE_POSITIONS.size());
+            for (String column : MESSAGE_POSITIONS) {
+                found.add(positions(c, "SELECT id, " + column + ", entered_cn FROM messages WHERE folder_id = ? AND "
+                        + column
+                        + " > ? AND " + column + " <= ? AND deleted = FALSE" + filter + " ORDER BY " + column
+                        + " LIMIT ?", f.object().id(), cur.cn(), last, n));
+            }
             List<long[]> gone = positions(c, "SELECT id, deleted_cn FROM tombstones WHERE folder_id = ?"
                     + " AND deleted_cn > ? AND deleted_cn <= ?" + filter + " ORDER BY deleted_cn LIMIT ?",
                     f.object().id(), cur.cn(), last, n);
-            boolean full = entered.size() == n || touched.size() == n || gone.size() == n;
+            boolean full = gone.size() == n || found.stream().anyMatch(l -> l.size() == n);
             if (full) {
-                List<Long> all = new ArrayList<>(entered.size() + touched.size() + gone.size());
-                entered.forEach(p -> all.add(p[1]));
-                touched.forEach(p -> all.add(p[1]));
-                gone.forEach(p -> all.add(p[1]));
-                all.sort(null);
-                end = all.get(n - 1);
+                end = batchEnd(found, gone, n);
                 // A change number shared by several objects (one bulk operation) is never split.
-                if (entered.size() == n && entered.get(n - 1)[1] == end) {
-                    entered.addAll(positions(c, "SELECT id, entered_cn FROM messages WHERE folder_id = ?"
-                            + " AND entered_cn = ? AND deleted = FALSE" + filter, f.object().id(), end));
-                }
-                if (touched.size() == n && touched.get(n - 1)[1] == end) {
-                    touched.addAll(positions(c, "SELECT id, touched_cn FROM messages WHERE folder_id = ?"
-                            + " AND touched_cn = ? AND deleted = FALSE" + filter, f.object().id(), end));
+                for (int i = 0; i < found.size(); i++) {
+                    List<long[]> l = found.get(i);
+                    if (l.size() == n && l.get(n - 1)[1] == end) {
+                        String column = MESSAGE_POSITIONS.get(i);
+                        l.addAll(positions(c, "SELECT id, " + column + ", entered_cn FROM messages WHERE folder_id = ? AND "
+                                + column + " = ? AND deleted = FALSE" + filter, f.object().id(), end));
+                    }
                 }
                 if (gone.size() == n && gone.get(n - 1)[1] == end) {
                     gone.addAll(positions(c, "SELECT id, deleted_cn FROM tombstones WHERE folder_id = ?"
@@ -135,14 +131,13 @@ final class ContentsExporter {
                 }
             }
             Set<Long> rowIds = new HashSet<>();
-            for (long[] p : entered) {
-                if (p[1] <= end) {
-                    rowIds.add(p[0]);
-                }
-            }
-            for (long[] p : touched) {
-                if (p[1] <= end) {
-                    rowIds.add(p[0]);
+            for (List<long[]> l : found) {
+                for (long[] p : l) {
+                    // A message that entered after the batch is found at its entering, in a later batch, with all
+                    // it is then (a move keeps its older content and read change numbers).
+                    if (p[1] <= end && p[2] <= end) {
+                        rowIds.add(p[0]);
+                    }
                 }
             }
             Set<Long> tombIds = new HashSet<>();
@@ -403,6 +398,34 @@ final class ContentsExporter {
         return ids;
     }
 
+    /**
+     * The change numbers a live message is found by, each its own index range: when it entered the folder, its
+     * last content change, its last read-state change. Scanning by their maximum (touched_cn) alone hid a content
+     * change behind a later read change: a batch ending between the two passed over the content change, and the
+     * next batch, finding the message by its read change, judged the content as already given.
+     */
+    private static final List<String> MESSAGE_POSITIONS = List.of("entered_cn", "change_number", "read_cn");
+
+    /**
+     * The change number at which the batch holds {@code n} objects: the position of the n-th distinct object in
+     * change-number order (a new message is found by all its scans at the same number and counts once). Each list
+     * holds distinct objects of its kind, so a full list has n of them by its last position: the end is never past
+     * a position a truncated list did not reach.
+     */
+    private static long batchEnd(List<List<long[]>> found, List<long[]> gone, int n) {
+        List<long[]> events = new ArrayList<>();
+        found.forEach(l -> l.forEach(p -> events.add(new long[] {p[1], p[0]})));
+        gone.forEach(p -> events.add(new long[] {p[1], -p[0] - 1})); // tombstone ids apart from message ids
+        events.sort((a, b) -> Long.compare(a[0], b[0]));
+        Set<Long> seen = new HashSet<>();
+        for (long[] e : events) {
+            if (seen.add(e[1]) && seen.size() == n) {
+                return e[0];
+            }
+        }
+        return events.get(events.size() - 1)[0]; // not reached: a full list alone has n distinct objects
+    }
+
     private static String associatedFilter(ContentsSyncOptions o) {
         if (o.normal() && o.associated()) {
             return "";
@@ -437,7 +460,11 @@ final class ContentsExporter {
         List<long[]> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                long[] row = new long[rs.getMetaData().getColumnCount()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = rs.getLong(i + 1);
+                }
+                out.add(row);
             }
         }
         return out;

@@ -667,4 +667,38 @@ public abstract class ChangeTrackingContract {
         assertEquals(keyOf(late), e.changes().get(0).sourceKey());
         assertTrue(state.bytes().length < 128, "the state stays small");
     }
+
+    @Test
+    void aBatchOfNewMessagesHoldsAsManyAsAsked() {
+        for (int i = 0; i < 12; i++) { // one by one: each message has change numbers of its own
+            alice.messages().create(folderA, MessageContent.of(List.of(PropValue.of(PR_SUBJECT, "one " + i))));
+        }
+        ContentsSyncOptions options = ContentsSyncOptions.defaults().withColumns(COLUMNS).withBatchSize(5);
+        ContentsExport first = alice.changes().exportContents(folderA, SyncState.initial(), options);
+        assertEquals(5, first.changes().size(), "a new message is one object, though several scans find it");
+        ContentsExport second = alice.changes().exportContents(folderA, first.state(), options);
+        assertEquals(5, second.changes().size());
+        ContentsExport third = alice.changes().exportContents(folderA, second.state(), options);
+        assertEquals(2, third.changes().size());
+        assertTrue(third.complete());
+    }
+
+    @Test
+    void aContentChangeIsNotHiddenByALaterReadChangeAcrossABatchBoundary() {
+        List<EntryId> ms = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ms.add(alice.messages().create(folderA, MessageContent.of(List.of(PropValue.of(PR_SUBJECT, "m" + i)))));
+        }
+        ContentsSyncOptions options = ContentsSyncOptions.defaults().withColumns(COLUMNS).withBatchSize(2);
+        Replica r = new Replica();
+        sync(r, folderA, options);
+        // Content changes of the first two, then a read change of the first: its content change comes first in
+        // change-number order, its greatest change number last.
+        alice.messages().update(ms.get(0), List.of(PropValue.of(PR_SUBJECT, "m0 edited")), List.of());
+        alice.messages().update(ms.get(1), List.of(PropValue.of(PR_SUBJECT, "m1 edited")), List.of());
+        alice.messages().update(ms.get(2), List.of(PropValue.of(PR_SUBJECT, "m2 edited")), List.of());
+        alice.messages().setReadFlags(folderA, List.of(ms.get(0)), true);
+        sync(r, folderA, options.withBatchSize(1));
+        assertEquals(truth(folderA, false, Optional.empty()), r.items);
+    }
 }
