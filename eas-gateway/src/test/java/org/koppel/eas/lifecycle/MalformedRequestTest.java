@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +61,7 @@ class MalformedRequestTest {
         byte[] valid = wbxml(fixture, version);
         List<byte[]> bodies = new ArrayList<>();
         for (int length = 0; length < valid.length; length++) {
-            bodies.add(java.util.Arrays.copyOf(valid, length));
+            bodies.add(Arrays.copyOf(valid, length));
         }
         Random random = new Random(fixture.hashCode());
         int kept = 0;

@@ -459,8 +459,9 @@ final class ContentsExporter {
     private static List<long[]> pairs(PreparedStatement ps) throws SQLException {
         List<long[]> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
-                long[] row = new long[rs.getMetaData().getColumnCount()];
+                long[] row = new long[columns];
                 for (int i = 0; i < row.length; i++) {
                     row[i] = rs.getLong(i + 1);
                 }
