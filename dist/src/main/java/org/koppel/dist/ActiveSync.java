@@ -8,6 +8,7 @@ import org.koppel.dist.config.EasSettings;
 import org.koppel.dist.config.ServerSettings;
 import org.koppel.eas.gateway.EasGateway;
 import org.koppel.eas.gateway.EmailSyncCommands;
+import org.koppel.eas.gateway.MailCommands;
 import org.koppel.eas.provisioning.DevicePolicy;
 import org.koppel.eas.state.DatabaseKind;
 import org.koppel.eas.state.DeviceStateStore;
@@ -79,7 +80,8 @@ final class ActiveSync implements AutoCloseable {
             EmailSyncCommands sync = new EmailSyncCommands();
             EasGateway gateway;
             try {
-                gateway = EasGateway.start(settings.gateway(), backend, state, policy, sync, Clock.systemUTC());
+                gateway = EasGateway.start(settings.gateway(), backend, state, policy, sync.and(new MailCommands()),
+                        Clock.systemUTC());
             } catch (RuntimeException e) {
                 sync.close();
                 throw e;

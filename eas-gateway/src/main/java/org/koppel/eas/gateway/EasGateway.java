@@ -49,6 +49,21 @@ public final class EasGateway implements AutoCloseable {
     @FunctionalInterface
     public interface HandlerFactory {
         Map<Command, CommandHandler<BackendSession>> handlers(Context context);
+
+        /** This factory's handlers and {@code other}'s; naming one command twice is an error at start. */
+        default HandlerFactory and(HandlerFactory other) {
+            Objects.requireNonNull(other, "other");
+            return context -> {
+                Map<Command, CommandHandler<BackendSession>> all = new EnumMap<>(Command.class);
+                all.putAll(handlers(context));
+                for (Map.Entry<Command, CommandHandler<BackendSession>> e : other.handlers(context).entrySet()) {
+                    if (all.putIfAbsent(e.getKey(), e.getValue()) != null) {
+                        throw new IllegalArgumentException(e.getKey().wireName() + " has two handlers");
+                    }
+                }
+                return all;
+            };
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +33,13 @@ import org.koppel.eas.auth.Authenticator;
 import org.koppel.eas.auth.Credentials;
 import org.koppel.eas.auth.LoginThrottle;
 import org.koppel.eas.command.Command;
+import org.koppel.eas.command.CommandHandler;
 import org.koppel.eas.command.Outage;
 import org.koppel.eas.email.EmailSyncContent;
 import org.koppel.eas.estimate.GetItemEstimateHandler;
+import org.koppel.eas.gateway.EasConfig;
+import org.koppel.eas.gateway.EasGateway;
+import org.koppel.eas.gateway.MailCommands;
 import org.koppel.eas.http.EasHttpConfig;
 import org.koppel.eas.http.EasServer;
 import org.koppel.eas.http.EasServlet;
@@ -118,11 +123,20 @@ final class Gateway implements AutoCloseable {
             state.devices().register(new DeviceAccount(q.user(), q.device().id()),
                     new DeviceRequest(q.device().type(), q.userAgent().orElse(""), q.version().header()));
             return PolicyDecision.ALLOWED;
-        }, Map.of(
-                Command.SYNC, new SyncHandler<>(PAGES, new EmailSyncContent(), state, waits, SyncLimits.DEFAULTS, OUTAGE),
-                Command.GET_ITEM_ESTIMATE, new GetItemEstimateHandler(PAGES, state, OUTAGE),
-                Command.PING, new PingHandler(PAGES, state, waits, pingLimits, OUTAGE)), PAGES, throttle);
+        }, handlers(config, pingLimits), PAGES, throttle);
         server = EasServer.start(config, servlet);
+    }
+
+    /** Sync, GetItemEstimate and Ping built here (with the test's Ping limits), and {@link MailCommands}. */
+    private Map<Command, CommandHandler<BackendSession>> handlers(EasHttpConfig config, PingLimits pingLimits) {
+        Map<Command, CommandHandler<BackendSession>> handlers = new EnumMap<>(Command.class);
+        handlers.put(Command.SYNC, new SyncHandler<>(PAGES, new EmailSyncContent(), state, waits, SyncLimits.DEFAULTS,
+                OUTAGE));
+        handlers.put(Command.GET_ITEM_ESTIMATE, new GetItemEstimateHandler(PAGES, state, OUTAGE));
+        handlers.put(Command.PING, new PingHandler(PAGES, state, waits, pingLimits, OUTAGE));
+        handlers.putAll(new MailCommands().handlers(new EasGateway.Context(EasConfig.defaults(config), backend, state,
+                PAGES, OUTAGE, Clock.systemUTC())));
+        return handlers;
     }
 
     Gateway() throws IOException {
