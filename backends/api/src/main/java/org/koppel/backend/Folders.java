@@ -26,4 +26,11 @@ public interface Folders {
 
     /** Deletes a folder with its contents and subfolders. Standard folders cannot be deleted. */
     void delete(String folderId);
+
+    /**
+     * Deletes every message of a folder (ItemOperations EmptyFolderContents) and, with {@code deleteSubfolders},
+     * its subfolders with their contents; standard folders below it are kept. The messages go as deletions, so
+     * the next export of the folder reports them deleted.
+     */
+    void empty(String folderId, boolean deleteSubfolders);
 }

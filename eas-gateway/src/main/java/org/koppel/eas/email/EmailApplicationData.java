@@ -15,6 +15,7 @@ import org.koppel.backend.EmailAttachment;
 import org.koppel.backend.EmailItem;
 import org.koppel.backend.Flag;
 import org.koppel.eas.codec.ElementWriter;
+import org.koppel.eas.command.CommandResponse;
 import org.koppel.eas.sync.ApplicationDataWriter;
 import org.koppel.eas.wbxml.ProtocolVersion;
 
@@ -36,7 +37,27 @@ public final class EmailApplicationData {
 
     /** The whole item: a Sync Add, a Change that replaces it, or a Fetch. */
     public static ApplicationDataWriter of(EmailItem item) {
-        return out -> write(item, out);
+        return out -> write(item, out, 0);
+    }
+
+    /**
+     * The whole item for a multipart ItemOperations response: the body's data is left to part {@code bodyPart}
+     * of the response (itemoperations:Part in place of airsyncbase:Data, MS-ASCMD 2.2.3.130), which carries
+     * {@link #bodyData}.
+     */
+    public static ApplicationDataWriter withBodyInPart(EmailItem item, int bodyPart) {
+        if (bodyPart < 1) {
+            throw new IllegalArgumentException("part 0 is the WBXML document");
+        }
+        return out -> write(item, out, bodyPart);
+    }
+
+    /** The bytes a body's data is: the text in UTF-8 (as a Data element would carry it) or the MIME stream. */
+    public static Optional<CommandResponse.Part> bodyData(EmailItem item) {
+        return item.body().flatMap(Body::data).map(d -> switch (d) {
+            case Body.Text t -> CommandResponse.Part.of(clean(t.text()).getBytes(StandardCharsets.UTF_8));
+            case Body.Stream s -> new CommandResponse.Part(s.length(), s.source()::open);
+        });
     }
 
     /** A Change that carries only the read flag (the backend reported nothing else changed). */
@@ -44,7 +65,7 @@ public final class EmailApplicationData {
         return out -> out.element("Email:Read", read);
     }
 
-    private static void write(EmailItem m, ElementWriter out) throws IOException {
+    private static void write(EmailItem m, ElementWriter out, int bodyPart) throws IOException {
         boolean v14 = out.atLeast(ProtocolVersion.V14_0);
         addresses(out, "Email:To", m.to());
         addresses(out, "Email:Cc", m.cc());
@@ -67,7 +88,7 @@ public final class EmailApplicationData {
             out.end();
         }
         if (m.body().isPresent()) {
-            body(out, m.body().get(), v14);
+            body(out, m.body().get(), v14, bodyPart);
         }
         text(out, "Email:MessageClass", m.messageClass());
         out.element("Email:InternetCPID", m.internetCpid());
@@ -118,12 +139,14 @@ public final class EmailApplicationData {
         out.end();
     }
 
-    private static void body(ElementWriter out, Body b, boolean v14) throws IOException {
+    private static void body(ElementWriter out, Body b, boolean v14, int bodyPart) throws IOException {
         out.start("AirSyncBase:Body");
         out.element("AirSyncBase:Type", b.type().code());
         out.element("AirSyncBase:EstimatedDataSize", b.estimatedDataSize());
         out.element("AirSyncBase:Truncated", b.truncated());
-        if (b.data().isPresent()) {
+        if (b.data().isPresent() && bodyPart > 0) {
+            out.element("ItemOperations:Part", bodyPart);
+        } else if (b.data().isPresent()) {
             out.start("AirSyncBase:Data");
             switch (b.data().get()) {
                 case Body.Text t -> out.raw().text(clean(t.text()));

@@ -181,7 +181,8 @@ public final class SyncCodec {
         return new SyncOptions(cls, filter, bodies, parts, conflict, mimeSupport, mimeTruncation, maxItems, rights);
     }
 
-    private static BodyPreference bodyPreference(ElementReader in, int minType, int maxType)
+    /** Reads a BodyPreference or BodyPartPreference (also for ItemOperations' Options). */
+    public static BodyPreference bodyPreference(ElementReader in, int minType, int maxType)
             throws DecodeException, IOException {
         String container = in.name();
         Integer type = null;
@@ -350,7 +351,8 @@ public final class SyncCodec {
         out.end();
     }
 
-    private static void writeBodyPreference(ElementWriter out, String element, BodyPreference b) throws IOException {
+    /** Writes a BodyPreference or BodyPartPreference (also for ItemOperations' Options). */
+    public static void writeBodyPreference(ElementWriter out, String element, BodyPreference b) throws IOException {
         out.start(element).element("AirSyncBase:Type", b.type())
                 .optional("AirSyncBase:TruncationSize", b.truncationSize())
                 .optional("AirSyncBase:AllOrNone", b.allOrNone());

@@ -60,6 +60,10 @@ final class MapiFolders implements Folders {
         return store.folder(folder);
     }
 
+    Optional<EntryId> wellKnownIfAny(WellKnownFolder folder) {
+        return store.findFolder(folder);
+    }
+
     @Override
     public List<BackendFolder> list() {
         try {
@@ -153,6 +157,32 @@ final class MapiFolders implements Folders {
             }
         }
         throw new BackendException.NotFound("no folder " + folderId, null);
+    }
+
+    @Override
+    public void empty(String folderId, boolean deleteSubfolders) {
+        try {
+            session.folders().empty(entryId(folderId), false, deleteSubfolders);
+        } catch (MapiException e) {
+            throw Failures.translate(e);
+        }
+    }
+
+    /** Whether an entry id names an object of the session user's own store. */
+    boolean isOwn(EntryId id) {
+        return id.storeGuid().equals(store.guid());
+    }
+
+    /** The mail folders of the IPM subtree (typed 2-6 or 12), as entry ids. */
+    List<EntryId> mailFolders() {
+        List<EntryId> out = new ArrayList<>();
+        for (FolderInfo f : session.folders().children(subtree, true)) {
+            EasFolderType t = typeOf(f);
+            if (t.isMail()) {
+                out.add(f.entryId());
+            }
+        }
+        return out;
     }
 
     boolean isStandard(EntryId folder, WellKnownFolder which) {
