@@ -65,6 +65,37 @@ final class Mailbox {
                 .orElseThrow(() -> new AssertionError("delivered message " + id + " not found"));
     }
 
+    /** The subjects of the messages in a folder, read through a backend session. */
+    java.util.Set<String> subjects(String login, String folderId) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        added(login, folderId).forEach(c -> out.add(((org.koppel.backend.EmailItem) c.item()).subject()));
+        return out;
+    }
+
+    /** The item ids of the messages in a folder. */
+    java.util.Set<String> itemIds(String login, String folderId) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        added(login, folderId).forEach(c -> out.add(c.itemId()));
+        return out;
+    }
+
+    private List<org.koppel.backend.ItemChange.Added> added(String login, String folderId) {
+        List<org.koppel.backend.ItemChange.Added> out = new ArrayList<>();
+        try (org.koppel.backend.BackendSession s = gw.backend.logonAs(login)) {
+            byte[] st = new byte[0];
+            while (true) {
+                var page = s.contents().export(folderId, st, new org.koppel.backend.ExportOptions(
+                        org.koppel.backend.FilterType.ALL, 500, List.of()));
+                page.changes().stream().filter(c -> c instanceof org.koppel.backend.ItemChange.Added)
+                        .map(c -> (org.koppel.backend.ItemChange.Added) c).forEach(out::add);
+                st = page.nextState();
+                if (!page.moreAvailable()) {
+                    return out;
+                }
+            }
+        }
+    }
+
     record Attachment(String name, String contentType, byte[] data) {
     }
 }

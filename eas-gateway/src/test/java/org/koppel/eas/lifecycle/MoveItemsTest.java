@@ -115,8 +115,8 @@ class MoveItemsTest {
             assertEquals(Optional.of(sent.get(i)), r.srcMsgId(), "Responses in the request's order");
             newIds.add(r.dstMsgId().orElseThrow());
         }
-        assertEquals(Set.copyOf(newIds), gw.contents(user, EasFolderType.USER_MAIL).stream().map(a -> a.itemId())
-                .collect(Collectors.toSet()), "the store has them in the Archive under the new ids");
+        assertEquals(Set.copyOf(newIds), new Mailbox(gw).itemIds(user, archiveId),
+                "the store has them in the Archive under the new ids");
         assertTrue(gw.contents(user, EasFolderType.INBOX).isEmpty());
 
         // The source's Sync reports them gone, the destination's brings them under the new ids.

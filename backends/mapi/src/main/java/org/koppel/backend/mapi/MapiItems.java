@@ -85,7 +85,7 @@ final class MapiItems implements Items {
             String type = new MessageProps(a.properties()).string(PR_ATTACH_MIME_TAG);
             EntryId message = ref.message();
             int num = ref.attachNum();
-            return new AttachmentData(type.isEmpty() ? "application/octet-stream" : type, a.sizeBytes(), () -> {
+            return new AttachmentData(type.isEmpty() ? "application/octet-stream" : type, dataSize(message, num), () -> {
                 try {
                     return session.attachments().open(message, num);
                 } catch (MapiException e) {
@@ -94,6 +94,28 @@ final class MapiItems implements Items {
             });
         } catch (MapiException e) {
             throw Failures.translate(e);
+        }
+    }
+
+    /**
+     * The exact length of an attachment's data. The attachment table's size counts its properties too, so the data
+     * is measured: skipped to its end, which for the file blob store is a seek, not a read.
+     */
+    private long dataSize(EntryId message, int attachNum) {
+        try (java.io.InputStream in = session.attachments().open(message, attachNum)) {
+            long n = 0;
+            while (true) {
+                long skipped = in.skip(Long.MAX_VALUE);
+                if (skipped > 0) {
+                    n += skipped;
+                } else if (in.read() >= 0) {
+                    n++;
+                } else {
+                    return n;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new BackendException.Failed("cannot read attachment " + attachNum + ": " + e.getMessage(), e);
         }
     }
 
