@@ -466,6 +466,44 @@ public abstract class BackendContractTest {
     }
 
     @Test
+    void moveTellsWhatBecameOfEachItem() {
+        deliver(account, TestMail.of("one to move", now.minusSeconds(5)));
+        String id = idOf(inbox(), "one to move");
+        BackendFolder target = session.folders().create(Optional.empty(), "Moved", EasFolderType.USER_MAIL);
+        List<MoveResult> r = session.items().move(inbox(), List.of("not an id", id, id), target.id());
+        assertEquals(List.of(MoveResult.Outcome.NOT_FOUND, MoveResult.Outcome.MOVED, MoveResult.Outcome.NOT_FOUND),
+                r.stream().map(MoveResult::outcome).toList());
+        assertEquals(id, r.get(1).itemId());
+        assertThrows(BackendException.NotFound.class,
+                () -> session.items().move(inbox(), List.of(id), "0000000000000000000000000000000000000000000000"));
+        assertThrows(BackendException.NotFound.class, () -> session.items().attachment("no such reference"));
+    }
+
+    @Test
+    void emptyFolderDeletesItsMessagesAndOnRequestItsSubfolders() {
+        deliver(account, TestMail.of("in full", now.minusSeconds(20)));
+        deliver(account, TestMail.of("in sub", now.minusSeconds(10)));
+        BackendFolder full = session.folders().create(Optional.empty(), "Full", EasFolderType.USER_MAIL);
+        BackendFolder sub = session.folders().create(Optional.of(full.id()), "Sub", EasFolderType.USER_MAIL);
+        session.items().move(inbox(), List.of(idOf(inbox(), "in full")), full.id());
+        session.items().move(inbox(), List.of(idOf(inbox(), "in sub")), sub.id());
+        Drained before = drain(full.id(), new byte[0], FilterType.ALL);
+        assertEquals(1, before.changes().size());
+
+        session.folders().empty(full.id(), false);
+        Drained after = drain(full.id(), before.state(), FilterType.ALL);
+        assertEquals(List.of(before.changes().get(0).itemId()), after.changes().stream()
+                .map(c -> assertInstanceOf(ItemChange.Deleted.class, c).itemId()).toList(), "reported deleted");
+        assertEquals(1, drain(sub.id(), new byte[0], FilterType.ALL).changes().size(), "the subfolder is kept");
+
+        session.folders().empty(full.id(), true);
+        assertTrue(session.folders().list().stream().noneMatch(f -> f.id().equals(sub.id())));
+        assertTrue(session.folders().list().stream().anyMatch(f -> f.id().equals(full.id())));
+        assertThrows(BackendException.NotFound.class,
+                () -> session.folders().empty("0000000000000000000000000000000000000000000000", false));
+    }
+
+    @Test
     void sendMailQueuesTheMessage() {
         String mime = "From: " + session.user().primaryEmail() + "\r\nTo: someone@example.net\r\n"
                 + "Subject: sent from the phone\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nHi\r\n";
