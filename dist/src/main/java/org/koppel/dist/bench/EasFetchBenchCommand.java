@@ -33,7 +33,6 @@ import org.koppel.backend.ItemChange;
 import org.koppel.backend.mapi.MapiBackend;
 import org.koppel.dist.KoppelVersion;
 import org.koppel.dist.runtime.EmbeddedStore;
-import org.koppel.eas.command.Command;
 import org.koppel.eas.gateway.EasConfig;
 import org.koppel.eas.gateway.EasGateway;
 import org.koppel.eas.gateway.EmailSyncCommands;
@@ -223,7 +222,7 @@ final class EasFetchBenchCommand implements Callable<Integer> {
                             Optional.empty(), Optional.empty(), Optional.of(reference), Optional.empty(),
                             ItemOperationsRequest.FetchOptions.NONE))));
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/Microsoft-Server-ActiveSync?Cmd="
-                            + Command.ITEM_OPERATIONS.wireName() + "&User=fetcher&DeviceId=benchfetch"
+                            + org.koppel.eas.command.Command.ITEM_OPERATIONS.wireName() + "&User=fetcher&DeviceId=benchfetch"
                             + (multipart ? "M" : "I") + "&DeviceType=KoppelBench"))
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                             "fetcher:pw".getBytes(StandardCharsets.UTF_8)))
