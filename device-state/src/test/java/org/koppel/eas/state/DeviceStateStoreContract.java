@@ -112,6 +112,55 @@ abstract class DeviceStateStoreContract {
         return syncs().issue(initial, bytes("s1"), bytes("p1"), null);
     }
 
+    // ---------------------------------------------------------------- sent mail
+
+    @Test
+    void aClientIdIsSentOnceAndARepeatIsAnsweredFromTheRecord() {
+        devices().register(ALICE_PHONE, IPHONE);
+        devices().register(BOB_PHONE, IPHONE);
+        SentMail sent = store.sentMail();
+        assertEquals(SentMail.Claim.NEW, sent.claim(ALICE_PHONE, "c1", 120));
+        assertEquals(SentMail.Claim.IN_PROGRESS, sent.claim(ALICE_PHONE, "c1", 120));
+        sent.sent(ALICE_PHONE, "c1");
+        assertEquals(SentMail.Claim.SENT, sent.claim(ALICE_PHONE, "c1", 120));
+        assertEquals(SentMail.Claim.SENT, open().sentMail().claim(ALICE_PHONE, "c1", 120), "durable");
+        // Another user on the same device id has ClientIds of its own; ClientIds are exact.
+        assertEquals(SentMail.Claim.NEW, sent.claim(BOB_PHONE, "c1", 120));
+        assertEquals(SentMail.Claim.NEW, sent.claim(ALICE_PHONE, "C1", 120));
+    }
+
+    @Test
+    void aFailedSendIsGivenBackAndAStaleClaimTakenOver() {
+        devices().register(ALICE_PHONE, IPHONE);
+        SentMail sent = store.sentMail();
+        assertEquals(SentMail.Claim.NEW, sent.claim(ALICE_PHONE, "c1", 120));
+        sent.release(ALICE_PHONE, "c1");
+        assertEquals(SentMail.Claim.NEW, sent.claim(ALICE_PHONE, "c1", 120));
+        clock.advance(Duration.ofSeconds(121));
+        assertEquals(SentMail.Claim.NEW, sent.claim(ALICE_PHONE, "c1", 120), "the claim's request died");
+        sent.sent(ALICE_PHONE, "c1");
+        sent.release(ALICE_PHONE, "c1");
+        assertEquals(SentMail.Claim.SENT, sent.claim(ALICE_PHONE, "c1", 120), "release leaves a sent one alone");
+        assertThrows(DeviceStateException.UnknownDevice.class,
+                () -> sent.claim(new DeviceAccount("carol", "nope"), "c1", 120));
+    }
+
+    @Test
+    void sentClientIdsAreBoundedInCountAndTime() {
+        devices().register(ALICE_PHONE, IPHONE);
+        SentMail sent = store.sentMail();
+        for (int i = 0; i < SentMail.MAX_PER_ACCOUNT + 5; i++) {
+            assertEquals(SentMail.Claim.NEW, sent.claim(ALICE_PHONE, "c" + i, 120));
+            sent.sent(ALICE_PHONE, "c" + i);
+            clock.advance(Duration.ofMillis(1));
+        }
+        assertEquals(SentMail.Claim.NEW, sent.claim(ALICE_PHONE, "c0", 120), "the oldest were dropped");
+        sent.sent(ALICE_PHONE, "c0");
+        assertEquals(SentMail.Claim.SENT, sent.claim(ALICE_PHONE, "c" + (SentMail.MAX_PER_ACCOUNT + 4), 120));
+        clock.advance(Duration.ofDays(SentMail.RETENTION_DAYS).plusSeconds(1));
+        assertEquals(SentMail.Claim.NEW, sent.claim(ALICE_PHONE, "c0", 120), "past the retention");
+    }
+
     // ---------------------------------------------------------------- devices
 
     @Test

@@ -37,7 +37,7 @@ final class MapiSession implements BackendSession {
         this.folders = new MapiFolders(session, store);
         this.contents = new MapiContentSync(session, store, folders, conversion, clock);
         this.items = new MapiItems(session, folders, conversion);
-        this.mail = new MapiMailSubmission(session, store, names, clock);
+        this.mail = new MapiMailSubmission(session, store, names, items, folders, clock);
         this.push = new MapiPush(session, folders);
     }
 
