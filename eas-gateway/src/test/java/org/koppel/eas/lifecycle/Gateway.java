@@ -78,7 +78,7 @@ final class Gateway implements AutoCloseable {
 
     static final CodePages PAGES = CodePages.load();
     private static final Outage OUTAGE = new Outage(java.time.Duration.ofSeconds(30));
-    private static final String SECRET = "eas-test-secret";
+    static final String SECRET = "eas-test-secret";
 
     final TestDatabase db;
     final Path files;
