@@ -473,6 +473,51 @@ public abstract class BackendContractTest {
         assertEquals(List.of("sent from the phone"), queuedForSending(account));
     }
 
+    private static ByteArrayInputStream mime(String from, String to, String subject, String text) {
+        String m = "From: " + from + "\r\n" + (to.isEmpty() ? "" : "To: " + to + "\r\n") + "Subject: " + subject
+                + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n" + text + "\r\n";
+        return new ByteArrayInputStream(m.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void replyAndForwardQueueTheMessageAndMarkTheSource() {
+        deliver(account, TestMail.of("question", now.minusSeconds(5)));
+        String id = idOf(inbox(), "question");
+        String me = session.user().primaryEmail();
+        MailSubmission.Source source = new MailSubmission.Source(inbox(), id);
+        session.mail().reply(source, mime(me, "someone@example.net", "Re: question", "Answer"),
+                new MailSubmission.Options(false, true));
+        assertEquals(Optional.of(LastVerb.REPLY_TO_SENDER),
+                ((EmailItem) session.items().fetch(inbox(), id, List.of())).lastVerbExecuted());
+        session.mail().forward(source, mime(me, "other@example.net", "Fw: question", "FYI"),
+                new MailSubmission.Options(true, false), List.of(EmailAddress.of("third@example.net")));
+        EmailItem after = (EmailItem) session.items().fetch(inbox(), id, List.of());
+        assertEquals(Optional.of(LastVerb.FORWARD), after.lastVerbExecuted());
+        assertTrue(after.lastVerbExecutionTime().isPresent());
+        assertEquals(List.of("Fw: question", "Re: question"), queuedForSending(account).stream().sorted().toList());
+    }
+
+    @Test
+    void aMessageThatCannotBeSentIsRefusedAndNothingIsQueued() {
+        String me = session.user().primaryEmail();
+        BackendException.InvalidMessage none = assertThrows(BackendException.InvalidMessage.class,
+                () -> session.mail().send(mime(me, "", "to nobody", "x"), false));
+        assertEquals(BackendException.InvalidMessage.Problem.NO_RECIPIENTS, none.problem());
+        // Forwardees alone are recipients enough.
+        deliver(account, TestMail.of("source", now.minusSeconds(5)));
+        MailSubmission.Source source = new MailSubmission.Source(inbox(), idOf(inbox(), "source"));
+        session.mail().forward(source, mime(me, "", "Fw: source", "x"), new MailSubmission.Options(false, false),
+                List.of(EmailAddress.of("third@example.net")));
+        deliver(account, TestMail.of("gone", now.minusSeconds(5)));
+        String gone = idOf(inbox(), "gone");
+        session.items().move(inbox(), List.of(gone), session.folders().create(Optional.empty(), "Elsewhere",
+                EasFolderType.USER_MAIL).id());
+        assertThrows(BackendException.NotFound.class, () -> session.mail().reply(
+                new MailSubmission.Source(inbox(), gone), mime(me, "a@example.net", "Re: gone", "x"),
+                new MailSubmission.Options(false, false)));
+        assertEquals(List.of("Fw: source"), queuedForSending(account));
+    }
+
     // --- push
 
     @Test
