@@ -268,7 +268,7 @@ class SendMailTest {
                 .clientId("retry-" + UUID.randomUUID())));
         assertEquals(1, arrived(after, 1).size());
         Thread.sleep(300);
-        assertEquals(1, arrived(subject, 2).size(), "the repeats were not sent");
+        assertEquals(1, arrived(subject, 0).size(), "the repeats were not sent");
     }
 
     // ---- SmartReply
