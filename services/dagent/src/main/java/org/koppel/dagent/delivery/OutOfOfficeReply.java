@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.koppel.inetmapi.NamedTagMap;
 import org.koppel.inetmapi.StoreNamedTags;
 import org.koppel.mapi.EntryId;
@@ -49,13 +50,25 @@ public final class OutOfOfficeReply {
      */
     public Verdict answer(Session s, StoreInfo store, UserInfo user, MessageContent message, NamedTagMap local,
             String envelopeSender, Instant now) {
+        return answer(s, store, user, message, local, envelopeSender, now, () -> OutOfOfficeMessage.of(s, store).read());
+    }
+
+    /**
+     * The same, with the user's settings from {@code settings}, which is asked only when the message deserves
+     * an answer at all (delivery keeps them per store between messages).
+     */
+    public Verdict answer(Session s, StoreInfo store, UserInfo user, MessageContent message, NamedTagMap local,
+            String envelopeSender, Instant now, Supplier<OutOfOffice> settings) {
         String sender = envelopeSender == null ? "" : envelopeSender.strip();
         Optional<Verdict> refused = screen(user, message, local, sender);
         if (refused.isPresent()) {
             return refused.get();
         }
+        OutOfOffice oof = settings.get();
+        if (!oof.activeAt(now)) {
+            return Verdict.OFF;
+        }
         OutOfOfficeMessage stored = OutOfOfficeMessage.of(s, store);
-        OutOfOffice oof = stored.read();
         if (!oof.activeAt(now)) {
             return Verdict.OFF;
         }

@@ -75,7 +75,10 @@ final class EngineMessages implements Messages {
      */
     private void created(Connection c, EventBuffer events, StoreRow store, long folderId, MessageWriter.Inserted m)
             throws SQLException {
-        events.add(EngineEvent.message(org.koppel.store.client.EventType.OBJECT_CREATED, store, m.id(), folderId));
+        int flags = m.associated() ? m.flags() | MessageFlags.MSGFLAG_ASSOCIATED.value() : m.flags();
+        // The class and flags are known here for free; a subscriber can tell a delivery from a hidden message by them.
+        events.add(new EngineEvent(org.koppel.store.client.EventType.OBJECT_CREATED,
+                org.koppel.mapi.MapiObjectType.MAPI_MESSAGE, store, m.id(), folderId, null, m.messageClass(), flags));
         boolean unread = (m.flags() & MessageFlags.MSGFLAG_READ.value()) == 0;
         if (!m.associated() && unread && !store.ownedBy(scope.caller)
                 && scope.ctx.receiveFolders().contains(c, store.id(), folderId)) {
