@@ -483,14 +483,17 @@ abstract class DeviceStateStoreContract {
         List<HierarchyFolder> v1 = List.of(
                 new HierarchyFolder(ids.get("inbox"), "0", "Inbox", 2, "inbox"),
                 new HierarchyFolder(ids.get("sent"), "0", "Sent Items", 5, "sent"));
+        assertEquals(Optional.empty(), h.latest(ALICE_PHONE), "no FolderSync yet");
         SyncPoint<List<HierarchyFolder>> zero = point(h.lookup(ALICE_PHONE, "0"));
         SyncKey k1 = h.issue(zero, v1, null);
+        assertEquals(Optional.of(v1), h.latest(ALICE_PHONE));
         SyncPoint.Current<List<HierarchyFolder>> at1 = current(h.lookup(ALICE_PHONE, k1.toString()));
         assertEquals(v1, at1.state());
 
         List<HierarchyFolder> v2 = List.of(v1.get(0), new HierarchyFolder(h.serverId(ALICE_PHONE, "projects"),
                 ids.get("inbox"), "Projects", 12, "projects"));
         SyncKey k2 = h.issue(at1, v2, bytes("created projects"));
+        assertEquals(Optional.of(v2), h.latest(ALICE_PHONE), "the newest key, used or not");
         SyncPoint.Replay<List<HierarchyFolder>> again = replay(h.lookup(ALICE_PHONE, k1.toString()));
         assertEquals(v1, again.state());
         assertArrayEquals(bytes("created projects"), again.pending());

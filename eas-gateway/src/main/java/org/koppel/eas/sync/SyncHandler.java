@@ -30,6 +30,7 @@ import org.koppel.eas.command.CommandRequest;
 import org.koppel.eas.command.CommandResponse;
 import org.koppel.eas.command.Outage;
 import org.koppel.eas.codec.DecodeException;
+import org.koppel.eas.foldersync.HierarchyCheck;
 import org.koppel.eas.push.PushWait;
 import org.koppel.eas.push.PushWaits;
 import org.koppel.eas.push.WaitOutcome;
@@ -66,6 +67,7 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
     private final PushWaits waits;
     private final SyncLimits limits;
     private final CachedSyncRequest cache;
+    private final HierarchyCheck hierarchy;
 
     public SyncHandler(CodePages pages, SyncContent<D> content, DeviceStateStore state, PushWaits waits,
             SyncLimits limits, Outage outage) {
@@ -77,6 +79,7 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.outage = Objects.requireNonNull(outage, "outage");
         this.cache = new CachedSyncRequest(pages, codec);
+        this.hierarchy = new HierarchyCheck(state.hierarchy());
     }
 
     @Override
@@ -176,20 +179,30 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
         quiet.watched().forEach(w -> folders.add(w.folderId()));
         PushWait wait;
         try {
-            wait = waits.start(account, session.push(), folders, heartbeat);
+            wait = waits.start(account, session.push(), folders, heartbeat,
+                    () -> hierarchy.outOfDate(account, session.folders()));
         } catch (BackendException e) {
             // A folder that went away meanwhile: the next Sync finds out; answer what there is now.
             return done(respond(quiet, version));
         }
-        // A change between the export above and the subscription would otherwise wait a whole heartbeat.
-        for (Watched w : quiet.watched()) {
-            if (session.contents().estimate(w.folderId(), w.state(), w.filter()) > 0) {
-                wait.changed(Set.of(w.folderId()));
-                break;
+        try {
+            if (hierarchy.outOfDate(account, session.folders())) {
+                // MS-ASCMD: a heartbeat Sync tells of folder changes with Status 12; the device FolderSyncs.
+                wait.end(new WaitOutcome.HierarchyChanged());
             }
+            // A change between the export above and the subscription would otherwise wait a whole heartbeat.
+            for (Watched w : quiet.watched()) {
+                if (!wait.isDone() && session.contents().estimate(w.folderId(), w.state(), w.filter()) > 0) {
+                    wait.changed(Set.of(w.folderId()));
+                }
+            }
+        } catch (RuntimeException e) {
+            wait.end(new WaitOutcome.TimedOut());
+            throw outage.of(e).<RuntimeException>map(u -> u).orElse(e);
         }
         return wait.outcome().thenApplyAsync(outcome -> switch (outcome) {
             case WaitOutcome.Changed c -> respond(run(account, session, request, version), version);
+            case WaitOutcome.HierarchyChanged h -> failed(SyncStatus.FOLDER_HIERARCHY_CHANGED, version);
             case WaitOutcome.TimedOut t -> respond(quiet, version);
             case WaitOutcome.Superseded s -> respond(quiet, version);
         }, waits.continuations());

@@ -134,6 +134,8 @@ final class Gateway implements AutoCloseable {
                 OUTAGE));
         handlers.put(Command.GET_ITEM_ESTIMATE, new GetItemEstimateHandler(PAGES, state, OUTAGE));
         handlers.put(Command.PING, new PingHandler(PAGES, state, waits, pingLimits, OUTAGE));
+        handlers.put(Command.FOLDER_SYNC, new org.koppel.eas.foldersync.FolderSyncHandler(state.hierarchy(), PAGES,
+                OUTAGE));
         handlers.putAll(new MailCommands().handlers(new EasGateway.Context(EasConfig.defaults(config), backend, state,
                 PAGES, OUTAGE, Clock.systemUTC())));
         return handlers;
@@ -191,6 +193,13 @@ final class Gateway implements AutoCloseable {
     String createMailFolder(String login, String name) {
         try (BackendSession s = backend.logonAs(login)) {
             return s.folders().create(Optional.empty(), name, EasFolderType.USER_MAIL).id();
+        }
+    }
+
+    /** Renames a folder, as another client would. */
+    void renameFolder(String login, String folderId, String name) {
+        try (BackendSession s = backend.logonAs(login)) {
+            s.folders().update(folderId, Optional.empty(), name);
         }
     }
 
