@@ -106,6 +106,11 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
         if (effective.collections().isEmpty()) {
             return done(failed(SyncStatus.INCOMPLETE_REQUEST, version));
         }
+        if (effective.collections().size() > limits.maxCollections()) {
+            // MS-ASCMD 2.2.3.97: Status 15 with the most collections the server syncs in one request as Limit.
+            return done(respond(new SyncResponse<>(Optional.of(SyncStatus.TOO_MANY_COLLECTIONS), List.of(),
+                    Optional.of(limits.maxCollections())), version));
+        }
         Optional<Duration> heartbeat;
         try {
             heartbeat = heartbeat(effective);
