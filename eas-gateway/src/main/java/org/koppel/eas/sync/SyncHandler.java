@@ -320,10 +320,13 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
         List<ClientChange> changes = new ArrayList<>();
         // Where each change's response goes among the responses, kept in the order of the client's commands.
         Map<Integer, Integer> slotOfChange = new HashMap<>();
+        // Adds made with this key by a request whose own key could not be issued (see below).
+        Map<String, String> recorded = c.commands().stream().anyMatch(cmd -> cmd instanceof SyncRequest.Add<D>)
+                ? state.syncStates().recordedAdds(point) : Map.of();
         for (SyncRequest.Command<D> cmd : c.commands()) {
             switch (cmd) {
                 case SyncRequest.Add<D> a -> {
-                    String earlier = replay.adds().get(a.clientId());
+                    String earlier = replay.adds().getOrDefault(a.clientId(), recorded.get(a.clientId()));
                     if (earlier != null) {
                         // Added when this request was first made; the response was lost. Not again.
                         adds.put(a.clientId(), earlier);
@@ -364,9 +367,16 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
             ImportResults imported = session.contents().importChanges(folder, from, changes, options.conflict());
             from = imported.state();
             afterImport = Optional.of(from);
+            Map<String, String> made = new LinkedHashMap<>();
             for (int i = 0; i < imported.results().size(); i++) {
                 ChangeResult r = imported.results().get(i);
-                responses.set(slotOfChange.get(i), itemResponse(r, adds));
+                responses.set(slotOfChange.get(i), itemResponse(r, made));
+            }
+            if (!made.isEmpty()) {
+                // Kept before the key is issued: if another request of the device advances the key first, this
+                // one answers Status 16 and the device retries with the same key; its Adds must not be made twice.
+                state.syncStates().recordAdds(point, made);
+                adds.putAll(made);
             }
         }
         // Successful Changes and Deletes need no answer (MS-ASCMD: Responses carry failures for them).

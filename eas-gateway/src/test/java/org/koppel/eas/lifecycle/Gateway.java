@@ -89,6 +89,8 @@ final class Gateway implements AutoCloseable {
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     final PushWaits waits = new PushWaits(timer);
     final EasServer server;
+    /** What the gateway's requests get as their session: the backend's, or a test's wrapper around it. */
+    volatile java.util.function.UnaryOperator<BackendSession> sessions = s -> s;
     private int users;
 
     Gateway(PingLimits pingLimits) throws IOException {
@@ -104,7 +106,7 @@ final class Gateway implements AutoCloseable {
             @Override
             public AuthResult<BackendSession> authenticate(Credentials c) {
                 try {
-                    BackendSession s = backend.logon(c.login(), c.password());
+                    BackendSession s = sessions.apply(backend.logon(c.login(), c.password()));
                     return new AuthResult.Authenticated<>(s.user().login(), s);
                 } catch (BackendException.AuthenticationFailed e) {
                     return new AuthResult.Refused<>();
