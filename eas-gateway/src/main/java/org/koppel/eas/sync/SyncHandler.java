@@ -29,6 +29,7 @@ import org.koppel.eas.command.CommandHandler;
 import org.koppel.eas.command.CommandRequest;
 import org.koppel.eas.command.CommandResponse;
 import org.koppel.eas.command.Outage;
+import org.koppel.eas.codec.ContentClass;
 import org.koppel.eas.codec.DecodeException;
 import org.koppel.eas.foldersync.HierarchyCheck;
 import org.koppel.eas.push.PushWait;
@@ -325,6 +326,11 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
                 ? state.syncStates().recordedAdds(point) : Map.of();
         for (SyncRequest.Command<D> cmd : c.commands()) {
             switch (cmd) {
+                case SyncRequest.Add<D> a when a.contentClass().equals(Optional.of(ContentClass.SMS)) ->
+                    // Koppel does not sync SMS (its Options are accepted and ignored): an SMS the device uploads
+                    // is refused rather than filed as an email.
+                    responses.add(new SyncResponse.AddResult<>(a.contentClass(), a.clientId(), Optional.empty(),
+                            SyncStatus.CONVERSION_ERROR));
                 case SyncRequest.Add<D> a -> {
                     String earlier = replay.adds().getOrDefault(a.clientId(), recorded.get(a.clientId()));
                     if (earlier != null) {
