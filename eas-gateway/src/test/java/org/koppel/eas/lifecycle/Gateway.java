@@ -173,6 +173,15 @@ final class Gateway implements AutoCloseable {
                 List.of(Recipient.of(RecipientType.MAPI_TO, "User", login + "@example.org")), List.of(), false));
     }
 
+    /** Delivers a MIME message into the user's Inbox through inetmapi's conversion, as the delivery agent does. */
+    void deliverMime(String login, java.io.InputStream mime) throws IOException {
+        var store = admin.stores().openUserStore(login);
+        try (org.koppel.inetmapi.mime.ConvertedMessage converted = new org.koppel.inetmapi.mime.MimeReader(
+                new org.koppel.inetmapi.StoreNamedTags(admin, store.entryId())).read(mime, Instant.now())) {
+            admin.messages().create(store.folder(WellKnownFolder.INBOX), converted.content());
+        }
+    }
+
     /** The backend id of the user's folder of a type. */
     String folder(String login, EasFolderType type) {
         try (BackendSession s = backend.logonAs(login)) {
