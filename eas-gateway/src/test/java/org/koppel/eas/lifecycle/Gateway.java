@@ -207,6 +207,11 @@ final class Gateway implements AutoCloseable {
         }
     }
 
+    /** Empties the user's Inbox in one operation (every message gone at one change number), as a client may. */
+    void emptyInbox(String login) {
+        admin.folders().empty(admin.stores().openUserStore(login).folder(WellKnownFolder.INBOX), false, false);
+    }
+
     /** Renames a folder, as another client would. */
     void renameFolder(String login, String folderId, String name) {
         try (BackendSession s = backend.logonAs(login)) {
