@@ -497,6 +497,36 @@ public abstract class BackendContractTest {
     }
 
     @Test
+    void pushReportsFolderChangesAnywhereInTheMailboxAsHierarchyChanges() throws InterruptedException {
+        BackendFolder elsewhere = session.folders().create(Optional.empty(), "Elsewhere", EasFolderType.USER_MAIL);
+        java.util.concurrent.Semaphore hierarchy = new java.util.concurrent.Semaphore(0);
+        List<String> items = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (Subscription s = session.push().watch(Set.of(inbox()), new PushListener() {
+            @Override
+            public void changed(String folderId) {
+                items.add(folderId);
+            }
+
+            @Override
+            public void hierarchyChanged() {
+                hierarchy.release();
+            }
+        })) {
+            // A folder outside the watched one, created under the watched one, renamed, deleted.
+            session.folders().create(Optional.of(elsewhere.id()), "Child", EasFolderType.USER_MAIL);
+            assertTrue(hierarchy.tryAcquire(PUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS), "creation elsewhere");
+            BackendFolder under = session.folders().create(Optional.of(inbox()), "Under inbox", EasFolderType.USER_MAIL);
+            assertTrue(hierarchy.tryAcquire(PUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS), "creation in the inbox");
+            session.folders().update(elsewhere.id(), Optional.empty(), "Renamed");
+            assertTrue(hierarchy.tryAcquire(PUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS), "rename");
+            session.folders().delete(under.id());
+            assertTrue(hierarchy.tryAcquire(PUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS), "deletion");
+        }
+        // A subfolder's creation in the watched folder is not an item change of it.
+        assertEquals(List.of(), items);
+    }
+
+    @Test
     void pushOfAMissingFolderIsNotFound() {
         BackendFolder f = session.folders().create(Optional.empty(), "Short lived", EasFolderType.USER_MAIL);
         session.folders().delete(f.id());

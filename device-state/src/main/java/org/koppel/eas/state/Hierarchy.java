@@ -19,6 +19,12 @@ public interface Hierarchy {
      */
     KeyLookup<List<HierarchyFolder>> lookup(DeviceAccount account, String clientKey);
 
+    /**
+     * The folder list of the account's newest hierarchy key (whether or not the device has used it yet: it is
+     * what the device has been told); empty before its first FolderSync.
+     */
+    Optional<List<HierarchyFolder>> latest(DeviceAccount account);
+
     /** Issues the next hierarchy key, standing for the folder list the response leaves the device with. */
     SyncKey issue(SyncPoint<List<HierarchyFolder>> from, List<HierarchyFolder> folders, byte[] pending);
 

@@ -46,6 +46,7 @@ class EasSettingsTest {
         assertEquals(Duration.ofSeconds(60), g.pingMinHeartbeat());
         assertEquals(Duration.ofSeconds(3540), g.pingMaxHeartbeat());
         assertEquals(300, g.pingMaxFolders());
+        assertEquals(300, g.syncMaxCollections());
         assertEquals(CONFIG.resolve("policies.ini"), s.policiesFile());
         assertEquals(Optional.empty(), s.remoteStore());
         assertEquals(EasSettings.StateDatabase.STORE, s.state().database());
@@ -79,12 +80,14 @@ class EasSettingsTest {
     @Test
     void gatewayValuesAreReadAndChecked() {
         EasSettings s = read("enabled = no\nprovisioning = optional\nmax_window_size = 100\nping_min_heartbeat = 120\n"
+                + "sync_max_collections = 20\n"
                 + "listen = 127.0.0.1:18080\ntls_listen = off\nstate_database = embedded\n"
                 + "store_server = https://store.example.org:2361\nstore_service_secret = s3cret\n");
         assertFalse(s.enabled());
         assertEquals(ProvisioningMode.OPTIONAL, s.gateway().provisioning());
         assertEquals(100, s.gateway().maxWindowSize());
         assertEquals(Duration.ofSeconds(120), s.gateway().pingMinHeartbeat());
+        assertEquals(20, s.gateway().syncMaxCollections());
         assertEquals(Optional.of(new EasHttpConfig.Listen("127.0.0.1", 18080)), s.gateway().http().listen());
         assertEquals(Optional.empty(), s.gateway().http().tlsListen());
         assertEquals("s3cret", s.remoteStore().orElseThrow().serviceSecret());
@@ -92,6 +95,7 @@ class EasSettingsTest {
 
         assertThrows(ConfigException.class, () -> read("provisioning = loose\n"));
         assertThrows(ConfigException.class, () -> read("max_window_size = 513\n"));
+        assertThrows(ConfigException.class, () -> read("sync_max_collections = 0\n"));
         assertThrows(ConfigException.class, () -> read("ping_min_heartbeat = 30\n"));
         assertThrows(ConfigException.class, () -> read("ping_min_heartbeat = 600\nping_max_heartbeat = 300\n"));
         assertThrows(ConfigException.class, () -> read("listen = off\ntls_listen = off\n"));

@@ -16,10 +16,13 @@ import org.koppel.eas.provisioning.ProvisioningMode;
  * @param pingMinHeartbeat {@code ping_min_heartbeat}: the shortest Ping heartbeat accepted
  * @param pingMaxHeartbeat {@code ping_max_heartbeat}: the longest
  * @param pingMaxFolders {@code ping_max_folders}: the most folders one Ping may watch
+ * @param syncMaxCollections {@code sync_max_collections}: the most collections one Sync may name (more:
+ *     Status 15)
  * @param retryAfter what a 503 asks a device to wait when the store or device state cannot answer
  */
 public record EasConfig(EasHttpConfig http, ProvisioningMode provisioning, int maxWindowSize,
-        Duration pingMinHeartbeat, Duration pingMaxHeartbeat, int pingMaxFolders, Duration retryAfter) {
+        Duration pingMinHeartbeat, Duration pingMaxHeartbeat, int pingMaxFolders, int syncMaxCollections,
+        Duration retryAfter) {
 
     /** MS-ASCMD: a Sync WindowSize is at most 512. */
     public static final int MAX_WINDOW_SIZE = 512;
@@ -44,6 +47,9 @@ public record EasConfig(EasHttpConfig http, ProvisioningMode provisioning, int m
         if (pingMaxFolders < 1) {
             throw new IllegalArgumentException("ping_max_folders must be at least 1");
         }
+        if (syncMaxCollections < 1) {
+            throw new IllegalArgumentException("sync_max_collections must be at least 1");
+        }
         if (retryAfter.isNegative() || retryAfter.isZero()) {
             throw new IllegalArgumentException("retryAfter must be positive");
         }
@@ -52,11 +58,11 @@ public record EasConfig(EasHttpConfig http, ProvisioningMode provisioning, int m
     /** The shipped defaults over the given HTTP settings. */
     public static EasConfig defaults(EasHttpConfig http) {
         return new EasConfig(http, ProvisioningMode.REQUIRED, MAX_WINDOW_SIZE, HEARTBEAT_FLOOR, HEARTBEAT_CEILING, 300,
-                Duration.ofSeconds(30));
+                300, Duration.ofSeconds(30));
     }
 
     public EasConfig withProvisioning(ProvisioningMode mode) {
         return new EasConfig(http, mode, maxWindowSize, pingMinHeartbeat, pingMaxHeartbeat, pingMaxFolders,
-                retryAfter);
+                syncMaxCollections, retryAfter);
     }
 }

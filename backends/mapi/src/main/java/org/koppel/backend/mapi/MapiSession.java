@@ -38,7 +38,7 @@ final class MapiSession implements BackendSession {
         this.contents = new MapiContentSync(session, store, folders, conversion, clock);
         this.items = new MapiItems(session, folders, conversion);
         this.mail = new MapiMailSubmission(session, store, names, clock);
-        this.push = new MapiPush(session, folders);
+        this.push = new MapiPush(session, folders, store.entryId());
     }
 
     @Override
