@@ -1,0 +1,183 @@
+package org.koppel.store.core.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.koppel.mapi.EntryId;
+import org.koppel.mapi.FolderType;
+import org.koppel.mapi.MapiException;
+import org.koppel.mapi.PropTag;
+import org.koppel.mapi.PropValue;
+import org.koppel.mapi.Restriction;
+import org.koppel.store.client.MessageSearch;
+import org.koppel.store.client.MessageSearchResult;
+import org.koppel.store.client.Recipient;
+import org.koppel.store.client.Rights;
+import org.koppel.store.client.TableRow;
+
+/**
+ * {@link org.koppel.store.client.Contents#search}: the folders' messages are read in chunks by id (each chunk
+ * one short transaction, narrowed by the restriction's SQL part, see {@link SqlPrefilter}), the restriction is
+ * evaluated on each decoded message, and only the matches' ids and delivery times are kept; the clock is
+ * checked between chunks. The page asked for is then loaded message by message. The cost is one decode per
+ * message of the folders searched: there is no full-text index.
+ */
+final class MessageScan {
+
+    /** Messages read per transaction. */
+    static final int CHUNK = 500;
+    private static final int MAX_DEPTH = 128;
+
+    private final Scope scope;
+
+    MessageScan(Scope scope) {
+        this.scope = scope;
+    }
+
+    private record Match(long id, long deliveryTicks) {
+    }
+
+    private record Target(StoreRow store, FolderRow folder) {
+    }
+
+    MessageSearchResult search(MessageSearch s) {
+        Restriction.validate(s.restriction(), scope.ctx.config().maxRestrictionDepth());
+        long deadline = System.nanoTime() + s.timeLimit().toNanos();
+        List<Target> targets = scope.tx(c -> targets(c, s));
+        Optional<SqlPrefilter.Condition> pre = SqlPrefilter.of(s.restriction());
+        List<Match> matches = new ArrayList<>();
+        for (Target t : targets) {
+            long after = 0;
+            while (true) {
+                if (System.nanoTime() - deadline > 0) {
+                    return new MessageSearchResult(false, matches.size(), List.of());
+                }
+                long from = after;
+                after = scope.tx(c -> chunk(c, t, s.restriction(), pre, from, matches));
+                if (after < 0) {
+                    break;
+                }
+            }
+        }
+        matches.sort(Comparator.comparingLong(Match::deliveryTicks).thenComparingLong(Match::id).reversed());
+        int end = (int) Math.min(matches.size(), (long) s.offset() + s.limit());
+        List<Match> page = s.offset() >= end ? List.of() : matches.subList(s.offset(), end);
+        List<TableRow> rows = page.isEmpty() ? List.of() : scope.tx(c -> rows(c, page, s.columns()));
+        return new MessageSearchResult(true, matches.size(), rows);
+    }
+
+    /** The folders named (each readable, else NO_ACCESS) and, when recursive, their readable subfolders. */
+    private List<Target> targets(Connection c, MessageSearch s) throws SQLException {
+        Map<Long, Target> out = new LinkedHashMap<>();
+        for (EntryId id : s.folders()) {
+            var f = scope.ctx.objects().folder(c, id);
+            EngineFolders.requireNotSearch(f.object());
+            scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.READ_ANY);
+            out.putIfAbsent(f.object().id(), new Target(f.store(), f.object()));
+            if (s.recursive()) {
+                below(c, f.store(), f.object().id(), 1, out);
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private void below(Connection c, StoreRow store, long parentId, int depth, Map<Long, Target> out)
+            throws SQLException {
+        if (depth > MAX_DEPTH) {
+            throw new MapiException.CorruptData("folder tree deeper than " + MAX_DEPTH);
+        }
+        List<Long> children = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM folders WHERE parent_id = ?")) {
+            ps.setLong(1, parentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    children.add(rs.getLong(1));
+                }
+            }
+        }
+        for (long id : children) {
+            FolderRow child = scope.ctx.objects().folder(c, id);
+            int rights = scope.ctx.access().rights(c, scope.caller, store, child);
+            if (child.type() != FolderType.FOLDER_SEARCH && Rights.has(rights, Rights.READ_ANY)) {
+                out.putIfAbsent(id, new Target(store, child));
+            }
+            below(c, store, id, depth + 1, out);
+        }
+    }
+
+    /** Evaluates the next chunk of a folder; returns the last id read, or -1 when the folder is done. */
+    private long chunk(Connection c, Target t, Restriction restriction, Optional<SqlPrefilter.Condition> pre,
+            long after, List<Match> matches) throws SQLException {
+        List<MessageRow> rows = new ArrayList<>(CHUNK);
+        Map<Long, Long> delivered = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + MessageRow.COLUMNS + ", props, delivery_ticks"
+                + " FROM messages WHERE folder_id = ? AND associated = FALSE AND deleted = FALSE AND id > ?"
+                + pre.map(p -> " AND " + p.sql()).orElse("") + " ORDER BY id LIMIT " + CHUNK)) {
+            ps.setLong(1, t.folder().id());
+            ps.setLong(2, after);
+            int i = 3;
+            for (Object param : pre.map(SqlPrefilter.Condition::params).orElse(List.of())) {
+                ps.setObject(i++, param);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    MessageRow m = MessageRow.read(rs, true);
+                    rows.add(m);
+                    delivered.put(m.id(), rs.getLong(MessageRow.COLUMN_COUNT + 2));
+                }
+            }
+        }
+        Map<Long, List<Recipient>> recipients = MessageView.recipients(c, delivered.keySet());
+        for (MessageRow m : rows) {
+            List<Recipient> r = recipients.getOrDefault(m.id(), List.of());
+            if (restriction.matches(new MessageSource(MessageView.properties(t.store(), t.folder(), m, r), r))) {
+                matches.add(new Match(m.id(), delivered.get(m.id())));
+            }
+        }
+        return rows.size() < CHUNK ? -1 : rows.get(rows.size() - 1).id();
+    }
+
+    /** The page's rows; a message deleted since the scan is left out. */
+    private List<TableRow> rows(Connection c, List<Match> page, List<PropTag> columns) throws SQLException {
+        List<TableRow> out = new ArrayList<>(page.size());
+        Map<Long, StoreRow> stores = new HashMap<>();
+        for (Match m : page) {
+            Optional<MessageRow> row = live(c, m.id());
+            if (row.isEmpty()) {
+                continue;
+            }
+            StoreRow store = stores.get(row.get().storeId());
+            if (store == null) {
+                store = scope.ctx.objects().store(c, row.get().storeId());
+                stores.put(store.id(), store);
+            }
+            FolderRow folder = scope.ctx.objects().folder(c, row.get().folderId());
+            List<Recipient> recipients = MessageView.recipients(c, m.id());
+            List<PropValue> props = MessageView.properties(store, folder, row.get(), recipients);
+            List<PropValue> values = new ArrayList<>(columns.size());
+            for (PropTag tag : columns) {
+                values.add(MessageView.pick(props, tag));
+            }
+            out.add(new TableRow(scope.ctx.objects().messageEntryId(store, m.id()), values));
+        }
+        return out;
+    }
+
+    private static Optional<MessageRow> live(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + MessageRow.COLUMNS + ", props FROM messages"
+                + " WHERE id = ? AND deleted = FALSE")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(MessageRow.read(rs, true)) : Optional.empty();
+            }
+        }
+    }
+}
