@@ -80,6 +80,7 @@ public record EasSettings(boolean enabled, EasConfig gateway, Path policiesFile,
             throw cfg.bad("ping_min_heartbeat", "must not be above ping_max_heartbeat (" + maxBeat + ")");
         }
         int maxFolders = cfg.integer("ping_max_folders", 300, 1, 100_000);
+        int searchLimit = cfg.integer("search_time_limit", (int) EasConfig.SEARCH_TIME_LIMIT.toSeconds(), 1, 3600);
 
         Optional<RemoteStore> remote = Optional.empty();
         String storeServer = cfg.string("store_server", "");
@@ -113,7 +114,7 @@ public record EasSettings(boolean enabled, EasConfig gateway, Path policiesFile,
                     + " embedded or mysql");
         }
         EasConfig gateway = new EasConfig(http, mode, window, Duration.ofSeconds(minBeat), Duration.ofSeconds(maxBeat),
-                maxFolders, Duration.ofSeconds(30));
+                maxFolders, Duration.ofSeconds(30), Duration.ofSeconds(searchLimit));
         return new EasSettings(enabled, gateway, policies, policiesNamed, state, remote);
     }
 
