@@ -56,16 +56,16 @@ final class MessageScan {
         Optional<SqlPrefilter.Condition> pre = SqlPrefilter.of(s.restriction());
         List<Match> matches = new ArrayList<>();
         for (Target t : targets) {
-            long after = 0;
-            while (true) {
+            List<Long> ids = scope.tx(c -> candidates(c, t, pre));
+            for (int from = 0; from < ids.size(); from += CHUNK) {
                 if (System.nanoTime() - deadline > 0) {
                     return new MessageSearchResult(false, matches.size(), List.of());
                 }
-                long from = after;
-                after = scope.tx(c -> chunk(c, t, s.restriction(), pre, from, matches));
-                if (after < 0) {
-                    break;
-                }
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                scope.tx(c -> {
+                    chunk(c, t, s.restriction(), chunk, matches);
+                    return null;
+                });
             }
         }
         matches.sort(Comparator.comparingLong(Match::deliveryTicks).thenComparingLong(Match::id).reversed());
@@ -114,33 +114,62 @@ final class MessageScan {
         }
     }
 
-    /** Evaluates the next chunk of a folder; returns the last id read, or -1 when the folder is done. */
-    private long chunk(Connection c, Target t, Restriction restriction, Optional<SqlPrefilter.Condition> pre,
-            long after, List<Match> matches) throws SQLException {
-        List<MessageRow> rows = new ArrayList<>(CHUNK);
-        Map<Long, Long> delivered = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + MessageRow.COLUMNS + ", props, delivery_ticks"
-                + " FROM messages WHERE folder_id = ? AND associated = FALSE AND deleted = FALSE AND id > ?"
-                + pre.map(p -> " AND " + p.sql()).orElse("") + " ORDER BY id LIMIT " + CHUNK)) {
+    /**
+     * The ids of the folder's messages the restriction's SQL part lets through, ascending: one read of the
+     * folder's index, so that the chunks after it read their rows by id and never the folder again.
+     */
+    private static List<Long> candidates(Connection c, Target t, Optional<SqlPrefilter.Condition> pre)
+            throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM messages WHERE folder_id = ?"
+                + " AND associated = FALSE AND deleted = FALSE" + pre.map(p -> " AND " + p.sql()).orElse(""))) {
             ps.setLong(1, t.folder().id());
-            ps.setLong(2, after);
-            int i = 3;
+            int i = 2;
             for (Object param : pre.map(SqlPrefilter.Condition::params).orElse(List.of())) {
                 ps.setObject(i++, param);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    MessageRow m = MessageRow.read(rs, true);
-                    rows.add(m);
-                    delivered.put(m.id(), rs.getLong(MessageRow.COLUMN_COUNT + 2));
+                    ids.add(rs.getLong(1));
                 }
             }
         }
-        if (rows.isEmpty()) {
-            return -1;
+        ids.sort(null);
+        return ids;
+    }
+
+    /** Evaluates the restriction on one chunk of a folder's messages (ids ascending); adds the matches. */
+    private void chunk(Connection c, Target t, Restriction restriction, List<Long> ids, List<Match> matches)
+            throws SQLException {
+        java.util.Set<Long> wanted = new java.util.HashSet<>(ids);
+        List<MessageRow> rows = new ArrayList<>(ids.size());
+        Map<Long, Long> delivered = new HashMap<>();
+        try (PreparedStatement ps = byIds(c, "SELECT " + MessageRow.COLUMNS + ", props, delivery_ticks FROM messages"
+                + " WHERE ", "id", ids, "")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    MessageRow m = MessageRow.read(rs, true);
+                    // Still in the folder and live: it may have moved since the ids were read.
+                    if (wanted.contains(m.id()) && !m.deleted() && m.folderId() != null
+                            && m.folderId() == t.folder().id()) {
+                        rows.add(m);
+                        delivered.put(m.id(), rs.getLong(MessageRow.COLUMN_COUNT + 2));
+                    }
+                }
+            }
         }
-        Map<Long, List<Recipient>> recipients = recipients(c, t.folder().id(), rows.get(0).id(),
-                rows.get(rows.size() - 1).id());
+        Map<Long, List<Recipient>> recipients = new HashMap<>();
+        try (PreparedStatement ps = byIds(c, "SELECT message_id, row_id, recipient_type, display_name, email, props"
+                + " FROM recipients WHERE ", "message_id", ids, " ORDER BY message_id, row_id")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (delivered.containsKey(rs.getLong(1))) {
+                        recipients.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(MessageView.recipient(
+                                rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getBytes(6)));
+                    }
+                }
+            }
+        }
         for (MessageRow m : rows) {
             List<Recipient> r = recipients.getOrDefault(m.id(), List.of());
             MessageSource full = new MessageSource(MessageView.properties(t.store(), t.folder(), m, r), r);
@@ -148,30 +177,30 @@ final class MessageScan {
                 matches.add(new Match(m.id(), delivered.get(m.id())));
             }
         }
-        return rows.size() < CHUNK ? -1 : rows.get(rows.size() - 1).id();
     }
 
     /**
-     * The recipients of a chunk's messages: one range scan of the recipients' key (message ids of the chunk
-     * ascend) rather than an IN list of hundreds of ids, which costs the database more than the scan.
+     * A statement selecting by a chunk of ascending ids: a key range when the ids lie close together (one range
+     * scan of the primary key; the few rows of other folders in between are dropped by the caller), an IN list
+     * when they are spread out (a small folder among many messages).
      */
-    private static Map<Long, List<Recipient>> recipients(Connection c, long folderId, long first, long last)
+    private static PreparedStatement byIds(Connection c, String select, String column, List<Long> ids, String tail)
             throws SQLException {
-        Map<Long, List<Recipient>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT r.message_id, r.row_id, r.recipient_type,"
-                + " r.display_name, r.email, r.props FROM recipients r JOIN messages m ON m.id = r.message_id"
-                + " WHERE r.message_id >= ? AND r.message_id <= ? AND m.folder_id = ? ORDER BY r.message_id, r.row_id")) {
+        long first = ids.get(0);
+        long last = ids.get(ids.size() - 1);
+        PreparedStatement ps;
+        if (last - first < 4L * ids.size()) {
+            ps = c.prepareStatement(select + column + " >= ? AND " + column + " <= ?" + tail);
             ps.setLong(1, first);
             ps.setLong(2, last);
-            ps.setLong(3, folderId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(MessageView.recipient(rs.getInt(2),
-                            rs.getInt(3), rs.getString(4), rs.getString(5), rs.getBytes(6)));
-                }
+        } else {
+            ps = c.prepareStatement(select + column + " IN (" + String.join(",", java.util.Collections.nCopies(
+                    ids.size(), "?")) + ")" + tail);
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 1, ids.get(i));
             }
         }
-        return out;
+        return ps;
     }
 
     /**
