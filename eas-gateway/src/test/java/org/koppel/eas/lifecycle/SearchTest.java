@@ -249,6 +249,29 @@ class SearchTest {
         return new SearchRequest(SearchRequest.GAL, Optional.empty(), Optional.of(text), o);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = ProtocolVersion.class, names = {"V14_0", "V14_1", "V16_0", "V16_1"})
+    void findsAConversation(ProtocolVersion v) {
+        String user = gw.newUser();
+        EntryId inbox = gw.admin.stores().openUserStore(user).folder(WellKnownFolder.INBOX);
+        byte[] conversation = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, (byte) v.ordinal()};
+        for (String subject : List.of("Thread start", "Re: Thread start", "Elsewhere")) {
+            org.koppel.store.client.MessageContent m = SearchCalls.mail(subject, "text", "Ann", "ann@example.net",
+                    user + "@example.org", T0);
+            List<org.koppel.mapi.PropValue> props = new java.util.ArrayList<>(m.properties());
+            if (!subject.equals("Elsewhere")) {
+                props.add(org.koppel.mapi.PropValue.of(org.koppel.mapi.PropTags.PR_CONVERSATION_ID, conversation));
+            }
+            SearchCalls.put(gw, inbox, new org.koppel.store.client.MessageContent(props, m.recipients(),
+                    m.attachments(), false));
+        }
+        MailboxQuery byConversation = new MailboxQuery(List.of(), List.of(), Optional.empty(),
+                Optional.of(conversation), Optional.empty(), Optional.empty(), false);
+        SearchCalls calls = new SearchCalls(gw.client(user, "conv" + v.name(), v));
+        assertEquals(Set.of("Thread start", "Re: Thread start"), subjects(store(calls.search(mailbox(byConversation,
+                SearchOptions.none().withDeepTraversal(true))))));
+    }
+
     @Test
     void aSearchLongerThanTheTimeLimitAnswersTimedOut() throws IOException {
         try (Gateway slow = new Gateway(PingLimits.DEFAULTS, Duration.ofNanos(1))) {
