@@ -532,4 +532,52 @@ public abstract class BackendContractTest {
         session.folders().delete(f.id());
         assertThrows(BackendException.NotFound.class, () -> session.push().watch(Set.of(f.id()), x -> { }));
     }
+
+    // --- search and the address list (optional capabilities: checked where the backend offers them)
+
+    private MailboxSearch.Result search(String text, List<String> folders, int offset, int limit) {
+        return session.search().orElseThrow().search(new MailboxSearch.Query(text, folders, false, Optional.empty(),
+                Optional.empty(), Optional.empty(), offset, limit, Duration.ofSeconds(30),
+                List.of(BodyPreference.of(BodyType.PLAIN_TEXT))));
+    }
+
+    @Test
+    void mailboxSearchFindsWordsNewestFirstInTheUsersOwnMailOnly() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(session.search().isPresent(), "no mailbox search");
+        deliver(account, TestMail.of("Plan for Wibblefest", now.minusSeconds(300)));
+        deliver(account, new TestMail("Lunch", now.minusSeconds(200), "the wibblefest menu", Optional.empty()));
+        deliver(account, TestMail.of("Unrelated", now.minusSeconds(100)));
+        Account other = newAccount();
+        deliver(other, TestMail.of("Their wibblefest", now));
+
+        MailboxSearch.Result.Found found = (MailboxSearch.Result.Found) search("WIBBLEFEST", List.of(), 0, 10);
+        assertEquals(2, found.total());
+        assertEquals(List.of("Lunch", "Plan for Wibblefest"),
+                found.hits().stream().map(h -> ((EmailItem) h.item()).subject()).toList());
+        assertEquals(inbox(), found.hits().get(0).folderId());
+        assertEquals(idOf(inbox(), "Lunch"), found.hits().get(0).itemId());
+        // Both words must occur; paging keeps the total.
+        assertEquals(1, ((MailboxSearch.Result.Found) search("wibblefest plan", List.of(inbox()), 0, 10)).total());
+        MailboxSearch.Result.Found second = (MailboxSearch.Result.Found) search("wibblefest", List.of(), 1, 10);
+        assertEquals(2, second.total());
+        assertEquals(1, second.hits().size());
+    }
+
+    @Test
+    void mailboxSearchOfAMissingFolderIsNotFound() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(session.search().isPresent(), "no mailbox search");
+        assertThrows(BackendException.NotFound.class, () -> search("x", List.of("00FF00FF"), 0, 10));
+    }
+
+    @Test
+    void theAddressListFindsAndResolvesTheUser() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(session.globalAddressList().isPresent(), "no address list");
+        GlobalAddressList gal = session.globalAddressList().get();
+        UserDetails me = session.user();
+        List<GlobalAddressList.Entry> byAddress = gal.resolve(me.primaryEmail(), 10);
+        assertEquals(1, byAddress.size());
+        assertEquals(me.primaryEmail(), byAddress.get(0).email());
+        assertTrue(gal.find(me.login(), 10).stream().anyMatch(e -> e.email().equalsIgnoreCase(me.primaryEmail())));
+        assertTrue(gal.resolve("nobody-" + me.login() + "@nowhere.invalid", 10).isEmpty());
+    }
 }

@@ -34,6 +34,12 @@ public interface Hierarchy {
     /** {@link #serverId} for many folders in one transaction: backend id to ServerId. */
     Map<String, String> serverIds(DeviceAccount account, Collection<String> backendFolderIds);
 
+    /**
+     * The ServerId a backend folder already has on the device (it was handed out by a FolderSync or a
+     * FolderCreate), without giving one: empty for a folder the device has never been told about.
+     */
+    Optional<String> knownServerId(DeviceAccount account, String backendFolderId);
+
     /** The backend folder behind a ServerId (or CollectionId) the device sent; empty for one never given. */
     Optional<String> backendId(DeviceAccount account, String serverId);
 }

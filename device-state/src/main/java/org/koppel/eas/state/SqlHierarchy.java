@@ -71,6 +71,13 @@ final class SqlHierarchy implements Hierarchy {
     }
 
     @Override
+    public Optional<String> knownServerId(DeviceAccount account, String backendFolderId) {
+        Objects.requireNonNull(account, "account");
+        Long serverId = caches.folderIds.get(account, this::load).byBackendId().get(backendFolderId);
+        return serverId == null ? Optional.empty() : Optional.of(Long.toString(serverId));
+    }
+
+    @Override
     public Map<String, String> serverIds(DeviceAccount account, Collection<String> backendFolderIds) {
         Objects.requireNonNull(account, "account");
         for (String id : backendFolderIds) {

@@ -81,6 +81,7 @@ public record EasSettings(boolean enabled, EasConfig gateway, Path policiesFile,
         }
         int maxFolders = cfg.integer("ping_max_folders", 300, 1, 100_000);
         int maxCollections = cfg.integer("sync_max_collections", 300, 1, 100_000);
+        int searchLimit = cfg.integer("search_time_limit", (int) EasConfig.SEARCH_TIME_LIMIT.toSeconds(), 1, 3600);
 
         Optional<RemoteStore> remote = Optional.empty();
         String storeServer = cfg.string("store_server", "");
@@ -114,7 +115,7 @@ public record EasSettings(boolean enabled, EasConfig gateway, Path policiesFile,
                     + " embedded or mysql");
         }
         EasConfig gateway = new EasConfig(http, mode, window, Duration.ofSeconds(minBeat), Duration.ofSeconds(maxBeat),
-                maxFolders, maxCollections, Duration.ofSeconds(30));
+                maxFolders, maxCollections, Duration.ofSeconds(30), Duration.ofSeconds(searchLimit));
         return new EasSettings(enabled, gateway, policies, policiesNamed, state, remote);
     }
 

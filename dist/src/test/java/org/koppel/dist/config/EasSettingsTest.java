@@ -47,6 +47,7 @@ class EasSettingsTest {
         assertEquals(Duration.ofSeconds(3540), g.pingMaxHeartbeat());
         assertEquals(300, g.pingMaxFolders());
         assertEquals(300, g.syncMaxCollections());
+        assertEquals(Duration.ofSeconds(10), g.searchTimeLimit());
         assertEquals(CONFIG.resolve("policies.ini"), s.policiesFile());
         assertEquals(Optional.empty(), s.remoteStore());
         assertEquals(EasSettings.StateDatabase.STORE, s.state().database());
@@ -82,8 +83,10 @@ class EasSettingsTest {
         EasSettings s = read("enabled = no\nprovisioning = optional\nmax_window_size = 100\nping_min_heartbeat = 120\n"
                 + "sync_max_collections = 20\n"
                 + "listen = 127.0.0.1:18080\ntls_listen = off\nstate_database = embedded\n"
-                + "store_server = https://store.example.org:2361\nstore_service_secret = s3cret\n");
+                + "store_server = https://store.example.org:2361\nstore_service_secret = s3cret\n"
+                + "search_time_limit = 30\n");
         assertFalse(s.enabled());
+        assertEquals(Duration.ofSeconds(30), s.gateway().searchTimeLimit());
         assertEquals(ProvisioningMode.OPTIONAL, s.gateway().provisioning());
         assertEquals(100, s.gateway().maxWindowSize());
         assertEquals(Duration.ofSeconds(120), s.gateway().pingMinHeartbeat());
@@ -97,6 +100,7 @@ class EasSettingsTest {
         assertThrows(ConfigException.class, () -> read("max_window_size = 513\n"));
         assertThrows(ConfigException.class, () -> read("sync_max_collections = 0\n"));
         assertThrows(ConfigException.class, () -> read("ping_min_heartbeat = 30\n"));
+        assertThrows(ConfigException.class, () -> read("search_time_limit = 0\n"));
         assertThrows(ConfigException.class, () -> read("ping_min_heartbeat = 600\nping_max_heartbeat = 300\n"));
         assertThrows(ConfigException.class, () -> read("listen = off\ntls_listen = off\n"));
         assertThrows(ConfigException.class, () -> read("store_server = ftp://store\nstate_database = embedded\n"));

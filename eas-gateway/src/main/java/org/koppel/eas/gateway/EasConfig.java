@@ -19,10 +19,15 @@ import org.koppel.eas.provisioning.ProvisioningMode;
  * @param syncMaxCollections {@code sync_max_collections}: the most collections one Sync may name (more:
  *     Status 15)
  * @param retryAfter what a 503 asks a device to wait when the store or device state cannot answer
+ * @param searchTimeLimit {@code search_time_limit}: how long one mailbox Search or Find may scan before it
+ *     answers "timed out"
  */
 public record EasConfig(EasHttpConfig http, ProvisioningMode provisioning, int maxWindowSize,
         Duration pingMinHeartbeat, Duration pingMaxHeartbeat, int pingMaxFolders, int syncMaxCollections,
-        Duration retryAfter) {
+        Duration retryAfter, Duration searchTimeLimit) {
+
+    /** The default {@code search_time_limit}. */
+    public static final Duration SEARCH_TIME_LIMIT = Duration.ofSeconds(10);
 
     /** MS-ASCMD: a Sync WindowSize is at most 512. */
     public static final int MAX_WINDOW_SIZE = 512;
@@ -53,16 +58,25 @@ public record EasConfig(EasHttpConfig http, ProvisioningMode provisioning, int m
         if (retryAfter.isNegative() || retryAfter.isZero()) {
             throw new IllegalArgumentException("retryAfter must be positive");
         }
+        Objects.requireNonNull(searchTimeLimit, "searchTimeLimit");
+        if (searchTimeLimit.isNegative() || searchTimeLimit.isZero()) {
+            throw new IllegalArgumentException("search_time_limit must be positive");
+        }
     }
 
     /** The shipped defaults over the given HTTP settings. */
     public static EasConfig defaults(EasHttpConfig http) {
         return new EasConfig(http, ProvisioningMode.REQUIRED, MAX_WINDOW_SIZE, HEARTBEAT_FLOOR, HEARTBEAT_CEILING, 300,
-                300, Duration.ofSeconds(30));
+                300, Duration.ofSeconds(30), SEARCH_TIME_LIMIT);
     }
 
     public EasConfig withProvisioning(ProvisioningMode mode) {
         return new EasConfig(http, mode, maxWindowSize, pingMinHeartbeat, pingMaxHeartbeat, pingMaxFolders,
-                syncMaxCollections, retryAfter);
+                syncMaxCollections, retryAfter, searchTimeLimit);
+    }
+
+    public EasConfig withSearchTimeLimit(Duration limit) {
+        return new EasConfig(http, provisioning, maxWindowSize, pingMinHeartbeat, pingMaxHeartbeat, pingMaxFolders,
+                syncMaxCollections, retryAfter, limit);
     }
 }

@@ -94,6 +94,11 @@ final class Gateway implements AutoCloseable {
     private int users;
 
     Gateway(PingLimits pingLimits) throws IOException {
+        this(pingLimits, EasConfig.SEARCH_TIME_LIMIT);
+    }
+
+    /** A gateway whose Search and Find give up after {@code searchTimeLimit}. */
+    Gateway(PingLimits pingLimits, java.time.Duration searchTimeLimit) throws IOException {
         db = TestDatabases.open(DatabaseKind.H2);
         files = Files.createTempDirectory("koppel-eas-test");
         engine = Engine.start(db.database(), new FileBlobStore(db.database(), files),
@@ -125,12 +130,13 @@ final class Gateway implements AutoCloseable {
             state.devices().register(new DeviceAccount(q.user(), q.device().id()),
                     new DeviceRequest(q.device().type(), q.userAgent().orElse(""), q.version().header()));
             return PolicyDecision.ALLOWED;
-        }, handlers(config, pingLimits), PAGES, throttle);
+        }, handlers(config, pingLimits, searchTimeLimit), PAGES, throttle);
         server = EasServer.start(config, servlet);
     }
 
     /** Sync, GetItemEstimate and Ping built here (with the test's Ping limits), and {@link MailCommands}. */
-    private Map<Command, CommandHandler<BackendSession>> handlers(EasHttpConfig config, PingLimits pingLimits) {
+    private Map<Command, CommandHandler<BackendSession>> handlers(EasHttpConfig config, PingLimits pingLimits,
+            java.time.Duration searchTimeLimit) {
         Map<Command, CommandHandler<BackendSession>> handlers = new EnumMap<>(Command.class);
         handlers.put(Command.SYNC, new SyncHandler<>(PAGES, new EmailSyncContent(), state, waits, SyncLimits.DEFAULTS,
                 OUTAGE));
@@ -138,8 +144,9 @@ final class Gateway implements AutoCloseable {
         handlers.put(Command.PING, new PingHandler(PAGES, state, waits, pingLimits, OUTAGE));
         handlers.put(Command.FOLDER_SYNC, new org.koppel.eas.foldersync.FolderSyncHandler(state.hierarchy(), PAGES,
                 OUTAGE));
-        handlers.putAll(new MailCommands().handlers(new EasGateway.Context(EasConfig.defaults(config), backend, state,
-                PAGES, OUTAGE, Clock.systemUTC())));
+        EasConfig eas = EasConfig.defaults(config).withSearchTimeLimit(searchTimeLimit);
+        handlers.putAll(new MailCommands().handlers(new EasGateway.Context(eas, backend, state, PAGES, OUTAGE,
+                Clock.systemUTC())));
         return handlers;
     }
 

@@ -1,11 +1,14 @@
 package org.koppel.backend.mapi;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.koppel.backend.BackendSession;
 import org.koppel.backend.ContentSync;
 import org.koppel.backend.Folders;
+import org.koppel.backend.GlobalAddressList;
 import org.koppel.backend.Items;
 import org.koppel.backend.MailSubmission;
+import org.koppel.backend.MailboxSearch;
 import org.koppel.backend.Push;
 import org.koppel.backend.UserDetails;
 import org.koppel.inetmapi.StoreNamedTags;
@@ -25,6 +28,8 @@ final class MapiSession implements BackendSession {
     private final MapiItems items;
     private final MapiMailSubmission mail;
     private final MapiPush push;
+    private final MapiMailboxSearch search;
+    private final MapiGlobalAddressList gal;
 
     MapiSession(Session session, Clock clock) {
         this.session = session;
@@ -39,6 +44,8 @@ final class MapiSession implements BackendSession {
         this.items = new MapiItems(session, folders, conversion);
         this.mail = new MapiMailSubmission(session, store, names, clock);
         this.push = new MapiPush(session, folders, store.entryId());
+        this.search = new MapiMailboxSearch(session, folders, conversion);
+        this.gal = new MapiGlobalAddressList(session);
     }
 
     @Override
@@ -75,6 +82,16 @@ final class MapiSession implements BackendSession {
     @Override
     public Push push() {
         return push;
+    }
+
+    @Override
+    public Optional<MailboxSearch> search() {
+        return Optional.of(search);
+    }
+
+    @Override
+    public Optional<GlobalAddressList> globalAddressList() {
+        return Optional.of(gal);
     }
 
     @Override
