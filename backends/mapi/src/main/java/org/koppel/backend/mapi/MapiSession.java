@@ -1,11 +1,13 @@
 package org.koppel.backend.mapi;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.koppel.backend.BackendSession;
 import org.koppel.backend.ContentSync;
 import org.koppel.backend.Folders;
 import org.koppel.backend.Items;
 import org.koppel.backend.MailSubmission;
+import org.koppel.backend.OutOfOffice;
 import org.koppel.backend.Push;
 import org.koppel.backend.UserDetails;
 import org.koppel.inetmapi.StoreNamedTags;
@@ -25,11 +27,12 @@ final class MapiSession implements BackendSession {
     private final MapiItems items;
     private final MapiMailSubmission mail;
     private final MapiPush push;
+    private final MapiOutOfOffice outOfOffice;
 
     MapiSession(Session session, Clock clock) {
         this.session = session;
         UserInfo u = session.user();
-        this.user = new UserDetails(u.login(), u.fullName(), u.email());
+        this.user = new UserDetails(u.login(), u.fullName(), u.email(), u.aliases());
         this.mobileAccess = u.has(Feature.MOBILE);
         StoreInfo store = session.stores().openOwn();
         StoreNamedTags names = new StoreNamedTags(session, store.entryId());
@@ -39,6 +42,7 @@ final class MapiSession implements BackendSession {
         this.items = new MapiItems(session, folders, conversion);
         this.mail = new MapiMailSubmission(session, store, names, clock);
         this.push = new MapiPush(session, folders);
+        this.outOfOffice = new MapiOutOfOffice(session, store);
     }
 
     @Override
@@ -75,6 +79,12 @@ final class MapiSession implements BackendSession {
     @Override
     public Push push() {
         return push;
+    }
+
+    /** The store's out-of-office, which the delivery agent answers with. */
+    @Override
+    public Optional<OutOfOffice> outOfOffice() {
+        return Optional.of(outOfOffice);
     }
 
     @Override
