@@ -1,7 +1,9 @@
 package org.koppel.eas.gateway;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.koppel.eas.http.EasHttpConfig;
 import org.koppel.eas.provisioning.ProvisioningMode;
 
@@ -17,9 +19,18 @@ import org.koppel.eas.provisioning.ProvisioningMode;
  * @param pingMaxHeartbeat {@code ping_max_heartbeat}: the longest
  * @param pingMaxFolders {@code ping_max_folders}: the most folders one Ping may watch
  * @param retryAfter what a 503 asks a device to wait when the store or device state cannot answer
+ * @param validateCertTrustStore {@code validatecert_truststore}: the CAs ValidateCert trusts (a PEM file or a
+ *     PKCS #12/JKS key store); empty: the Java runtime's
+ * @param validateCertTrustStorePassword {@code validatecert_truststore_password}: its password, "" for none
+ * @param devicePasswordKeyFile {@code device_password_key_file}: the AES key that seals the recovery passwords
+ *     of Settings DevicePassword in device state, made on first start
  */
 public record EasConfig(EasHttpConfig http, ProvisioningMode provisioning, int maxWindowSize,
-        Duration pingMinHeartbeat, Duration pingMaxHeartbeat, int pingMaxFolders, Duration retryAfter) {
+        Duration pingMinHeartbeat, Duration pingMaxHeartbeat, int pingMaxFolders, Duration retryAfter,
+        Optional<Path> validateCertTrustStore, String validateCertTrustStorePassword, Path devicePasswordKeyFile) {
+
+    /** The key file's name in the data directory when eas.cfg names none. */
+    public static final String DEVICE_PASSWORD_KEY_FILE = "eas-device-password.key";
 
     /** MS-ASCMD: a Sync WindowSize is at most 512. */
     public static final int MAX_WINDOW_SIZE = 512;
@@ -33,6 +44,9 @@ public record EasConfig(EasHttpConfig http, ProvisioningMode provisioning, int m
         Objects.requireNonNull(pingMinHeartbeat, "pingMinHeartbeat");
         Objects.requireNonNull(pingMaxHeartbeat, "pingMaxHeartbeat");
         Objects.requireNonNull(retryAfter, "retryAfter");
+        Objects.requireNonNull(validateCertTrustStore, "validateCertTrustStore");
+        Objects.requireNonNull(validateCertTrustStorePassword, "validateCertTrustStorePassword");
+        Objects.requireNonNull(devicePasswordKeyFile, "devicePasswordKeyFile");
         if (maxWindowSize < 1 || maxWindowSize > MAX_WINDOW_SIZE) {
             throw new IllegalArgumentException("max_window_size must be 1 to " + MAX_WINDOW_SIZE);
         }
@@ -49,6 +63,13 @@ public record EasConfig(EasHttpConfig http, ProvisioningMode provisioning, int m
         }
     }
 
+    /** The Settings and ValidateCert keys at their defaults: the runtime's CAs, the key file in the data directory. */
+    public EasConfig(EasHttpConfig http, ProvisioningMode provisioning, int maxWindowSize, Duration pingMinHeartbeat,
+            Duration pingMaxHeartbeat, int pingMaxFolders, Duration retryAfter) {
+        this(http, provisioning, maxWindowSize, pingMinHeartbeat, pingMaxHeartbeat, pingMaxFolders, retryAfter,
+                Optional.empty(), "", http.dataDir().resolve(DEVICE_PASSWORD_KEY_FILE));
+    }
+
     /** The shipped defaults over the given HTTP settings. */
     public static EasConfig defaults(EasHttpConfig http) {
         return new EasConfig(http, ProvisioningMode.REQUIRED, MAX_WINDOW_SIZE, HEARTBEAT_FLOOR, HEARTBEAT_CEILING, 300,
@@ -57,6 +78,18 @@ public record EasConfig(EasHttpConfig http, ProvisioningMode provisioning, int m
 
     public EasConfig withProvisioning(ProvisioningMode mode) {
         return new EasConfig(http, mode, maxWindowSize, pingMinHeartbeat, pingMaxHeartbeat, pingMaxFolders,
-                retryAfter);
+                retryAfter, validateCertTrustStore, validateCertTrustStorePassword, devicePasswordKeyFile);
+    }
+
+    /** The same, with ValidateCert trusting the CAs of {@code trustStore}. */
+    public EasConfig withValidateCertTrustStore(Optional<Path> trustStore, String password) {
+        return new EasConfig(http, provisioning, maxWindowSize, pingMinHeartbeat, pingMaxHeartbeat, pingMaxFolders,
+                retryAfter, trustStore, password, devicePasswordKeyFile);
+    }
+
+    /** The same, with the recovery passwords sealed under the key in {@code keyFile}. */
+    public EasConfig withDevicePasswordKeyFile(Path keyFile) {
+        return new EasConfig(http, provisioning, maxWindowSize, pingMinHeartbeat, pingMaxHeartbeat, pingMaxFolders,
+                retryAfter, validateCertTrustStore, validateCertTrustStorePassword, keyFile);
     }
 }

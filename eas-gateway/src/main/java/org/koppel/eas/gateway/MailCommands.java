@@ -5,6 +5,11 @@ import java.util.Map;
 import org.koppel.backend.BackendSession;
 import org.koppel.eas.command.Command;
 import org.koppel.eas.command.CommandHandler;
+import org.koppel.eas.meetingresponse.MeetingResponseHandler;
+import org.koppel.eas.settings.SettingsHandler;
+import org.koppel.eas.state.SecretSeal;
+import org.koppel.eas.validatecert.CertificateValidator;
+import org.koppel.eas.validatecert.ValidateCertHandler;
 
 /**
  * The commands that make a phone a complete mail client beyond Sync: sending, moving, fetching, searching,
@@ -16,6 +21,13 @@ public final class MailCommands implements EasGateway.HandlerFactory {
     @Override
     public Map<Command, CommandHandler<BackendSession>> handlers(EasGateway.Context context) {
         Map<Command, CommandHandler<BackendSession>> handlers = new EnumMap<>(Command.class);
+        EasConfig config = context.config();
+        handlers.put(Command.SETTINGS, new SettingsHandler(context.state().devices(),
+                SecretSeal.fromKeyFile(config.devicePasswordKeyFile()), context.pages()));
+        handlers.put(Command.VALIDATE_CERT, new ValidateCertHandler(CertificateValidator.fromTrustStore(
+                config.validateCertTrustStore(), config.validateCertTrustStorePassword(), context.clock()),
+                context.pages()));
+        handlers.put(Command.MEETING_RESPONSE, new MeetingResponseHandler(context.pages()));
         return handlers;
     }
 }
