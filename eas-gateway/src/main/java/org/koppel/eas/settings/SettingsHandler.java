@@ -72,7 +72,7 @@ public final class SettingsHandler implements CommandHandler<BackendSession> {
         DeviceRequest seen = new DeviceRequest(request.device().type(), request.userAgent().orElse(""),
                 version.header());
         BackendSession session = request.session();
-        SettingsResponse response = new SettingsResponse(SettingsStatus.SUCCESS,
+        SettingsResponse parts = new SettingsResponse(SettingsStatus.SUCCESS,
                 req.oof().map(o -> oof(session, o)),
                 req.devicePassword().map(p -> part("DevicePassword", () -> {
                     devices.register(account, seen);
@@ -86,7 +86,20 @@ public final class SettingsHandler implements CommandHandler<BackendSession> {
                 })),
                 req.userInformation() ? Optional.of(userInformation(session)) : Optional.empty(),
                 req.rightsManagement() ? Optional.of(SettingsStatus.SUCCESS) : Optional.empty());
-        return answer(version, response);
+        return answer(version, unavailableEverywhere(parts) ? new SettingsResponse(SettingsStatus.SERVER_UNAVAILABLE,
+                parts.oof(), parts.devicePassword(), parts.deviceInformation(), parts.userInformation(),
+                parts.rightsManagement()) : parts);
+    }
+
+    /** When every part failed for an outage, the command as a whole says so (Status 4): try again later. */
+    private static boolean unavailableEverywhere(SettingsResponse r) {
+        List<SettingsStatus> statuses = new ArrayList<>();
+        r.oof().ifPresent(o -> statuses.add(o.status()));
+        r.devicePassword().ifPresent(statuses::add);
+        r.deviceInformation().ifPresent(statuses::add);
+        r.userInformation().ifPresent(u -> statuses.add(u.status()));
+        r.rightsManagement().ifPresent(statuses::add);
+        return statuses.stream().allMatch(s -> s == SettingsStatus.SERVER_UNAVAILABLE);
     }
 
     private CompletionStage<CommandResponse> answer(ProtocolVersion version, SettingsResponse response) {
@@ -122,11 +135,11 @@ public final class SettingsHandler implements CommandHandler<BackendSession> {
     }
 
     private SettingsResponse.OofResult oof(BackendSession session, SettingsRequest.Oof request) {
-        Optional<OutOfOffice> oof = session.outOfOffice();
-        if (oof.isEmpty()) {
-            return new SettingsResponse.OofResult(SettingsStatus.DENIED_BY_POLICY, Optional.empty());
-        }
         try {
+            Optional<OutOfOffice> oof = session.outOfOffice();
+            if (oof.isEmpty()) {
+                return new SettingsResponse.OofResult(SettingsStatus.DENIED_BY_POLICY, Optional.empty());
+            }
             return switch (request) {
                 case SettingsRequest.OofGet g -> get(oof.get(), g);
                 case SettingsRequest.OofSet s -> new SettingsResponse.OofResult(set(oof.get(), s), Optional.empty());
