@@ -28,8 +28,9 @@ public interface OutOfOffice {
     }
 
     /**
-     * @param start           when the replies start; present exactly when {@code state} is TIME_BASED
-     * @param end             when they stop, after {@code start}
+     * @param start           when the replies start: required when {@code state} is TIME_BASED; otherwise a window
+     *                        kept for another time, or empty
+     * @param end             when they stop, after {@code start}; required with it
      * @param internal        senders inside the organisation
      * @param externalKnown   senders outside it that the user knows (in the contacts)
      * @param externalUnknown all other senders outside it

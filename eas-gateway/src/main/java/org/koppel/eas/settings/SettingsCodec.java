@@ -184,8 +184,13 @@ public final class SettingsCodec {
             if (!in.name().equals("Settings:Set") || password != null) {
                 throw in.unexpected();
             }
-            Map<String, String> leaves = in.leaves(MAX_PASSWORD, "Settings:Password");
-            password = in.required(leaves, "Settings:Password", "Settings:Set");
+            // Read a little past the limit: a password that is too long or empty is the part's status 5, not a
+            // protocol error.
+            Map<String, String> leaves = in.leaves(16 * MAX_PASSWORD, "Settings:Password");
+            password = leaves.get("Settings:Password");
+            if (password == null) {
+                throw in.missing("Settings:Password", "Settings:Set");
+            }
         }
         if (password == null) {
             throw in.missing("Settings:Set", "Settings:DevicePassword");

@@ -75,6 +75,9 @@ public final class SettingsHandler implements CommandHandler<BackendSession> {
         SettingsResponse parts = new SettingsResponse(SettingsStatus.SUCCESS,
                 req.oof().map(o -> oof(session, o)),
                 req.devicePassword().map(p -> part("DevicePassword", () -> {
+                    if (p.isEmpty() || p.length() > SettingsCodec.MAX_PASSWORD) {
+                        return SettingsStatus.INVALID_ARGUMENTS;
+                    }
                     devices.register(account, seen);
                     devices.setRecoveryPassword(account, seal.seal(account, p));
                     return SettingsStatus.SUCCESS;

@@ -216,6 +216,14 @@ class SettingsTest {
                 .contains("Recover-Me-2026"), "not the plain text");
         assertEquals("Recover-Me-2026", SecretSeal.fromKeyFile(gateway.files.resolve("eas-device-password.key"))
                 .open(account, stored), "the data directory's key opens it");
+
+        SettingsResponse tooLong = c.settings(SettingsRequest.none().withDevicePassword("x".repeat(256)));
+        assertEquals(SettingsStatus.SUCCESS, tooLong.status());
+        assertEquals(Optional.of(SettingsStatus.INVALID_ARGUMENTS), tooLong.devicePassword(), "at most 255");
+        assertEquals(Optional.of(SettingsStatus.INVALID_ARGUMENTS),
+                c.settings(SettingsRequest.none().withDevicePassword("")).devicePassword());
+        assertEquals("Recover-Me-2026", SecretSeal.fromKeyFile(gateway.files.resolve("eas-device-password.key"))
+                .open(account, gateway.state.devices().recoveryPassword(account).orElseThrow()), "kept");
     }
 
     @ParameterizedTest

@@ -78,7 +78,9 @@ class SettingsCodecTest {
                         + "</Settings>",
                 "<Settings xmlns=\"Settings:\"><Oof><Set><OofMessage><AppliesToInternal/></OofMessage><OofMessage>"
                         + "<AppliesToInternal/></OofMessage></Set></Oof></Settings>",
-                "<Settings xmlns=\"Settings:\"><DevicePassword><Set/></DevicePassword></Settings>")) {
+                "<Settings xmlns=\"Settings:\"><DevicePassword><Set/></DevicePassword></Settings>",
+                "<Settings xmlns=\"Settings:\"><DevicePassword><Set><Password>a</Password><Model>b</Model></Set>"
+                        + "</DevicePassword></Settings>")) {
             assertThrows(DecodeException.class, () -> CodecHarness.decode(codec::decodeRequest,
                     CodecHarness.wbxml(bad, ProtocolVersion.V14_1), ProtocolVersion.V14_1), bad);
         }
