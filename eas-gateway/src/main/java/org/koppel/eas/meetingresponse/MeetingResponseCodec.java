@@ -63,7 +63,13 @@ public final class MeetingResponseCodec {
                 case "Search:LongId" -> longId = Optional.of(in.requiredText(ElementReader.MAX_TOKEN));
                 case "MeetingResponse:InstanceId" -> instance = Optional.of(in.requiredText(ElementReader.MAX_TOKEN));
                 // 16.0+: whether and what to send the organizer; nothing is answered yet, so it is not read.
-                case "MeetingResponse:SendResponse" -> in.raw().skipElement();
+                case "MeetingResponse:SendResponse" -> {
+                    try {
+                        in.raw().skipElement();
+                    } catch (org.koppel.eas.wbxml.WbxmlException e) {
+                        throw new DecodeException(DecodeException.Reason.MALFORMED, e.getMessage(), e.offset(), e);
+                    }
+                }
                 default -> throw in.unexpected();
             }
         }
