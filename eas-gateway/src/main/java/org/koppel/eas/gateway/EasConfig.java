@@ -81,6 +81,15 @@ public record EasConfig(EasHttpConfig http, ProvisioningMode provisioning, int m
                 retryAfter, validateCertTrustStore, validateCertTrustStorePassword, devicePasswordKeyFile);
     }
 
+    /** Without the trust store's password, so that logging the configuration does not show it. */
+    @Override
+    public String toString() {
+        return "EasConfig[http=" + http + ", provisioning=" + provisioning + ", maxWindowSize=" + maxWindowSize
+                + ", pingMinHeartbeat=" + pingMinHeartbeat + ", pingMaxHeartbeat=" + pingMaxHeartbeat
+                + ", pingMaxFolders=" + pingMaxFolders + ", retryAfter=" + retryAfter + ", validateCertTrustStore="
+                + validateCertTrustStore + ", devicePasswordKeyFile=" + devicePasswordKeyFile + "]";
+    }
+
     /** The same, with ValidateCert trusting the CAs of {@code trustStore}. */
     public EasConfig withValidateCertTrustStore(Optional<Path> trustStore, String password) {
         return new EasConfig(http, provisioning, maxWindowSize, pingMinHeartbeat, pingMaxHeartbeat, pingMaxFolders,
