@@ -580,4 +580,33 @@ public abstract class BackendContractTest {
         assertTrue(gal.find(me.login(), 10).stream().anyMatch(e -> e.email().equalsIgnoreCase(me.primaryEmail())));
         assertTrue(gal.resolve("nobody-" + me.login() + "@nowhere.invalid", 10).isEmpty());
     }
+
+    // --- out of office
+
+    @Test
+    void outOfOfficeRoundTripsWhenOffered() {
+        Optional<OutOfOffice> oof = session.outOfOffice();
+        if (oof.isEmpty()) {
+            return; // an optional capability; the gateway answers "not supported" without it
+        }
+        assertEquals(OutOfOffice.State.DISABLED, oof.get().get().state(), "a new user is not away");
+        Instant start = Instant.parse("2030-07-01T08:00:00Z");
+        Instant end = Instant.parse("2030-07-15T18:00:00Z");
+        OutOfOffice.Settings away = new OutOfOffice.Settings(OutOfOffice.State.TIME_BASED, Optional.of(start),
+                Optional.of(end), new OutOfOffice.Reply(true, "Ask my team."),
+                new OutOfOffice.Reply(true, "Back on the 15th."), new OutOfOffice.Reply(true, "Back on the 15th."));
+        oof.get().set(away);
+        try (BackendSession again = backend().logon(account.login(), account.password())) {
+            assertEquals(away, again.outOfOffice().orElseThrow().get(), "seen by a later session");
+        }
+        OutOfOffice.Settings insideOnly = new OutOfOffice.Settings(OutOfOffice.State.GLOBAL, Optional.empty(),
+                Optional.empty(), new OutOfOffice.Reply(true, "Ask my team."), OutOfOffice.Reply.NONE,
+                OutOfOffice.Reply.NONE);
+        oof.get().set(insideOnly);
+        OutOfOffice.Settings read = oof.get().get();
+        assertEquals(OutOfOffice.State.GLOBAL, read.state());
+        assertEquals(new OutOfOffice.Reply(true, "Ask my team."), read.internal());
+        assertFalse(read.externalKnown().enabled());
+        assertFalse(read.externalUnknown().enabled());
+    }
 }

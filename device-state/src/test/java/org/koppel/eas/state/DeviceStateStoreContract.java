@@ -151,6 +151,27 @@ abstract class DeviceStateStoreContract {
         assertEquals(info, devices().findFresh(ALICE_PHONE).orElseThrow().information());
         assertThrows(DeviceStateException.UnknownDevice.class,
                 () -> devices().updateInformation(new DeviceAccount("carol", "X1"), info));
+        DeviceInformation withSms = new DeviceInformation("iPhone14,2", "", "", "", "", "", "", "",
+                java.util.Optional.of(true));
+        devices().updateInformation(ALICE_PHONE, withSms);
+        assertEquals(withSms, devices().findFresh(ALICE_PHONE).orElseThrow().information());
+    }
+
+    @Test
+    void aSealedRecoveryPasswordIsKeptAndReplaced(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        devices().register(ALICE_PHONE, IPHONE);
+        assertTrue(devices().recoveryPassword(ALICE_PHONE).isEmpty());
+        SecretSeal seal = SecretSeal.fromKeyFile(dir.resolve("secret.key"));
+        devices().setRecoveryPassword(ALICE_PHONE, seal.seal(ALICE_PHONE, "first"));
+        devices().setRecoveryPassword(ALICE_PHONE, seal.seal(ALICE_PHONE, "correct horse"));
+        byte[] stored = devices().recoveryPassword(ALICE_PHONE).orElseThrow();
+        assertFalse(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1).contains("correct horse"));
+        assertEquals("correct horse", SecretSeal.fromKeyFile(dir.resolve("secret.key")).open(ALICE_PHONE, stored));
+        assertThrows(IllegalArgumentException.class, () -> seal.open(BOB_PHONE, stored), "bound to its account");
+        assertThrows(IllegalArgumentException.class,
+                () -> SecretSeal.fromKeyFile(dir.resolve("other.key")).open(ALICE_PHONE, stored), "another key");
+        assertThrows(DeviceStateException.UnknownDevice.class,
+                () -> devices().recoveryPassword(new DeviceAccount("carol", "X1")));
     }
 
     @Test

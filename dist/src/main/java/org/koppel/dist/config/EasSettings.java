@@ -114,8 +114,14 @@ public record EasSettings(boolean enabled, EasConfig gateway, Path policiesFile,
             throw cfg.bad("state_database", "\"store\" needs the store in this process; with store_server set, use"
                     + " embedded or mysql");
         }
+        String trustStore = cfg.string("validatecert_truststore", "");
+        String keyFile = cfg.string("device_password_key_file", "");
         EasConfig gateway = new EasConfig(http, mode, window, Duration.ofSeconds(minBeat), Duration.ofSeconds(maxBeat),
-                maxFolders, maxCollections, Duration.ofSeconds(30), Duration.ofSeconds(searchLimit));
+                maxFolders, maxCollections, Duration.ofSeconds(30), Duration.ofSeconds(searchLimit),
+                trustStore.isEmpty() ? Optional.empty()
+                        : Optional.of(readable(cfg, "validatecert_truststore", trustStore, data)),
+                cfg.string("validatecert_truststore_password", ""),
+                data.resolve(keyFile.isEmpty() ? EasConfig.DEVICE_PASSWORD_KEY_FILE : keyFile));
         return new EasSettings(enabled, gateway, policies, policiesNamed, state, remote);
     }
 

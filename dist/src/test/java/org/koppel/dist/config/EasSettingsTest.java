@@ -111,6 +111,21 @@ class EasSettingsTest {
     }
 
     @Test
+    void settingsAndValidateCertKeys(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        EasSettings d = read("");
+        assertEquals(Optional.empty(), d.gateway().validateCertTrustStore(), "the runtime's CAs");
+        assertEquals(DATA.resolve("eas-device-password.key"), d.gateway().devicePasswordKeyFile());
+        Path pem = Files.writeString(dir.resolve("cas.pem"), "-----BEGIN CERTIFICATE-----\n");
+        EasSettings s = EasSettings.from(ConfigValues.of("eas", new ConfigFileParser().parse("eas.cfg",
+                "validatecert_truststore = " + pem + "\nvalidatecert_truststore_password = pw\n"
+                        + "device_password_key_file = keys/device.key\n"), List.of()), dir, CONFIG);
+        assertEquals(Optional.of(pem), s.gateway().validateCertTrustStore());
+        assertEquals("pw", s.gateway().validateCertTrustStorePassword());
+        assertEquals(dir.toAbsolutePath().normalize().resolve("keys/device.key"), s.gateway().devicePasswordKeyFile());
+        assertThrows(ConfigException.class, () -> read("validatecert_truststore = /nonexistent/cas.pem\n"));
+    }
+
+    @Test
     void policiesIniRefusalsNameTheLine() {
         ConfigException unknown = assertThrows(ConfigException.class,
                 () -> PolicyFile.parse("policies.ini", "[default]\nAllowCamera = 1\nAllowTeleporter = 1\n"));

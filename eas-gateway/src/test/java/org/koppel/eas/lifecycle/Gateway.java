@@ -78,7 +78,7 @@ final class Gateway implements AutoCloseable {
 
     static final CodePages PAGES = CodePages.load();
     private static final Outage OUTAGE = new Outage(java.time.Duration.ofSeconds(30));
-    private static final String SECRET = "eas-test-secret";
+    static final String SECRET = "eas-test-secret";
 
     final TestDatabase db;
     final Path files;
@@ -94,11 +94,16 @@ final class Gateway implements AutoCloseable {
     private int users;
 
     Gateway(PingLimits pingLimits) throws IOException {
-        this(pingLimits, EasConfig.SEARCH_TIME_LIMIT);
+        this(pingLimits, c -> c);
     }
 
     /** A gateway whose Search and Find give up after {@code searchTimeLimit}. */
     Gateway(PingLimits pingLimits, java.time.Duration searchTimeLimit) throws IOException {
+        this(pingLimits, c -> c.withSearchTimeLimit(searchTimeLimit));
+    }
+
+    /** With the gateway's configuration changed by {@code configure} (e.g. ValidateCert's trust store). */
+    Gateway(PingLimits pingLimits, java.util.function.UnaryOperator<EasConfig> configure) throws IOException {
         db = TestDatabases.open(DatabaseKind.H2);
         files = Files.createTempDirectory("koppel-eas-test");
         engine = Engine.start(db.database(), new FileBlobStore(db.database(), files),
@@ -130,13 +135,13 @@ final class Gateway implements AutoCloseable {
             state.devices().register(new DeviceAccount(q.user(), q.device().id()),
                     new DeviceRequest(q.device().type(), q.userAgent().orElse(""), q.version().header()));
             return PolicyDecision.ALLOWED;
-        }, handlers(config, pingLimits, searchTimeLimit), PAGES, throttle);
+        }, handlers(config, pingLimits, configure), PAGES, throttle);
         server = EasServer.start(config, servlet);
     }
 
     /** Sync, GetItemEstimate and Ping built here (with the test's Ping limits), and {@link MailCommands}. */
     private Map<Command, CommandHandler<BackendSession>> handlers(EasHttpConfig config, PingLimits pingLimits,
-            java.time.Duration searchTimeLimit) {
+            java.util.function.UnaryOperator<EasConfig> configure) {
         Map<Command, CommandHandler<BackendSession>> handlers = new EnumMap<>(Command.class);
         handlers.put(Command.SYNC, new SyncHandler<>(PAGES, new EmailSyncContent(), state, waits, SyncLimits.DEFAULTS,
                 OUTAGE));
@@ -144,9 +149,8 @@ final class Gateway implements AutoCloseable {
         handlers.put(Command.PING, new PingHandler(PAGES, state, waits, pingLimits, OUTAGE));
         handlers.put(Command.FOLDER_SYNC, new org.koppel.eas.foldersync.FolderSyncHandler(state.hierarchy(), PAGES,
                 OUTAGE));
-        EasConfig eas = EasConfig.defaults(config).withSearchTimeLimit(searchTimeLimit);
-        handlers.putAll(new MailCommands().handlers(new EasGateway.Context(eas, backend, state, PAGES, OUTAGE,
-                Clock.systemUTC())));
+        handlers.putAll(new MailCommands().handlers(new EasGateway.Context(configure.apply(EasConfig.defaults(config)),
+                backend, state, PAGES, OUTAGE, Clock.systemUTC())));
         return handlers;
     }
 

@@ -9,6 +9,7 @@ import org.koppel.backend.GlobalAddressList;
 import org.koppel.backend.Items;
 import org.koppel.backend.MailSubmission;
 import org.koppel.backend.MailboxSearch;
+import org.koppel.backend.OutOfOffice;
 import org.koppel.backend.Push;
 import org.koppel.backend.UserDetails;
 import org.koppel.inetmapi.StoreNamedTags;
@@ -30,11 +31,12 @@ final class MapiSession implements BackendSession {
     private final MapiPush push;
     private final MapiMailboxSearch search;
     private final MapiGlobalAddressList gal;
+    private final MapiOutOfOffice outOfOffice;
 
     MapiSession(Session session, Clock clock) {
         this.session = session;
         UserInfo u = session.user();
-        this.user = new UserDetails(u.login(), u.fullName(), u.email());
+        this.user = new UserDetails(u.login(), u.fullName(), u.email(), u.aliases());
         this.mobileAccess = u.has(Feature.MOBILE);
         StoreInfo store = session.stores().openOwn();
         StoreNamedTags names = new StoreNamedTags(session, store.entryId());
@@ -46,6 +48,7 @@ final class MapiSession implements BackendSession {
         this.push = new MapiPush(session, folders, store.entryId());
         this.search = new MapiMailboxSearch(session, folders, conversion);
         this.gal = new MapiGlobalAddressList(session);
+        this.outOfOffice = new MapiOutOfOffice(session, store);
     }
 
     @Override
@@ -82,6 +85,12 @@ final class MapiSession implements BackendSession {
     @Override
     public Push push() {
         return push;
+    }
+
+    /** The store's out-of-office, which the delivery agent answers with. */
+    @Override
+    public Optional<OutOfOffice> outOfOffice() {
+        return Optional.of(outOfOffice);
     }
 
     @Override

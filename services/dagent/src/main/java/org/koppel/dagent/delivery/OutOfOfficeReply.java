@@ -34,7 +34,9 @@ public final class OutOfOfficeReply {
 
     /** Why a message was or was not answered. */
     public enum Verdict {
-        SENT, OFF, NULL_SENDER, OWN_MAIL, AUTOMATIC, LIST_OR_BULK, ALREADY_ANSWERED
+        SENT, OFF, NULL_SENDER, OWN_MAIL, AUTOMATIC, LIST_OR_BULK, ALREADY_ANSWERED,
+        /** The settings do not answer this kind of sender (inside or outside the organisation). */
+        NOT_FOR_SENDER
     }
 
     private final Duration period;
@@ -69,14 +71,38 @@ public final class OutOfOfficeReply {
             return Verdict.OFF;
         }
         OutOfOfficeMessage stored = OutOfOfficeMessage.of(s, store);
-        if (!oof.activeAt(now)) {
-            return Verdict.OFF;
+        boolean internal = internal(s, user, sender);
+        if (internal ? !oof.internal() : oof.external() != OutOfOffice.ExternalAudience.ALL) {
+            // KNOWN would answer outside senders in the user's contacts; contacts are not looked up yet.
+            return Verdict.NOT_FOR_SENDER;
         }
         if (!stored.claimReply(sender, now, period)) {
             return Verdict.ALREADY_ANSWERED;
         }
-        send(s, store, user, oof, message, sender);
+        send(s, store, user, oof, internal ? oof.text() : oof.externalReply(), message, sender);
         return Verdict.SENT;
+    }
+
+    /**
+     * Whether a sender is inside the organisation: a user (or alias) of this server's directory, or an address in
+     * one of the user's own domains.
+     */
+    static boolean internal(Session s, UserInfo user, String sender) {
+        String domain = domain(sender);
+        if (!domain.isEmpty() && (domain.equals(domain(user.email()))
+                || user.aliases().stream().anyMatch(a -> domain.equals(domain(a))))) {
+            return true;
+        }
+        try {
+            return s.directory().resolve(sender).isPresent();
+        } catch (RuntimeException e) {
+            return false; // a lookup that fails treats the sender as outside: the safer answer
+        }
+    }
+
+    private static String domain(String address) {
+        int at = address == null ? -1 : address.lastIndexOf('@');
+        return at < 0 ? "" : address.substring(at + 1).strip().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -112,12 +138,12 @@ public final class OutOfOfficeReply {
         return Optional.empty();
     }
 
-    private static void send(Session s, StoreInfo store, UserInfo user, OutOfOffice oof, MessageContent original,
-            String to) {
+    private static void send(Session s, StoreInfo store, UserInfo user, OutOfOffice oof, String text,
+            MessageContent original, String to) {
         NamedTagMap names = new StoreNamedTags(s, store.entryId());
         ItemDraft reply = ItemDraft.mail()
                 .subject(oof.replySubject(string(original, PropTags.PR_SUBJECT).orElse("")))
-                .body(oof.text())
+                .body(text)
                 .from(new Address(user.fullName(), user.email()))
                 .to(to, to)
                 .read(true)
