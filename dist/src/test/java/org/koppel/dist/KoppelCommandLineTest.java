@@ -13,7 +13,7 @@ class KoppelCommandLineTest {
     @Test
     void everyCommandAnswersHelp() {
         for (String[] args : new String[][] {{"--help"}, {"serve", "--help"}, {"admin", "--help"},
-            {"admin", "user", "add", "--help"}, {"bench", "sync", "--help"}, {"bench", "eas", "--help"}, {"bench", "eas-fetch", "--help"}, {"purge-attachments", "--help"}}) {
+            {"admin", "user", "add", "--help"}, {"bench", "sync", "--help"}, {"bench", "eas", "--help"}, {"bench", "eas-fetch", "--help"}, {"bench", "sendmail", "--help"}, {"purge-attachments", "--help"}}) {
             CommandLine cl = Koppel.commandLine();
             StringWriter out = new StringWriter();
             cl.setOut(new PrintWriter(out));

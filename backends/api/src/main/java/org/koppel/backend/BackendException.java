@@ -59,6 +59,32 @@ public abstract sealed class BackendException extends RuntimeException {
         }
     }
 
+    /**
+     * A message to send that cannot be sent as it is: the gateway answers with the command's status for the
+     * {@link Problem}, and nothing was queued.
+     */
+    public static final class InvalidMessage extends BackendException {
+
+        /** What is wrong with the message. */
+        public enum Problem {
+            /** Neither the MIME nor the request names a recipient. */
+            NO_RECIPIENTS,
+            /** The MIME is not a message that can be read (it would only go out as an attachment of itself). */
+            MALFORMED
+        }
+
+        private final Problem problem;
+
+        public InvalidMessage(Problem problem, String message, Throwable cause) {
+            super(message, cause);
+            this.problem = java.util.Objects.requireNonNull(problem, "problem");
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+    }
+
     /** The mailbox is over its quota. */
     public static final class QuotaExceeded extends BackendException {
         public QuotaExceeded(String message, Throwable cause) {

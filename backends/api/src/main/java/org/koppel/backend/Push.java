@@ -10,7 +10,8 @@ import java.util.Set;
 public interface Push {
 
     /**
-     * Starts watching folders. The subscription ends when closed, or with the session at the latest.
+     * Starts watching folders for item changes, and the whole mailbox for folder changes
+     * ({@link PushListener#hierarchyChanged}). The subscription ends when closed, or with the session at the latest.
      *
      * @throws BackendException.NotFound when a folder does not exist
      */

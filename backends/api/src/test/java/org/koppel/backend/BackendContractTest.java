@@ -511,6 +511,51 @@ public abstract class BackendContractTest {
         assertEquals(List.of("sent from the phone"), queuedForSending(account));
     }
 
+    private static ByteArrayInputStream mime(String from, String to, String subject, String text) {
+        String m = "From: " + from + "\r\n" + (to.isEmpty() ? "" : "To: " + to + "\r\n") + "Subject: " + subject
+                + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n" + text + "\r\n";
+        return new ByteArrayInputStream(m.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void replyAndForwardQueueTheMessageAndMarkTheSource() {
+        deliver(account, TestMail.of("question", now.minusSeconds(5)));
+        String id = idOf(inbox(), "question");
+        String me = session.user().primaryEmail();
+        MailSubmission.Source source = new MailSubmission.Source(inbox(), id);
+        session.mail().reply(source, mime(me, "someone@example.net", "Re: question", "Answer"),
+                new MailSubmission.Options(false, true));
+        assertEquals(Optional.of(LastVerb.REPLY_TO_SENDER),
+                ((EmailItem) session.items().fetch(inbox(), id, List.of())).lastVerbExecuted());
+        session.mail().forward(source, mime(me, "other@example.net", "Fw: question", "FYI"),
+                new MailSubmission.Options(true, false), List.of(EmailAddress.of("third@example.net")));
+        EmailItem after = (EmailItem) session.items().fetch(inbox(), id, List.of());
+        assertEquals(Optional.of(LastVerb.FORWARD), after.lastVerbExecuted());
+        assertTrue(after.lastVerbExecutionTime().isPresent());
+        assertEquals(List.of("Fw: question", "Re: question"), queuedForSending(account).stream().sorted().toList());
+    }
+
+    @Test
+    void aMessageThatCannotBeSentIsRefusedAndNothingIsQueued() {
+        String me = session.user().primaryEmail();
+        BackendException.InvalidMessage none = assertThrows(BackendException.InvalidMessage.class,
+                () -> session.mail().send(mime(me, "", "to nobody", "x"), false));
+        assertEquals(BackendException.InvalidMessage.Problem.NO_RECIPIENTS, none.problem());
+        // Forwardees alone are recipients enough.
+        deliver(account, TestMail.of("source", now.minusSeconds(5)));
+        MailSubmission.Source source = new MailSubmission.Source(inbox(), idOf(inbox(), "source"));
+        session.mail().forward(source, mime(me, "", "Fw: source", "x"), new MailSubmission.Options(false, false),
+                List.of(EmailAddress.of("third@example.net")));
+        deliver(account, TestMail.of("gone", now.minusSeconds(5)));
+        String gone = idOf(inbox(), "gone");
+        session.items().move(inbox(), List.of(gone), session.folders().create(Optional.empty(), "Elsewhere",
+                EasFolderType.USER_MAIL).id());
+        assertThrows(BackendException.NotFound.class, () -> session.mail().reply(
+                new MailSubmission.Source(inbox(), gone), mime(me, "a@example.net", "Re: gone", "x"),
+                new MailSubmission.Options(false, false)));
+        assertEquals(List.of("Fw: source"), queuedForSending(account));
+    }
+
     // --- push
 
     @Test
@@ -535,9 +580,116 @@ public abstract class BackendContractTest {
     }
 
     @Test
+    void pushReportsFolderChangesAnywhereInTheMailboxAsHierarchyChanges() throws InterruptedException {
+        BackendFolder elsewhere = session.folders().create(Optional.empty(), "Elsewhere", EasFolderType.USER_MAIL);
+        java.util.concurrent.Semaphore hierarchy = new java.util.concurrent.Semaphore(0);
+        List<String> items = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (Subscription s = session.push().watch(Set.of(inbox()), new PushListener() {
+            @Override
+            public void changed(String folderId) {
+                items.add(folderId);
+            }
+
+            @Override
+            public void hierarchyChanged() {
+                hierarchy.release();
+            }
+        })) {
+            // A folder outside the watched one, created under the watched one, renamed, deleted.
+            session.folders().create(Optional.of(elsewhere.id()), "Child", EasFolderType.USER_MAIL);
+            assertTrue(hierarchy.tryAcquire(PUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS), "creation elsewhere");
+            BackendFolder under = session.folders().create(Optional.of(inbox()), "Under inbox", EasFolderType.USER_MAIL);
+            assertTrue(hierarchy.tryAcquire(PUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS), "creation in the inbox");
+            session.folders().update(elsewhere.id(), Optional.empty(), "Renamed");
+            assertTrue(hierarchy.tryAcquire(PUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS), "rename");
+            session.folders().delete(under.id());
+            assertTrue(hierarchy.tryAcquire(PUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS), "deletion");
+        }
+        // A subfolder's creation in the watched folder is not an item change of it.
+        assertEquals(List.of(), items);
+    }
+
+    @Test
     void pushOfAMissingFolderIsNotFound() {
         BackendFolder f = session.folders().create(Optional.empty(), "Short lived", EasFolderType.USER_MAIL);
         session.folders().delete(f.id());
         assertThrows(BackendException.NotFound.class, () -> session.push().watch(Set.of(f.id()), x -> { }));
+    }
+
+    // --- search and the address list (optional capabilities: checked where the backend offers them)
+
+    private MailboxSearch.Result search(String text, List<String> folders, int offset, int limit) {
+        return session.search().orElseThrow().search(new MailboxSearch.Query(text, folders, false, Optional.empty(),
+                Optional.empty(), Optional.empty(), offset, limit, Duration.ofSeconds(30),
+                List.of(BodyPreference.of(BodyType.PLAIN_TEXT))));
+    }
+
+    @Test
+    void mailboxSearchFindsWordsNewestFirstInTheUsersOwnMailOnly() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(session.search().isPresent(), "no mailbox search");
+        deliver(account, TestMail.of("Plan for Wibblefest", now.minusSeconds(300)));
+        deliver(account, new TestMail("Lunch", now.minusSeconds(200), "the wibblefest menu", Optional.empty()));
+        deliver(account, TestMail.of("Unrelated", now.minusSeconds(100)));
+        Account other = newAccount();
+        deliver(other, TestMail.of("Their wibblefest", now));
+
+        MailboxSearch.Result.Found found = (MailboxSearch.Result.Found) search("WIBBLEFEST", List.of(), 0, 10);
+        assertEquals(2, found.total());
+        assertEquals(List.of("Lunch", "Plan for Wibblefest"),
+                found.hits().stream().map(h -> ((EmailItem) h.item()).subject()).toList());
+        assertEquals(inbox(), found.hits().get(0).folderId());
+        assertEquals(idOf(inbox(), "Lunch"), found.hits().get(0).itemId());
+        // Both words must occur; paging keeps the total.
+        assertEquals(1, ((MailboxSearch.Result.Found) search("wibblefest plan", List.of(inbox()), 0, 10)).total());
+        MailboxSearch.Result.Found second = (MailboxSearch.Result.Found) search("wibblefest", List.of(), 1, 10);
+        assertEquals(2, second.total());
+        assertEquals(1, second.hits().size());
+    }
+
+    @Test
+    void mailboxSearchOfAMissingFolderIsNotFound() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(session.search().isPresent(), "no mailbox search");
+        assertThrows(BackendException.NotFound.class, () -> search("x", List.of("00FF00FF"), 0, 10));
+    }
+
+    @Test
+    void theAddressListFindsAndResolvesTheUser() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(session.globalAddressList().isPresent(), "no address list");
+        GlobalAddressList gal = session.globalAddressList().get();
+        UserDetails me = session.user();
+        List<GlobalAddressList.Entry> byAddress = gal.resolve(me.primaryEmail(), 10);
+        assertEquals(1, byAddress.size());
+        assertEquals(me.primaryEmail(), byAddress.get(0).email());
+        assertTrue(gal.find(me.login(), 10).stream().anyMatch(e -> e.email().equalsIgnoreCase(me.primaryEmail())));
+        assertTrue(gal.resolve("nobody-" + me.login() + "@nowhere.invalid", 10).isEmpty());
+    }
+
+    // --- out of office
+
+    @Test
+    void outOfOfficeRoundTripsWhenOffered() {
+        Optional<OutOfOffice> oof = session.outOfOffice();
+        if (oof.isEmpty()) {
+            return; // an optional capability; the gateway answers "not supported" without it
+        }
+        assertEquals(OutOfOffice.State.DISABLED, oof.get().get().state(), "a new user is not away");
+        Instant start = Instant.parse("2030-07-01T08:00:00Z");
+        Instant end = Instant.parse("2030-07-15T18:00:00Z");
+        OutOfOffice.Settings away = new OutOfOffice.Settings(OutOfOffice.State.TIME_BASED, Optional.of(start),
+                Optional.of(end), new OutOfOffice.Reply(true, "Ask my team."),
+                new OutOfOffice.Reply(true, "Back on the 15th."), new OutOfOffice.Reply(true, "Back on the 15th."));
+        oof.get().set(away);
+        try (BackendSession again = backend().logon(account.login(), account.password())) {
+            assertEquals(away, again.outOfOffice().orElseThrow().get(), "seen by a later session");
+        }
+        OutOfOffice.Settings insideOnly = new OutOfOffice.Settings(OutOfOffice.State.GLOBAL, Optional.empty(),
+                Optional.empty(), new OutOfOffice.Reply(true, "Ask my team."), OutOfOffice.Reply.NONE,
+                OutOfOffice.Reply.NONE);
+        oof.get().set(insideOnly);
+        OutOfOffice.Settings read = oof.get().get();
+        assertEquals(OutOfOffice.State.GLOBAL, read.state());
+        assertEquals(new OutOfOffice.Reply(true, "Ask my team."), read.internal());
+        assertFalse(read.externalKnown().enabled());
+        assertFalse(read.externalUnknown().enabled());
     }
 }

@@ -49,6 +49,9 @@ final class OofCommand {
         oof.from().ifPresentOrElse(f -> node.put("from", f.toString()), () -> node.putNull("from"));
         oof.until().ifPresentOrElse(u -> node.put("until", u.toString()), () -> node.putNull("until"));
         node.put("activeNow", oof.activeAt(Instant.now()));
+        node.put("internal", oof.internal());
+        node.put("external", oof.external().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("externalText", oof.externalText());
         admin.print(node, out -> describe(out, login, oof));
     }
 
@@ -59,7 +62,15 @@ final class OofCommand {
         out.printf("subject:   %s%n", oof.subject().isEmpty() ? "(Out of office: <original subject>)" : oof.subject());
         out.printf("from:      %s%n", oof.from().map(Instant::toString).orElse("-"));
         out.printf("until:     %s%n", oof.until().map(Instant::toString).orElse("-"));
+        out.printf("answers:   %s%s%n", oof.internal() ? "inside senders" : "no inside senders", switch (oof.external()) {
+            case ALL -> ", all outside senders";
+            case KNOWN -> ", known outside senders (none recognised yet)";
+            case NONE -> ", no outside senders";
+        });
         out.printf("text:%n%s%n", oof.text());
+        if (!oof.externalText().isEmpty()) {
+            out.printf("text for outside senders:%n%s%n", oof.externalText());
+        }
     }
 
     /** An ISO instant, date-time with offset, local date-time or date (in this machine's zone); "none": no bound. */
@@ -145,9 +156,11 @@ final class OofCommand {
                 OutOfOffice old = stored.read();
                 OutOfOffice oof;
                 try {
+                    // Who is answered (set from a phone) is kept; a new text is for everyone.
                     oof = new OutOfOffice(true, subject != null ? subject : old.subject(),
                             newText != null ? newText : old.text(), start != null ? start : old.from(),
-                            end != null ? end : old.until());
+                            end != null ? end : old.until(), old.internal(), old.external(),
+                            newText != null ? "" : old.externalText());
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.ParameterException(cl, e.getMessage());
                 }

@@ -222,6 +222,8 @@ class AdminCommandTest {
         assertEquals("Back on Monday.\nUrgent: ops@example.org\n", on.get("text").asText());
         assertEquals("2026-07-01T00:00:00Z", on.get("from").asText());
         assertEquals("2026-08-01T00:00:00Z", on.get("until").asText());
+        assertTrue(on.get("internal").asBoolean(), "everyone is answered unless a phone said otherwise");
+        assertEquals("all", on.get("external").asText());
 
         // Options not given keep their values; "none" removes a bound.
         assertEquals(0, admin("oof", "set", "olga", "--text", "Gone fishing.", "--until", "none").exit());
@@ -230,6 +232,7 @@ class AdminCommandTest {
         assertTrue(shown.out().contains("subject:   Away"), shown.out());
         assertTrue(shown.out().contains("until:     -"), shown.out());
         assertTrue(shown.out().contains("Gone fishing."), shown.out());
+        assertTrue(shown.out().contains("answers:   inside senders, all outside senders"), shown.out());
 
         Run disabled = admin("oof", "disable", "olga", "--json");
         assertEquals(0, disabled.exit(), disabled.err());

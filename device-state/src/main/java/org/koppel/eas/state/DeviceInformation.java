@@ -1,5 +1,8 @@
 package org.koppel.eas.state;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * The Settings/DeviceInformation of MS-ASPROV that a device sends with Provision (14.1 and later) or
  * Settings: what an administrator sees about the phone. Empty strings for what the device did not send.
@@ -12,12 +15,19 @@ public record DeviceInformation(
         String osLanguage,
         String phoneNumber,
         String mobileOperator,
-        String userAgent) {
+        String userAgent,
+        Optional<Boolean> enableOutboundSms) {
 
     /** What is stored of each field; devices have no reason to send more. */
     public static final int MAX_FIELD = 1024;
 
     public static final DeviceInformation NONE = new DeviceInformation("", "", "", "", "", "", "", "");
+
+    /** Without EnableOutboundSMS (Provision before 14.1 devices sent it through Settings only). */
+    public DeviceInformation(String model, String imei, String friendlyName, String os, String osLanguage,
+            String phoneNumber, String mobileOperator, String userAgent) {
+        this(model, imei, friendlyName, os, osLanguage, phoneNumber, mobileOperator, userAgent, Optional.empty());
+    }
 
     public DeviceInformation {
         model = bounded(model);
@@ -28,6 +38,7 @@ public record DeviceInformation(
         phoneNumber = bounded(phoneNumber);
         mobileOperator = bounded(mobileOperator);
         userAgent = bounded(userAgent);
+        Objects.requireNonNull(enableOutboundSms, "enableOutboundSms");
     }
 
     static String bounded(String s) {

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * ActiveSync device state for the gateway: opens the database (migrating its {@code eas_} tables), and hands
- * out the three capabilities. Each capability method is one transaction; a request that reads a sync key
+ * out the capabilities. Each capability method is one transaction; a request that reads a sync key
  * and later issues the next one is kept consistent by the collection's row version, not by a transaction
  * held open across the backend call, so several gateway nodes can share the database. Thread-safe; close it
  * to release the pool.
@@ -16,9 +16,12 @@ public final class DeviceStateStore implements AutoCloseable {
     private final Devices devices;
     private final SyncStates syncStates;
     private final Hierarchy hierarchy;
+    private final SentMail sentMail;
 
-    private DeviceStateStore(StateDatabase db, Devices devices, SyncStates syncStates, Hierarchy hierarchy) {
+    private DeviceStateStore(StateDatabase db, Devices devices, SyncStates syncStates, Hierarchy hierarchy,
+            SentMail sentMail) {
         this.db = db;
+        this.sentMail = sentMail;
         this.devices = devices;
         this.syncStates = syncStates;
         this.hierarchy = hierarchy;
@@ -40,7 +43,8 @@ public final class DeviceStateStore implements AutoCloseable {
         return new DeviceStateStore(db,
                 new SqlDevices(db, json, caches, clock, config.lastSyncStep()),
                 new SqlSyncStates(chain),
-                new SqlHierarchy(db, chain, json, caches));
+                new SqlHierarchy(db, chain, json, caches),
+                new SqlSentMail(db, clock));
     }
 
     public Devices devices() {
@@ -53,6 +57,11 @@ public final class DeviceStateStore implements AutoCloseable {
 
     public Hierarchy hierarchy() {
         return hierarchy;
+    }
+
+    /** The ClientIds of sent mail, so a repeated SendMail, SmartReply or SmartForward is not sent twice. */
+    public SentMail sentMail() {
+        return sentMail;
     }
 
     public DatabaseKind kind() {

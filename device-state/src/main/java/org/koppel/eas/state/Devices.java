@@ -37,6 +37,15 @@ public interface Devices {
     Device updateInformation(DeviceAccount account, DeviceInformation information);
 
     /**
+     * Keeps the recovery password of Settings/DevicePassword, sealed by the caller (device state never sees it in
+     * the clear), replacing an earlier one.
+     */
+    void setRecoveryPassword(DeviceAccount account, byte[] sealed);
+
+    /** The sealed recovery password, when the device set one. */
+    Optional<byte[]> recoveryPassword(DeviceAccount account);
+
+    /**
      * Provision phase one: hands out a new temporary policy key for the policy the gateway is sending
      * (replacing any earlier temporary key). The key in force stays until phase two completes.
      */

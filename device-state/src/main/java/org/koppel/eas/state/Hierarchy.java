@@ -19,6 +19,12 @@ public interface Hierarchy {
      */
     KeyLookup<List<HierarchyFolder>> lookup(DeviceAccount account, String clientKey);
 
+    /**
+     * The folder list of the account's newest hierarchy key (whether or not the device has used it yet: it is
+     * what the device has been told); empty before its first FolderSync.
+     */
+    Optional<List<HierarchyFolder>> latest(DeviceAccount account);
+
     /** Issues the next hierarchy key, standing for the folder list the response leaves the device with. */
     SyncKey issue(SyncPoint<List<HierarchyFolder>> from, List<HierarchyFolder> folders, byte[] pending);
 
@@ -27,6 +33,12 @@ public interface Hierarchy {
 
     /** {@link #serverId} for many folders in one transaction: backend id to ServerId. */
     Map<String, String> serverIds(DeviceAccount account, Collection<String> backendFolderIds);
+
+    /**
+     * The ServerId a backend folder already has on the device (it was handed out by a FolderSync or a
+     * FolderCreate), without giving one: empty for a folder the device has never been told about.
+     */
+    Optional<String> knownServerId(DeviceAccount account, String backendFolderId);
 
     /** The backend folder behind a ServerId (or CollectionId) the device sent; empty for one never given. */
     Optional<String> backendId(DeviceAccount account, String serverId);

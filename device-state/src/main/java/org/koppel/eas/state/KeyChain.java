@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -135,6 +137,73 @@ final class KeyChain {
                     yield r.reissued();
                 }
             };
+        });
+    }
+
+    /** See {@link SyncStates#recordAdds}; the collection's row lock orders it with the key's issue. */
+    void recordAdds(SyncPoint<?> from, SyncKey key, Map<String, String> serverIdsByClientId) {
+        if (serverIdsByClientId.isEmpty()) {
+            return;
+        }
+        String collectionId = from.collectionId();
+        db.transaction(c -> {
+            long ref = DeviceRefs.require(c, from.account());
+            Head head = head(c, ref, collectionId, true);
+            if (head == null) {
+                // The collection was discarded meanwhile: its next key is 0, nothing will be retried.
+                return null;
+            }
+            update(c, "DELETE FROM eas_client_add WHERE device_ref = ? AND collection_id = ?"
+                    + " AND (series <> ? OR counter < ?)", ref, collectionId, key.series().toString(), key.counter());
+            long now = clock.millis();
+            try (PreparedStatement find = c.prepareStatement("SELECT 1 FROM eas_client_add WHERE device_ref = ?"
+                    + " AND collection_id = ? AND series = ? AND counter = ? AND client_id = ?");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO eas_client_add (device_ref,"
+                            + " collection_id, series, counter, client_id, server_id, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (Map.Entry<String, String> e : serverIdsByClientId.entrySet()) {
+                    find.setLong(1, ref);
+                    find.setString(2, collectionId);
+                    find.setString(3, key.series().toString());
+                    find.setLong(4, key.counter());
+                    find.setString(5, e.getKey());
+                    try (ResultSet rs = find.executeQuery()) {
+                        if (rs.next()) {
+                            // The first record stands: that Add was answered with its ServerId.
+                            continue;
+                        }
+                    }
+                    insert.setLong(1, ref);
+                    insert.setString(2, collectionId);
+                    insert.setString(3, key.series().toString());
+                    insert.setLong(4, key.counter());
+                    insert.setString(5, e.getKey());
+                    insert.setString(6, e.getValue());
+                    insert.setLong(7, now);
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    Map<String, String> recordedAdds(SyncPoint<?> at, SyncKey key) {
+        return db.transaction(c -> {
+            long ref = DeviceRefs.require(c, at.account());
+            Map<String, String> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT client_id, server_id FROM eas_client_add"
+                    + " WHERE device_ref = ? AND collection_id = ? AND series = ? AND counter = ?")) {
+                ps.setLong(1, ref);
+                ps.setString(2, at.collectionId());
+                ps.setString(3, key.series().toString());
+                ps.setLong(4, key.counter());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return Map.copyOf(out);
         });
     }
 

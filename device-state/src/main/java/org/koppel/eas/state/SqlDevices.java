@@ -23,7 +23,7 @@ final class SqlDevices implements Devices {
 
     private static final String COLUMNS = "user_name, device_id, device_type, user_agent, protocol_version, "
             + "info_model, info_imei, info_friendly_name, info_os, info_os_language, info_phone_number, "
-            + "info_mobile_operator, info_user_agent, first_sync, last_sync, policy_key, pending_policy_key, "
+            + "info_mobile_operator, info_user_agent, info_enable_outbound_sms, first_sync, last_sync, policy_key, pending_policy_key, "
             + "policy_hash, provisioned_at, wipe_status, wipe_account_only, wipe_requested_by, wipe_requested_at, "
             + "wipe_sent_at, wipe_acknowledged_at, blocked, ping_heartbeat, ping_folders";
 
@@ -145,9 +145,37 @@ final class SqlDevices implements Devices {
         Objects.requireNonNull(info, "information");
         return change(account, (c, d) -> KeyChain.update(c, "UPDATE eas_device SET info_model = ?, info_imei = ?, "
                 + "info_friendly_name = ?, info_os = ?, info_os_language = ?, info_phone_number = ?, "
-                + "info_mobile_operator = ?, info_user_agent = ? WHERE user_name = ? AND device_id = ?",
+                + "info_mobile_operator = ?, info_user_agent = ?, info_enable_outbound_sms = ? "
+                + "WHERE user_name = ? AND device_id = ?",
                 info.model(), info.imei(), info.friendlyName(), info.os(), info.osLanguage(), info.phoneNumber(),
-                info.mobileOperator(), info.userAgent(), account.user(), account.deviceId()));
+                info.mobileOperator(), info.userAgent(), info.enableOutboundSms().orElse(null), account.user(),
+                account.deviceId()));
+    }
+
+    @Override
+    public void setRecoveryPassword(DeviceAccount account, byte[] sealed) {
+        byte[] copy = Objects.requireNonNull(sealed, "sealed").clone();
+        change(account, (c, d) -> KeyChain.update(c, "UPDATE eas_device SET recovery_password = ?, "
+                + "recovery_password_at = ? WHERE user_name = ? AND device_id = ?", copy, clock.millis(),
+                account.user(), account.deviceId()));
+    }
+
+    @Override
+    public Optional<byte[]> recoveryPassword(DeviceAccount account) {
+        Objects.requireNonNull(account, "account");
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT recovery_password FROM eas_device WHERE user_name = ? AND device_id = ?")) {
+                ps.setString(1, account.user());
+                ps.setString(2, account.deviceId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new DeviceStateException.UnknownDevice(account);
+                    }
+                    return Optional.ofNullable(rs.getBytes(1));
+                }
+            }
+        });
     }
 
     @Override
@@ -333,7 +361,7 @@ final class SqlDevices implements Devices {
         DeviceInformation info = new DeviceInformation(rs.getString("info_model"), rs.getString("info_imei"),
                 rs.getString("info_friendly_name"), rs.getString("info_os"), rs.getString("info_os_language"),
                 rs.getString("info_phone_number"), rs.getString("info_mobile_operator"),
-                rs.getString("info_user_agent"));
+                rs.getString("info_user_agent"), sms(rs));
         Provisioning provisioning = new Provisioning(rs.getLong("policy_key"), rs.getLong("pending_policy_key"),
                 rs.getString("policy_hash"), instant(rs, "provisioned_at"));
         WipeStatus status;
@@ -350,6 +378,11 @@ final class SqlDevices implements Devices {
         return new Device(account, rs.getString("device_type"), rs.getString("user_agent"),
                 rs.getString("protocol_version"), info, Instant.ofEpochMilli(rs.getLong("first_sync")),
                 Instant.ofEpochMilli(rs.getLong("last_sync")), provisioning, wipe, rs.getBoolean("blocked"), ping);
+    }
+
+    private static Optional<Boolean> sms(ResultSet rs) throws SQLException {
+        boolean on = rs.getBoolean("info_enable_outbound_sms");
+        return rs.wasNull() ? Optional.empty() : Optional.of(on);
     }
 
     private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

@@ -52,6 +52,12 @@ final class SqlHierarchy implements Hierarchy {
     }
 
     @Override
+    public Optional<List<HierarchyFolder>> latest(DeviceAccount account) {
+        Objects.requireNonNull(account, "account");
+        return chain.latest(account, KeyChain.HIERARCHY).map(c -> json.folders(c.state()));
+    }
+
+    @Override
     public SyncKey issue(SyncPoint<List<HierarchyFolder>> from, List<HierarchyFolder> folders, byte[] pending) {
         if (!KeyChain.HIERARCHY.equals(from.collectionId())) {
             throw new IllegalArgumentException("not a point of the hierarchy: collection " + from.collectionId());
@@ -62,6 +68,13 @@ final class SqlHierarchy implements Hierarchy {
     @Override
     public String serverId(DeviceAccount account, String backendFolderId) {
         return serverIds(account, List.of(backendFolderId)).get(backendFolderId);
+    }
+
+    @Override
+    public Optional<String> knownServerId(DeviceAccount account, String backendFolderId) {
+        Objects.requireNonNull(account, "account");
+        Long serverId = caches.folderIds.get(account, this::load).byBackendId().get(backendFolderId);
+        return serverId == null ? Optional.empty() : Optional.of(Long.toString(serverId));
     }
 
     @Override

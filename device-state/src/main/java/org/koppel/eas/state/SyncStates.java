@@ -1,5 +1,6 @@
 package org.koppel.eas.state;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,20 @@ public interface SyncStates {
      *                                               {@code from} was looked up
      */
     SyncKey issue(SyncPoint<byte[]> from, byte[] backendState, byte[] pending, SyncOptions options);
+
+    /**
+     * Records the ServerIds the backend gave to the Adds of a request made with {@code from}'s key (ClientId
+     * to ServerId), before the next key is issued: when issuing then fails ({@code ConcurrentUpdate}) the
+     * device retries with the same key, and {@link #recordedAdds} tells which of its Adds were made already.
+     * ClientIds count per key only: a client may use the same ClientId again in a later request. Records of
+     * keys before {@code from}'s are dropped.
+     *
+     * @throws IllegalArgumentException for a point of key 0 (a client's commands with key 0 are ignored)
+     */
+    void recordAdds(SyncPoint<byte[]> from, Map<String, String> serverIdsByClientId);
+
+    /** The ServerIds {@link #recordAdds} recorded for Adds made with {@code at}'s key, by ClientId. */
+    Map<String, String> recordedAdds(SyncPoint<byte[]> at);
 
     /** Stores the Options the client sent without issuing a key (a response without changes). */
     void saveOptions(SyncPoint<byte[]> at, SyncOptions options);

@@ -112,6 +112,55 @@ abstract class DeviceStateStoreContract {
         return syncs().issue(initial, bytes("s1"), bytes("p1"), null);
     }
 
+    // ---------------------------------------------------------------- sent mail
+
+    @Test
+    void aClientIdIsSentOnceAndARepeatIsAnsweredFromTheRecord() {
+        devices().register(ALICE_PHONE, IPHONE);
+        devices().register(BOB_PHONE, IPHONE);
+        SentMail sent = store.sentMail();
+        assertEquals(SentMail.Claim.NEW, sent.claim(ALICE_PHONE, "c1", 120));
+        assertEquals(SentMail.Claim.IN_PROGRESS, sent.claim(ALICE_PHONE, "c1", 120));
+        sent.sent(ALICE_PHONE, "c1");
+        assertEquals(SentMail.Claim.SENT, sent.claim(ALICE_PHONE, "c1", 120));
+        assertEquals(SentMail.Claim.SENT, open().sentMail().claim(ALICE_PHONE, "c1", 120), "durable");
+        // Another user on the same device id has ClientIds of its own; ClientIds are exact.
+        assertEquals(SentMail.Claim.NEW, sent.claim(BOB_PHONE, "c1", 120));
+        assertEquals(SentMail.Claim.NEW, sent.claim(ALICE_PHONE, "C1", 120));
+    }
+
+    @Test
+    void aFailedSendIsGivenBackAndAStaleClaimTakenOver() {
+        devices().register(ALICE_PHONE, IPHONE);
+        SentMail sent = store.sentMail();
+        assertEquals(SentMail.Claim.NEW, sent.claim(ALICE_PHONE, "c1", 120));
+        sent.release(ALICE_PHONE, "c1");
+        assertEquals(SentMail.Claim.NEW, sent.claim(ALICE_PHONE, "c1", 120));
+        clock.advance(Duration.ofSeconds(121));
+        assertEquals(SentMail.Claim.NEW, sent.claim(ALICE_PHONE, "c1", 120), "the claim's request died");
+        sent.sent(ALICE_PHONE, "c1");
+        sent.release(ALICE_PHONE, "c1");
+        assertEquals(SentMail.Claim.SENT, sent.claim(ALICE_PHONE, "c1", 120), "release leaves a sent one alone");
+        assertThrows(DeviceStateException.UnknownDevice.class,
+                () -> sent.claim(new DeviceAccount("carol", "nope"), "c1", 120));
+    }
+
+    @Test
+    void sentClientIdsAreBoundedInCountAndTime() {
+        devices().register(ALICE_PHONE, IPHONE);
+        SentMail sent = store.sentMail();
+        for (int i = 0; i < SentMail.MAX_PER_ACCOUNT + 5; i++) {
+            assertEquals(SentMail.Claim.NEW, sent.claim(ALICE_PHONE, "c" + i, 120));
+            sent.sent(ALICE_PHONE, "c" + i);
+            clock.advance(Duration.ofMillis(1));
+        }
+        assertEquals(SentMail.Claim.NEW, sent.claim(ALICE_PHONE, "c0", 120), "the oldest were dropped");
+        sent.sent(ALICE_PHONE, "c0");
+        assertEquals(SentMail.Claim.SENT, sent.claim(ALICE_PHONE, "c" + (SentMail.MAX_PER_ACCOUNT + 4), 120));
+        clock.advance(Duration.ofDays(SentMail.RETENTION_DAYS).plusSeconds(1));
+        assertEquals(SentMail.Claim.NEW, sent.claim(ALICE_PHONE, "c0", 120), "past the retention");
+    }
+
     // ---------------------------------------------------------------- devices
 
     @Test
@@ -151,6 +200,27 @@ abstract class DeviceStateStoreContract {
         assertEquals(info, devices().findFresh(ALICE_PHONE).orElseThrow().information());
         assertThrows(DeviceStateException.UnknownDevice.class,
                 () -> devices().updateInformation(new DeviceAccount("carol", "X1"), info));
+        DeviceInformation withSms = new DeviceInformation("iPhone14,2", "", "", "", "", "", "", "",
+                java.util.Optional.of(true));
+        devices().updateInformation(ALICE_PHONE, withSms);
+        assertEquals(withSms, devices().findFresh(ALICE_PHONE).orElseThrow().information());
+    }
+
+    @Test
+    void aSealedRecoveryPasswordIsKeptAndReplaced(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        devices().register(ALICE_PHONE, IPHONE);
+        assertTrue(devices().recoveryPassword(ALICE_PHONE).isEmpty());
+        SecretSeal seal = SecretSeal.fromKeyFile(dir.resolve("secret.key"));
+        devices().setRecoveryPassword(ALICE_PHONE, seal.seal(ALICE_PHONE, "first"));
+        devices().setRecoveryPassword(ALICE_PHONE, seal.seal(ALICE_PHONE, "correct horse"));
+        byte[] stored = devices().recoveryPassword(ALICE_PHONE).orElseThrow();
+        assertFalse(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1).contains("correct horse"));
+        assertEquals("correct horse", SecretSeal.fromKeyFile(dir.resolve("secret.key")).open(ALICE_PHONE, stored));
+        assertThrows(IllegalArgumentException.class, () -> seal.open(BOB_PHONE, stored), "bound to its account");
+        assertThrows(IllegalArgumentException.class,
+                () -> SecretSeal.fromKeyFile(dir.resolve("other.key")).open(ALICE_PHONE, stored), "another key");
+        assertThrows(DeviceStateException.UnknownDevice.class,
+                () -> devices().recoveryPassword(new DeviceAccount("carol", "X1")));
     }
 
     @Test
@@ -483,14 +553,17 @@ abstract class DeviceStateStoreContract {
         List<HierarchyFolder> v1 = List.of(
                 new HierarchyFolder(ids.get("inbox"), "0", "Inbox", 2, "inbox"),
                 new HierarchyFolder(ids.get("sent"), "0", "Sent Items", 5, "sent"));
+        assertEquals(Optional.empty(), h.latest(ALICE_PHONE), "no FolderSync yet");
         SyncPoint<List<HierarchyFolder>> zero = point(h.lookup(ALICE_PHONE, "0"));
         SyncKey k1 = h.issue(zero, v1, null);
+        assertEquals(Optional.of(v1), h.latest(ALICE_PHONE));
         SyncPoint.Current<List<HierarchyFolder>> at1 = current(h.lookup(ALICE_PHONE, k1.toString()));
         assertEquals(v1, at1.state());
 
         List<HierarchyFolder> v2 = List.of(v1.get(0), new HierarchyFolder(h.serverId(ALICE_PHONE, "projects"),
                 ids.get("inbox"), "Projects", 12, "projects"));
         SyncKey k2 = h.issue(at1, v2, bytes("created projects"));
+        assertEquals(Optional.of(v2), h.latest(ALICE_PHONE), "the newest key, used or not");
         SyncPoint.Replay<List<HierarchyFolder>> again = replay(h.lookup(ALICE_PHONE, k1.toString()));
         assertEquals(v1, again.state());
         assertArrayEquals(bytes("created projects"), again.pending());
@@ -508,6 +581,37 @@ abstract class DeviceStateStoreContract {
     }
 
     // ---------------------------------------------------------------- concurrency, caches, restart
+
+    @Test
+    void addsRecordedWithAKeyOutliveAFailedIssueAndCountForThatKeyOnly() {
+        SyncKey k1 = startCollection();
+        SyncPoint<byte[]> mine = point(syncs().lookup(ALICE_PHONE, "5", k1.toString()));
+        SyncPoint<byte[]> theirs = point(syncs().lookup(ALICE_PHONE, "5", k1.toString()));
+        // Another request of the device advances the key first; this one has imported its Adds already.
+        SyncKey k2 = syncs().issue(theirs, bytes("s2"), null, null);
+        syncs().recordAdds(mine, Map.of("c-1", "server-1", "c-2", "server-2"));
+        assertThrows(DeviceStateException.ConcurrentUpdate.class,
+                () -> syncs().issue(mine, bytes("mine"), null, null));
+
+        // The retry with the same key (now a replay) finds them; a second record does not replace the first.
+        SyncPoint<byte[]> retry = point(syncs().lookup(ALICE_PHONE, "5", k1.toString()));
+        assertInstanceOf(SyncPoint.Replay.class, retry);
+        syncs().recordAdds(retry, Map.of("c-1", "other"));
+        assertEquals(Map.of("c-1", "server-1", "c-2", "server-2"), syncs().recordedAdds(retry));
+        assertEquals(Map.of(), syncs().recordedAdds(point(syncs().lookup(ALICE_PHONE, "5", k2.toString()))),
+                "a ClientId counts for the key it was sent with");
+        assertEquals(Map.of(), syncs().recordedAdds(point(syncs().lookup(ALICE_PHONE, "5", "0"))));
+        assertThrows(IllegalArgumentException.class,
+                () -> syncs().recordAdds(point(syncs().lookup(ALICE_PHONE, "5", "0")), Map.of("c", "s")));
+
+        // Records of older keys go when a newer key records; all go with the collection.
+        SyncPoint<byte[]> at2 = point(syncs().lookup(ALICE_PHONE, "5", k2.toString()));
+        syncs().recordAdds(at2, Map.of("c-1", "server-3"));
+        assertEquals(Map.of("c-1", "server-3"), syncs().recordedAdds(at2));
+        syncs().discard(ALICE_PHONE, "5");
+        SyncKey restarted = syncs().issue(point(syncs().lookup(ALICE_PHONE, "5", "0")), bytes("s"), null, null);
+        assertEquals(Map.of(), syncs().recordedAdds(point(syncs().lookup(ALICE_PHONE, "5", restarted.toString()))));
+    }
 
     @Test
     void ofTwoConcurrentRequestsWithTheSameKeyOnlyOneAdvances() throws Exception {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "Runs benchmarks on throw-away data.",
         subcommands = {StoreBenchCommand.class, SyncBenchCommand.class, NotificationBenchCommand.class,
                 LongPollBenchCommand.class, SoapBenchCommand.class, SpoolerBenchCommand.class,
-                LmtpBenchCommand.class, EasBenchCommand.class, EasFetchBenchCommand.class,
+                LmtpBenchCommand.class, EasBenchCommand.class, EasFetchBenchCommand.class, SendMailBenchCommand.class,
+                SearchBenchCommand.class,
                 MimeBenchCommand.class})
 public final class BenchCommand implements Runnable {
 

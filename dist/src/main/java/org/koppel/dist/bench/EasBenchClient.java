@@ -128,6 +128,14 @@ final class EasBenchClient {
         return new Page(Optional.of(response.collections().get(0)), r.body().length);
     }
 
+    /** A Search as written; its response with each mail result's properties skipped over. */
+    org.koppel.eas.search.SearchResponse<Item> search(org.koppel.eas.search.SearchRequest request)
+            throws IOException, InterruptedException {
+        org.koppel.eas.search.SearchCodec codec = new org.koppel.eas.search.SearchCodec(PAGES);
+        HttpResponse<byte[]> r = send(Command.SEARCH, encode(w -> codec.encodeRequest(w, request)));
+        return decode(r, in -> codec.decodeResponse(in, VERSION, ITEM));
+    }
+
     /** A Ping on one email folder, answered whenever the gateway answers it. */
     CompletableFuture<HttpResponse<byte[]>> ping(String collectionId, int heartbeatSeconds) {
         byte[] body = encode(w -> ping.encodeRequest(w, new PingRequest(Optional.of(heartbeatSeconds),

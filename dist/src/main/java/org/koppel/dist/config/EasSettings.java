@@ -80,6 +80,8 @@ public record EasSettings(boolean enabled, EasConfig gateway, Path policiesFile,
             throw cfg.bad("ping_min_heartbeat", "must not be above ping_max_heartbeat (" + maxBeat + ")");
         }
         int maxFolders = cfg.integer("ping_max_folders", 300, 1, 100_000);
+        int maxCollections = cfg.integer("sync_max_collections", 300, 1, 100_000);
+        int searchLimit = cfg.integer("search_time_limit", (int) EasConfig.SEARCH_TIME_LIMIT.toSeconds(), 1, 3600);
 
         Optional<RemoteStore> remote = Optional.empty();
         String storeServer = cfg.string("store_server", "");
@@ -112,8 +114,14 @@ public record EasSettings(boolean enabled, EasConfig gateway, Path policiesFile,
             throw cfg.bad("state_database", "\"store\" needs the store in this process; with store_server set, use"
                     + " embedded or mysql");
         }
+        String trustStore = cfg.string("validatecert_truststore", "");
+        String keyFile = cfg.string("device_password_key_file", "");
         EasConfig gateway = new EasConfig(http, mode, window, Duration.ofSeconds(minBeat), Duration.ofSeconds(maxBeat),
-                maxFolders, Duration.ofSeconds(30));
+                maxFolders, maxCollections, Duration.ofSeconds(30), Duration.ofSeconds(searchLimit),
+                trustStore.isEmpty() ? Optional.empty()
+                        : Optional.of(readable(cfg, "validatecert_truststore", trustStore, data)),
+                cfg.string("validatecert_truststore_password", ""),
+                data.resolve(keyFile.isEmpty() ? EasConfig.DEVICE_PASSWORD_KEY_FILE : keyFile));
         return new EasSettings(enabled, gateway, policies, policiesNamed, state, remote);
     }
 

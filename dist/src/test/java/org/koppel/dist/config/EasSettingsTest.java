@@ -46,6 +46,8 @@ class EasSettingsTest {
         assertEquals(Duration.ofSeconds(60), g.pingMinHeartbeat());
         assertEquals(Duration.ofSeconds(3540), g.pingMaxHeartbeat());
         assertEquals(300, g.pingMaxFolders());
+        assertEquals(300, g.syncMaxCollections());
+        assertEquals(Duration.ofSeconds(10), g.searchTimeLimit());
         assertEquals(CONFIG.resolve("policies.ini"), s.policiesFile());
         assertEquals(Optional.empty(), s.remoteStore());
         assertEquals(EasSettings.StateDatabase.STORE, s.state().database());
@@ -79,12 +81,16 @@ class EasSettingsTest {
     @Test
     void gatewayValuesAreReadAndChecked() {
         EasSettings s = read("enabled = no\nprovisioning = optional\nmax_window_size = 100\nping_min_heartbeat = 120\n"
+                + "sync_max_collections = 20\n"
                 + "listen = 127.0.0.1:18080\ntls_listen = off\nstate_database = embedded\n"
-                + "store_server = https://store.example.org:2361\nstore_service_secret = s3cret\n");
+                + "store_server = https://store.example.org:2361\nstore_service_secret = s3cret\n"
+                + "search_time_limit = 30\n");
         assertFalse(s.enabled());
+        assertEquals(Duration.ofSeconds(30), s.gateway().searchTimeLimit());
         assertEquals(ProvisioningMode.OPTIONAL, s.gateway().provisioning());
         assertEquals(100, s.gateway().maxWindowSize());
         assertEquals(Duration.ofSeconds(120), s.gateway().pingMinHeartbeat());
+        assertEquals(20, s.gateway().syncMaxCollections());
         assertEquals(Optional.of(new EasHttpConfig.Listen("127.0.0.1", 18080)), s.gateway().http().listen());
         assertEquals(Optional.empty(), s.gateway().http().tlsListen());
         assertEquals("s3cret", s.remoteStore().orElseThrow().serviceSecret());
@@ -92,7 +98,9 @@ class EasSettingsTest {
 
         assertThrows(ConfigException.class, () -> read("provisioning = loose\n"));
         assertThrows(ConfigException.class, () -> read("max_window_size = 513\n"));
+        assertThrows(ConfigException.class, () -> read("sync_max_collections = 0\n"));
         assertThrows(ConfigException.class, () -> read("ping_min_heartbeat = 30\n"));
+        assertThrows(ConfigException.class, () -> read("search_time_limit = 0\n"));
         assertThrows(ConfigException.class, () -> read("ping_min_heartbeat = 600\nping_max_heartbeat = 300\n"));
         assertThrows(ConfigException.class, () -> read("listen = off\ntls_listen = off\n"));
         assertThrows(ConfigException.class, () -> read("store_server = ftp://store\nstate_database = embedded\n"));
@@ -100,6 +108,21 @@ class EasSettingsTest {
                 () -> read("store_server = http://store.example.org:2360\n"));
         assertTrue(shared.getMessage().contains("state_database"), shared.getMessage());
         assertThrows(ConfigException.class, () -> read("protocol_versions = 12.1,2.5\n"));
+    }
+
+    @Test
+    void settingsAndValidateCertKeys(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        EasSettings d = read("");
+        assertEquals(Optional.empty(), d.gateway().validateCertTrustStore(), "the runtime's CAs");
+        assertEquals(DATA.resolve("eas-device-password.key"), d.gateway().devicePasswordKeyFile());
+        Path pem = Files.writeString(dir.resolve("cas.pem"), "-----BEGIN CERTIFICATE-----\n");
+        EasSettings s = EasSettings.from(ConfigValues.of("eas", new ConfigFileParser().parse("eas.cfg",
+                "validatecert_truststore = " + pem + "\nvalidatecert_truststore_password = pw\n"
+                        + "device_password_key_file = keys/device.key\n"), List.of()), dir, CONFIG);
+        assertEquals(Optional.of(pem), s.gateway().validateCertTrustStore());
+        assertEquals("pw", s.gateway().validateCertTrustStorePassword());
+        assertEquals(dir.toAbsolutePath().normalize().resolve("keys/device.key"), s.gateway().devicePasswordKeyFile());
+        assertThrows(ConfigException.class, () -> read("validatecert_truststore = /nonexistent/cas.pem\n"));
     }
 
     @Test

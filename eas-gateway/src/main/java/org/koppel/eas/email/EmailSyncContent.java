@@ -1,6 +1,7 @@
 package org.koppel.eas.email;
 
 import java.util.List;
+import java.util.Optional;
 import org.koppel.backend.BodyPreference;
 import org.koppel.backend.ClientChange;
 import org.koppel.backend.EmailItem;
@@ -49,13 +50,19 @@ public final class EmailSyncContent implements SyncContent<EmailFields> {
         return EmailApplicationData.readChange(read);
     }
 
-    /**
-     * The preferences for ordinary mail. S/MIME messages would take the MIMESupport ones
-     * ({@link EmailBodyPreferences#forMessageClass}), but an export asks the backend for one set for the whole
-     * page; until the backend takes both, signed mail comes with the ordinary body.
-     */
+    /** The preferences for ordinary mail; S/MIME messages are fetched again ({@link #bodyPreferencesFor}). */
     @Override
     public List<BodyPreference> bodyPreferences(SyncOptions options) {
         return EmailBodyPreferences.of(options).ordinary();
+    }
+
+    /** MIMESupport 1: an S/MIME message (signed or encrypted) comes as MIME, ordinary ones do not. */
+    @Override
+    public Optional<List<BodyPreference>> bodyPreferencesFor(Item item, SyncOptions options) {
+        if (!(item instanceof EmailItem e) || !EmailBodyPreferences.isSmime(e.messageClass())) {
+            return Optional.empty();
+        }
+        EmailBodyPreferences p = EmailBodyPreferences.of(options);
+        return p.smime().equals(p.ordinary()) ? Optional.empty() : Optional.of(p.smime());
     }
 }

@@ -28,7 +28,7 @@ public final class EmailSyncCommands implements EasGateway.HandlerFactory, AutoC
     public Map<Command, CommandHandler<BackendSession>> handlers(EasGateway.Context context) {
         EasConfig c = context.config();
         SyncLimits sync = new SyncLimits(c.maxWindowSize(), Math.min(100, c.maxWindowSize()), c.pingMinHeartbeat(),
-                c.pingMaxHeartbeat());
+                c.pingMaxHeartbeat(), c.syncMaxCollections());
         PingLimits ping = new PingLimits(c.pingMinHeartbeat(), c.pingMaxHeartbeat(), c.pingMaxFolders());
         return Map.of(
                 Command.SYNC, new SyncHandler<>(context.pages(), new EmailSyncContent(), context.state(), waits, sync,

@@ -23,6 +23,7 @@ import org.koppel.eas.command.CommandHandler;
 import org.koppel.eas.command.CommandRequest;
 import org.koppel.eas.command.CommandResponse;
 import org.koppel.eas.command.Outage;
+import org.koppel.eas.foldersync.HierarchyCheck;
 import org.koppel.eas.push.PushWait;
 import org.koppel.eas.push.PushWaits;
 import org.koppel.eas.push.WaitOutcome;
@@ -43,9 +44,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The Ping command (MS-ASCMD 2.2.1.13): checks the heartbeat and folder count against the server's bounds,
  * fills in what the request leaves out from the device's saved Ping, answers at once when a folder already
- * has changes beyond the device's newest sync key, and otherwise waits on the backend's push subscription
- * without a thread until a change (Status 2), the heartbeat (Status 1), or a newer Ping of the same device
- * (Status 1: the device no longer listens to this one).
+ * has changes beyond the device's newest sync key (or the folders changed since its last FolderSync: Status
+ * 7), and otherwise waits on the backend's push subscription without a thread until a change (Status 2), a
+ * folder change (Status 7), the heartbeat (Status 1), or a newer Ping of the same device (Status 1: the
+ * device no longer listens to this one).
  */
 public final class PingHandler implements CommandHandler<BackendSession> {
 
@@ -57,6 +59,7 @@ public final class PingHandler implements CommandHandler<BackendSession> {
     private final DeviceStateStore state;
     private final PushWaits waits;
     private final PingLimits limits;
+    private final HierarchyCheck hierarchy;
 
     public PingHandler(CodePages pages, DeviceStateStore state, PushWaits waits, PingLimits limits, Outage outage) {
         this.pages = Objects.requireNonNull(pages, "pages");
@@ -64,6 +67,7 @@ public final class PingHandler implements CommandHandler<BackendSession> {
         this.state = Objects.requireNonNull(state, "state");
         this.waits = Objects.requireNonNull(waits, "waits");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.hierarchy = new HierarchyCheck(state.hierarchy());
         this.outage = Objects.requireNonNull(outage, "outage");
     }
 
@@ -122,17 +126,29 @@ public final class PingHandler implements CommandHandler<BackendSession> {
         }
         PushWait wait;
         try {
-            wait = waits.start(account, session.push(), Set.copyOf(watched.values()), Duration.ofSeconds(heartbeat));
+            wait = waits.start(account, session.push(), Set.copyOf(watched.values()), Duration.ofSeconds(heartbeat),
+                    () -> hierarchy.outOfDate(account, session.folders()));
         } catch (BackendException.NotFound e) {
             return done(PingResponse.of(PingStatus.FOLDER_SYNC_REQUIRED), version);
         }
-        Set<String> pending = pendingChanges(account, session, watched);
-        if (!pending.isEmpty()) {
-            wait.changed(pending);
+        try {
+            // Folders changed since the device's last FolderSync (while it was not pinging): tell it now.
+            if (hierarchy.outOfDate(account, session.folders())) {
+                wait.end(new WaitOutcome.HierarchyChanged());
+            } else {
+                Set<String> pending = pendingChanges(account, session, watched);
+                if (!pending.isEmpty()) {
+                    wait.changed(pending);
+                }
+            }
+        } catch (RuntimeException e) {
+            wait.end(new WaitOutcome.TimedOut());
+            throw outage.of(e).<RuntimeException>map(u -> u).orElse(e);
         }
         return wait.outcome().thenApply(outcome -> respond(switch (outcome) {
             case WaitOutcome.Changed c -> new PingResponse(PingStatus.CHANGES, collectionIds(watched, c.folderIds()),
                     Optional.empty(), Optional.empty());
+            case WaitOutcome.HierarchyChanged h -> PingResponse.of(PingStatus.FOLDER_SYNC_REQUIRED);
             case WaitOutcome.TimedOut t -> PingResponse.of(PingStatus.EXPIRED);
             case WaitOutcome.Superseded s -> PingResponse.of(PingStatus.EXPIRED);
         }, version));

@@ -10,6 +10,13 @@ public record DeviceInformation(Optional<String> model, Optional<String> imei, O
         Optional<String> os, Optional<String> osLanguage, Optional<String> phoneNumber, Optional<String> userAgent,
         Optional<Boolean> enableOutboundSms, Optional<String> mobileOperator) {
 
+    /** What device state keeps of it, for the administrator. */
+    public org.koppel.eas.state.DeviceInformation toState() {
+        return new org.koppel.eas.state.DeviceInformation(model.orElse(""), imei.orElse(""), friendlyName.orElse(""),
+                os.orElse(""), osLanguage.orElse(""), phoneNumber.orElse(""), mobileOperator.orElse(""),
+                userAgent.orElse(""), enableOutboundSms);
+    }
+
     public static DeviceInformation none() {
         return new DeviceInformation(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());

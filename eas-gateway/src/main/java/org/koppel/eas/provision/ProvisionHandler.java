@@ -90,7 +90,7 @@ public final class ProvisionHandler implements CommandHandler<BackendSession> {
         }
         Optional<ProvisionResponse.DeviceInformationStatus> infoStatus = Optional.empty();
         if (req.deviceInformation().isPresent()) {
-            devices.updateInformation(account, stateInformation(req.deviceInformation().get()));
+            devices.updateInformation(account, req.deviceInformation().get().toState());
             infoStatus = Optional.of(ProvisionResponse.DeviceInformationStatus.SUCCESS);
         }
 
@@ -179,12 +179,6 @@ public final class ProvisionHandler implements CommandHandler<BackendSession> {
 
     private static ProvisionResponse failed(ProvisionStatus status) {
         return new ProvisionResponse(Optional.empty(), status, Optional.empty(), false);
-    }
-
-    private static org.koppel.eas.state.DeviceInformation stateInformation(DeviceInformation d) {
-        return new org.koppel.eas.state.DeviceInformation(d.model().orElse(""), d.imei().orElse(""),
-                d.friendlyName().orElse(""), d.os().orElse(""), d.osLanguage().orElse(""), d.phoneNumber().orElse(""),
-                d.mobileOperator().orElse(""), d.userAgent().orElse(""));
     }
 
     private CommandResponse answer(ProtocolVersion version, ProvisionResponse response) {

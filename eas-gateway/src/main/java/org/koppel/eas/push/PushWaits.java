@@ -9,7 +9,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.koppel.backend.Push;
+import org.koppel.backend.PushListener;
 import org.koppel.backend.Subscription;
 import org.koppel.eas.state.DeviceAccount;
 import org.slf4j.Logger;
@@ -38,13 +41,45 @@ public final class PushWaits {
      * Starts waiting for changes in {@code folderIds} through {@code push} for at most {@code timeout}, ending
      * the account's earlier wait. The subscription is made before this returns, so a change the caller then
      * finds by looking (and reports with {@link PushWait#changed}) cannot fall between looking and waiting.
+     * When the backend reports a folder change, {@code hierarchyOutOfDate} is asked (on a virtual thread, one
+     * check at a time however many reports come) and the wait ends with {@link WaitOutcome.HierarchyChanged}
+     * when it says so; a report of a change the device does not see leaves the wait going.
      *
      * @throws org.koppel.backend.BackendException from {@link Push#watch}; nothing is waiting then
      */
-    public PushWait start(DeviceAccount account, Push push, Set<String> folderIds, Duration timeout) {
+    public PushWait start(DeviceAccount account, Push push, Set<String> folderIds, Duration timeout,
+            BooleanSupplier hierarchyOutOfDate) {
         PushWait wait = new PushWait();
+        AtomicBoolean checkQueued = new AtomicBoolean();
+        Runnable check = () -> {
+            checkQueued.set(false);
+            if (wait.isDone()) {
+                return;
+            }
+            try {
+                if (hierarchyOutOfDate.getAsBoolean()) {
+                    wait.end(new WaitOutcome.HierarchyChanged());
+                }
+            } catch (RuntimeException e) {
+                // The backend or device state cannot answer now: the device learns it at its next FolderSync.
+                LOG.debug("Hierarchy check of {} failed", account, e);
+            }
+        };
         // Subscribed before it counts as waiting: whoever sees the wait registered may rely on it hearing changes.
-        Subscription s = push.watch(folderIds, folderId -> wait.changed(Set.of(folderId)));
+        Subscription s = push.watch(folderIds, new PushListener() {
+            @Override
+            public void changed(String folderId) {
+                wait.changed(Set.of(folderId));
+            }
+
+            @Override
+            public void hierarchyChanged() {
+                // A folder deletion comes as many events; one check queued behind the running one is enough.
+                if (!wait.isDone() && !checkQueued.getAndSet(true)) {
+                    continuations.execute(check);
+                }
+            }
+        });
         wait.subscribed(s);
         PushWait older = waiting.put(account, wait);
         if (older != null) {

@@ -13,6 +13,10 @@ public sealed interface WaitOutcome {
         }
     }
 
+    /** The folder hierarchy the device knows is out of date: it must FolderSync (Ping 7, Sync 12). */
+    record HierarchyChanged() implements WaitOutcome {
+    }
+
     /** The heartbeat passed without a change. */
     record TimedOut() implements WaitOutcome {
     }

@@ -136,6 +136,10 @@ public final class SyncCodec {
                 default -> throw in.unexpected();
             }
         }
+        if (options.size() == MAX_OPTIONS && isSms(options.get(0)) == isSms(options.get(1))) {
+            // MS-ASCMD 2.2.3.125.6: of two Options one is for SMS, the other for the folder's own class.
+            throw in.invalid("two Options, not one of them for the SMS class");
+        }
         if (syncKey == null) {
             throw in.missing("AirSync:SyncKey", "Collection");
         }
@@ -144,6 +148,10 @@ public final class SyncCodec {
         }
         return new SyncRequest.Collection<>(cls, syncKey, collectionId, supported, deletesAsMoves, getChanges,
                 windowSize, conversationMode, options, commands);
+    }
+
+    private static boolean isSms(SyncOptions o) {
+        return o.contentClass().equals(Optional.of(ContentClass.SMS));
     }
 
     private SyncOptions options(ElementReader in) throws DecodeException, IOException {

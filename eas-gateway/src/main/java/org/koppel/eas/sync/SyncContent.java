@@ -1,6 +1,7 @@
 package org.koppel.eas.sync;
 
 import java.util.List;
+import java.util.Optional;
 import org.koppel.backend.ClientChange;
 import org.koppel.backend.Item;
 
@@ -38,4 +39,14 @@ public interface SyncContent<D> {
 
     /** The body preferences the backend is asked for, from the collection's Options. */
     List<org.koppel.backend.BodyPreference> bodyPreferences(SyncOptions options);
+
+    /**
+     * Other body preferences for one item the backend brought with {@link #bodyPreferences}, when the Options
+     * want a different body for items like it (email: MIMESupport 1, MIME for S/MIME messages only, which an
+     * export asked for one set of preferences cannot tell in advance); the item is then fetched again with
+     * them. Empty for most items.
+     */
+    default Optional<List<org.koppel.backend.BodyPreference>> bodyPreferencesFor(Item item, SyncOptions options) {
+        return Optional.empty();
+    }
 }

@@ -29,7 +29,9 @@ import org.koppel.eas.command.CommandHandler;
 import org.koppel.eas.command.CommandRequest;
 import org.koppel.eas.command.CommandResponse;
 import org.koppel.eas.command.Outage;
+import org.koppel.eas.codec.ContentClass;
 import org.koppel.eas.codec.DecodeException;
+import org.koppel.eas.foldersync.HierarchyCheck;
 import org.koppel.eas.push.PushWait;
 import org.koppel.eas.push.PushWaits;
 import org.koppel.eas.push.WaitOutcome;
@@ -66,6 +68,7 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
     private final PushWaits waits;
     private final SyncLimits limits;
     private final CachedSyncRequest cache;
+    private final HierarchyCheck hierarchy;
 
     public SyncHandler(CodePages pages, SyncContent<D> content, DeviceStateStore state, PushWaits waits,
             SyncLimits limits, Outage outage) {
@@ -77,6 +80,7 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.outage = Objects.requireNonNull(outage, "outage");
         this.cache = new CachedSyncRequest(pages, codec);
+        this.hierarchy = new HierarchyCheck(state.hierarchy());
     }
 
     @Override
@@ -102,6 +106,11 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
         }
         if (effective.collections().isEmpty()) {
             return done(failed(SyncStatus.INCOMPLETE_REQUEST, version));
+        }
+        if (effective.collections().size() > limits.maxCollections()) {
+            // MS-ASCMD 2.2.3.97: Status 15 with the most collections the server syncs in one request as Limit.
+            return done(respond(new SyncResponse<>(Optional.of(SyncStatus.TOO_MANY_COLLECTIONS), List.of(),
+                    Optional.of(limits.maxCollections())), version));
         }
         Optional<Duration> heartbeat;
         try {
@@ -176,20 +185,30 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
         quiet.watched().forEach(w -> folders.add(w.folderId()));
         PushWait wait;
         try {
-            wait = waits.start(account, session.push(), folders, heartbeat);
+            wait = waits.start(account, session.push(), folders, heartbeat,
+                    () -> hierarchy.outOfDate(account, session.folders()));
         } catch (BackendException e) {
             // A folder that went away meanwhile: the next Sync finds out; answer what there is now.
             return done(respond(quiet, version));
         }
-        // A change between the export above and the subscription would otherwise wait a whole heartbeat.
-        for (Watched w : quiet.watched()) {
-            if (session.contents().estimate(w.folderId(), w.state(), w.filter()) > 0) {
-                wait.changed(Set.of(w.folderId()));
-                break;
+        try {
+            if (hierarchy.outOfDate(account, session.folders())) {
+                // MS-ASCMD: a heartbeat Sync tells of folder changes with Status 12; the device FolderSyncs.
+                wait.end(new WaitOutcome.HierarchyChanged());
             }
+            // A change between the export above and the subscription would otherwise wait a whole heartbeat.
+            for (Watched w : quiet.watched()) {
+                if (!wait.isDone() && session.contents().estimate(w.folderId(), w.state(), w.filter()) > 0) {
+                    wait.changed(Set.of(w.folderId()));
+                }
+            }
+        } catch (RuntimeException e) {
+            wait.end(new WaitOutcome.TimedOut());
+            throw outage.of(e).<RuntimeException>map(u -> u).orElse(e);
         }
         return wait.outcome().thenApplyAsync(outcome -> switch (outcome) {
             case WaitOutcome.Changed c -> respond(run(account, session, request, version), version);
+            case WaitOutcome.HierarchyChanged h -> failed(SyncStatus.FOLDER_HIERARCHY_CHANGED, version);
             case WaitOutcome.TimedOut t -> respond(quiet, version);
             case WaitOutcome.Superseded s -> respond(quiet, version);
         }, waits.continuations());
@@ -302,10 +321,18 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
         List<ClientChange> changes = new ArrayList<>();
         // Where each change's response goes among the responses, kept in the order of the client's commands.
         Map<Integer, Integer> slotOfChange = new HashMap<>();
+        // Adds made with this key by a request whose own key could not be issued (see below).
+        Map<String, String> recorded = c.commands().stream().anyMatch(cmd -> cmd instanceof SyncRequest.Add<D>)
+                ? state.syncStates().recordedAdds(point) : Map.of();
         for (SyncRequest.Command<D> cmd : c.commands()) {
             switch (cmd) {
+                case SyncRequest.Add<D> a when a.contentClass().equals(Optional.of(ContentClass.SMS)) ->
+                    // Koppel does not sync SMS (its Options are accepted and ignored): an SMS the device uploads
+                    // is refused rather than filed as an email.
+                    responses.add(new SyncResponse.AddResult<>(a.contentClass(), a.clientId(), Optional.empty(),
+                            SyncStatus.CONVERSION_ERROR));
                 case SyncRequest.Add<D> a -> {
-                    String earlier = replay.adds().get(a.clientId());
+                    String earlier = replay.adds().getOrDefault(a.clientId(), recorded.get(a.clientId()));
                     if (earlier != null) {
                         // Added when this request was first made; the response was lost. Not again.
                         adds.put(a.clientId(), earlier);
@@ -338,7 +365,7 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
                     changes.add(new ClientChange.Delete(d.serverId(), options.stored().deletesAsMoves()));
                     responses.add(null);
                 }
-                case SyncRequest.Fetch<D> f -> responses.add(fetch(session, folder, f.serverId(), bodies));
+                case SyncRequest.Fetch<D> f -> responses.add(fetch(session, folder, f.serverId(), bodies, options));
             }
         }
         Optional<byte[]> afterImport = replay.importedState();
@@ -346,9 +373,16 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
             ImportResults imported = session.contents().importChanges(folder, from, changes, options.conflict());
             from = imported.state();
             afterImport = Optional.of(from);
+            Map<String, String> made = new LinkedHashMap<>();
             for (int i = 0; i < imported.results().size(); i++) {
                 ChangeResult r = imported.results().get(i);
-                responses.set(slotOfChange.get(i), itemResponse(r, adds));
+                responses.set(slotOfChange.get(i), itemResponse(r, made));
+            }
+            if (!made.isEmpty()) {
+                // Kept before the key is issued: if another request of the device advances the key first, this
+                // one answers Status 16 and the device retries with the same key; its Adds must not be made twice.
+                state.syncStates().recordAdds(point, made);
+                adds.putAll(made);
             }
         }
         // Successful Changes and Deletes need no answer (MS-ASCMD: Responses carry failures for them).
@@ -365,7 +399,7 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
                 ExportPage page = session.contents().export(folder, from,
                         new ExportOptions(options.filter(), Math.min(window, budget), bodies));
                 for (ItemChange change : page.changes()) {
-                    commands.add(serverCommand(change));
+                    commands.add(serverCommand(withItemBody(session, folder, change, options)));
                 }
                 more = page.moreAvailable();
                 if (!page.changes().isEmpty()) {
@@ -393,12 +427,50 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
     }
 
     private SyncResponse.Response<ApplicationDataWriter> fetch(BackendSession session, String folder, String serverId,
-            List<org.koppel.backend.BodyPreference> bodies) {
+            List<org.koppel.backend.BodyPreference> bodies, CollectionOptions options) {
         try {
             Item item = session.items().fetch(folder, serverId, bodies);
+            Optional<List<org.koppel.backend.BodyPreference>> other =
+                    content.bodyPreferencesFor(item, options.codecOptions());
+            if (other.isPresent()) {
+                item = session.items().fetch(folder, serverId, other.get());
+            }
             return new SyncResponse.FetchResult<>(serverId, SyncStatus.SUCCESS, Optional.of(content.item(item)));
         } catch (BackendException.NotFound e) {
             return new SyncResponse.FetchResult<>(serverId, SyncStatus.OBJECT_NOT_FOUND, Optional.empty());
+        }
+    }
+
+    /**
+     * An exported item, fetched again when its class wants other body preferences than the export was asked
+     * for (S/MIME mail under MIMESupport 1: its MIME). Such items are few; the rest pass as they are.
+     */
+    private ItemChange withItemBody(BackendSession session, String folder, ItemChange change,
+            CollectionOptions options) {
+        Item item = switch (change) {
+            case ItemChange.Added a -> a.item();
+            case ItemChange.Changed c -> c.item();
+            default -> null;
+        };
+        if (item == null) {
+            return change;
+        }
+        Optional<List<org.koppel.backend.BodyPreference>> other = content.bodyPreferencesFor(item,
+                options.codecOptions());
+        if (other.isEmpty()) {
+            return change;
+        }
+        try {
+            return switch (change) {
+                case ItemChange.Added a -> new ItemChange.Added(a.itemId(),
+                        session.items().fetch(folder, a.itemId(), other.get()));
+                case ItemChange.Changed c -> new ItemChange.Changed(c.itemId(),
+                        session.items().fetch(folder, c.itemId(), other.get()));
+                default -> change;
+            };
+        } catch (BackendException.NotFound e) {
+            // Gone since the export: sent as exported, the next Sync deletes it.
+            return change;
         }
     }
 

@@ -14,10 +14,26 @@ public final class WbxmlException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final long offset;
+    private final boolean sizeLimit;
 
     public WbxmlException(String message, long offset) {
+        this(message, offset, false);
+    }
+
+    private WbxmlException(String message, long offset, boolean sizeLimit) {
         super(message + " at byte " + offset);
         this.offset = offset;
+        this.sizeLimit = sizeLimit;
+    }
+
+    /** A document refused for its size alone (a string, opaque data or the whole past the reader's limits). */
+    public static WbxmlException tooLarge(String message, long offset) {
+        return new WbxmlException(message, offset, true);
+    }
+
+    /** Whether only the size was wrong: a command may answer that as "too large" rather than "malformed". */
+    public boolean isSizeLimit() {
+        return sizeLimit;
     }
 
     public long offset() {

@@ -129,11 +129,11 @@ public final class WbxmlReader {
                     requireOpenElement("opaque data");
                     long length = readMbUInt32();
                     if (length > limits.maxOpaqueLength()) {
-                        throw new WbxmlException("opaque data of " + length + " bytes exceeds the limit of "
+                        throw WbxmlException.tooLarge("opaque data of " + length + " bytes exceeds the limit of "
                                 + limits.maxOpaqueLength(), eventOffset);
                     }
                     if (pos + length > limits.maxTotalBytes()) {
-                        throw new WbxmlException("opaque data of " + length + " bytes runs past the document limit of "
+                        throw WbxmlException.tooLarge("opaque data of " + length + " bytes runs past the document limit of "
                                 + limits.maxTotalBytes() + " bytes", eventOffset);
                     }
                     opaqueLength = length;
@@ -239,7 +239,7 @@ public final class WbxmlReader {
             }
             int n = end - from;
             if (bytes.size() + (long) n > limits.maxStringLength()) {
-                throw new WbxmlException("inline string longer than " + limits.maxStringLength() + " bytes", start);
+                throw WbxmlException.tooLarge("inline string longer than " + limits.maxStringLength() + " bytes", start);
             }
             bytes.write(buf, from, n);
             bufPos = end;
@@ -293,7 +293,7 @@ public final class WbxmlReader {
             if (in.read() == -1) {
                 return false;
             }
-            throw new WbxmlException("document longer than " + limits.maxTotalBytes() + " bytes", pos);
+            throw WbxmlException.tooLarge("document longer than " + limits.maxTotalBytes() + " bytes", pos);
         }
         int n = in.read(buf, 0, (int) Math.min(buf.length, room));
         while (n == 0) {
@@ -442,7 +442,7 @@ public final class WbxmlReader {
             switch (next()) {
                 case TEXT -> {
                     if (sb.length() + (long) text.length() > limits.maxStringLength()) {
-                        throw new WbxmlException("text of <" + element.name() + "> longer than "
+                        throw WbxmlException.tooLarge("text of <" + element.name() + "> longer than "
                                 + limits.maxStringLength(), eventOffset);
                     }
                     sb.append(text);

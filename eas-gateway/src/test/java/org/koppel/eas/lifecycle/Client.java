@@ -17,6 +17,9 @@ import org.koppel.eas.codec.DecodeException;
 import org.koppel.eas.estimate.GetItemEstimateCodec;
 import org.koppel.eas.estimate.GetItemEstimateRequest;
 import org.koppel.eas.estimate.GetItemEstimateResponse;
+import org.koppel.eas.foldersync.FolderHierarchyCodec;
+import org.koppel.eas.foldersync.FolderSyncRequest;
+import org.koppel.eas.foldersync.FolderSyncResponse;
 import org.koppel.eas.ping.PingCodec;
 import org.koppel.eas.ping.PingRequest;
 import org.koppel.eas.ping.PingResponse;
@@ -73,6 +76,13 @@ final class Client {
             return Optional.empty();
         }
         return Optional.of(decode(r, in -> new SyncCodec(pages).decodeResponse(in, version, MailData.DECODER)));
+    }
+
+    FolderSyncResponse folderSync(String key) {
+        HttpResponse<byte[]> r = send("FolderSync",
+                body(w -> new FolderHierarchyCodec(pages).encodeFolderSyncRequest(w, new FolderSyncRequest(key))));
+        expect200(r);
+        return decode(r, in -> new FolderHierarchyCodec(pages).decodeFolderSyncResponse(in, version));
     }
 
     GetItemEstimateResponse estimate(GetItemEstimateRequest request) {

@@ -78,7 +78,7 @@ final class Gateway implements AutoCloseable {
 
     static final CodePages PAGES = CodePages.load();
     private static final Outage OUTAGE = new Outage(java.time.Duration.ofSeconds(30));
-    private static final String SECRET = "eas-test-secret";
+    static final String SECRET = "eas-test-secret";
 
     final TestDatabase db;
     final Path files;
@@ -89,9 +89,21 @@ final class Gateway implements AutoCloseable {
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     final PushWaits waits = new PushWaits(timer);
     final EasServer server;
+    /** What the gateway's requests get as their session: the backend's, or a test's wrapper around it. */
+    volatile java.util.function.UnaryOperator<BackendSession> sessions = s -> s;
     private int users;
 
     Gateway(PingLimits pingLimits) throws IOException {
+        this(pingLimits, c -> c);
+    }
+
+    /** A gateway whose Search and Find give up after {@code searchTimeLimit}. */
+    Gateway(PingLimits pingLimits, java.time.Duration searchTimeLimit) throws IOException {
+        this(pingLimits, c -> c.withSearchTimeLimit(searchTimeLimit));
+    }
+
+    /** With the gateway's configuration changed by {@code configure} (e.g. ValidateCert's trust store). */
+    Gateway(PingLimits pingLimits, java.util.function.UnaryOperator<EasConfig> configure) throws IOException {
         db = TestDatabases.open(DatabaseKind.H2);
         files = Files.createTempDirectory("koppel-eas-test");
         engine = Engine.start(db.database(), new FileBlobStore(db.database(), files),
@@ -104,7 +116,7 @@ final class Gateway implements AutoCloseable {
             @Override
             public AuthResult<BackendSession> authenticate(Credentials c) {
                 try {
-                    BackendSession s = backend.logon(c.login(), c.password());
+                    BackendSession s = sessions.apply(backend.logon(c.login(), c.password()));
                     return new AuthResult.Authenticated<>(s.user().login(), s);
                 } catch (BackendException.AuthenticationFailed e) {
                     return new AuthResult.Refused<>();
@@ -123,19 +135,22 @@ final class Gateway implements AutoCloseable {
             state.devices().register(new DeviceAccount(q.user(), q.device().id()),
                     new DeviceRequest(q.device().type(), q.userAgent().orElse(""), q.version().header()));
             return PolicyDecision.ALLOWED;
-        }, handlers(config, pingLimits), PAGES, throttle);
+        }, handlers(config, pingLimits, configure), PAGES, throttle);
         server = EasServer.start(config, servlet);
     }
 
     /** Sync, GetItemEstimate and Ping built here (with the test's Ping limits), and {@link MailCommands}. */
-    private Map<Command, CommandHandler<BackendSession>> handlers(EasHttpConfig config, PingLimits pingLimits) {
+    private Map<Command, CommandHandler<BackendSession>> handlers(EasHttpConfig config, PingLimits pingLimits,
+            java.util.function.UnaryOperator<EasConfig> configure) {
         Map<Command, CommandHandler<BackendSession>> handlers = new EnumMap<>(Command.class);
         handlers.put(Command.SYNC, new SyncHandler<>(PAGES, new EmailSyncContent(), state, waits, SyncLimits.DEFAULTS,
                 OUTAGE));
         handlers.put(Command.GET_ITEM_ESTIMATE, new GetItemEstimateHandler(PAGES, state, OUTAGE));
         handlers.put(Command.PING, new PingHandler(PAGES, state, waits, pingLimits, OUTAGE));
-        handlers.putAll(new MailCommands().handlers(new EasGateway.Context(EasConfig.defaults(config), backend, state,
-                PAGES, OUTAGE, Clock.systemUTC())));
+        handlers.put(Command.FOLDER_SYNC, new org.koppel.eas.foldersync.FolderSyncHandler(state.hierarchy(), PAGES,
+                OUTAGE));
+        handlers.putAll(new MailCommands().handlers(new EasGateway.Context(configure.apply(EasConfig.defaults(config)),
+                backend, state, PAGES, OUTAGE, Clock.systemUTC())));
         return handlers;
     }
 
@@ -169,6 +184,15 @@ final class Gateway implements AutoCloseable {
                 List.of(Recipient.of(RecipientType.MAPI_TO, "User", login + "@example.org")), List.of(), false));
     }
 
+    /** Delivers a MIME message into the user's Inbox through inetmapi's conversion, as the delivery agent does. */
+    void deliverMime(String login, java.io.InputStream mime) throws IOException {
+        var store = admin.stores().openUserStore(login);
+        try (org.koppel.inetmapi.mime.ConvertedMessage converted = new org.koppel.inetmapi.mime.MimeReader(
+                new org.koppel.inetmapi.StoreNamedTags(admin, store.entryId())).read(mime, Instant.now())) {
+            admin.messages().create(store.folder(WellKnownFolder.INBOX), converted.content());
+        }
+    }
+
     /** The backend id of the user's folder of a type. */
     String folder(String login, EasFolderType type) {
         try (BackendSession s = backend.logonAs(login)) {
@@ -191,6 +215,18 @@ final class Gateway implements AutoCloseable {
     String createMailFolder(String login, String name) {
         try (BackendSession s = backend.logonAs(login)) {
             return s.folders().create(Optional.empty(), name, EasFolderType.USER_MAIL).id();
+        }
+    }
+
+    /** Empties the user's Inbox in one operation (every message gone at one change number), as a client may. */
+    void emptyInbox(String login) {
+        admin.folders().empty(admin.stores().openUserStore(login).folder(WellKnownFolder.INBOX), false, false);
+    }
+
+    /** Renames a folder, as another client would. */
+    void renameFolder(String login, String folderId, String name) {
+        try (BackendSession s = backend.logonAs(login)) {
+            s.folders().update(folderId, Optional.empty(), name);
         }
     }
 

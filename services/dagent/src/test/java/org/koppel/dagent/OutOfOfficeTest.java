@@ -125,6 +125,33 @@ class OutOfOfficeTest {
     }
 
     @Test
+    void insideAndOutsideSendersGetTheirOwnTextOrNone() throws IOException {
+        away("alice", new OutOfOffice(true, "", "Ask Bob.", Optional.empty(), Optional.empty(), true,
+                OutOfOffice.ExternalAudience.ALL, "I am away."));
+        deliver(f.delivery, "plain.eml", "colleague@example.org", "alice@example.org"); // her own domain
+        deliver(f.delivery, "plain.eml", "stranger@example.net", "alice@example.org");
+        List<QueuedMessage> replies = queued("alice");
+        assertEquals(2, replies.size());
+        assertEquals(List.of("Ask Bob.", "I am away."), replies.stream().map(q -> (String) DagentFixture.value(
+                f.admin.messages().load(q.message()), PropTags.PR_BODY)).sorted().toList());
+
+        away("alice", new OutOfOffice(true, "", "Ask Bob.", Optional.empty(), Optional.empty(), false,
+                OutOfOffice.ExternalAudience.ALL, ""));
+        deliver(f.delivery, "plain.eml", "colleague2@example.org", "alice@example.org");
+        assertEquals(2, queued("alice").size(), "inside senders are not answered");
+        deliver(f.delivery, "plain.eml", "stranger2@example.net", "alice@example.org");
+        assertEquals(3, queued("alice").size(), "outside ones are, with the only text there is");
+
+        for (OutOfOffice.ExternalAudience outside : List.of(OutOfOffice.ExternalAudience.NONE,
+                OutOfOffice.ExternalAudience.KNOWN)) {
+            away("alice", new OutOfOffice(true, "", "Ask Bob.", Optional.empty(), Optional.empty(), true, outside,
+                    "I am away."));
+            deliver(f.delivery, "plain.eml", "stranger3-" + outside + "@example.net", "alice@example.org");
+            assertEquals(3, queued("alice").size(), outside + ": no outside sender is answered");
+        }
+    }
+
+    @Test
     void settingsRoundTripThroughTheStore() {
         OutOfOfficeMessage stored = OutOfOfficeMessage.of(f.admin, store("alice"));
         assertEquals(OutOfOffice.off(), stored.read());
@@ -138,6 +165,10 @@ class OutOfOfficeTest {
         assertEquals(open, stored.read(), "the end is removed");
         stored.write(open.disabled());
         assertFalse(stored.read().enabled());
+        OutOfOffice audience = new OutOfOffice(true, "", "Inside.", Optional.empty(), Optional.empty(), false,
+                OutOfOffice.ExternalAudience.KNOWN, "Outside.");
+        stored.write(audience);
+        assertEquals(audience, stored.read());
         assertEquals(1, f.admin.contents().query(store("alice").folder(org.koppel.store.client.WellKnownFolder.ROOT),
                 new org.koppel.store.client.TableQuery(List.of(PropTags.PR_ENTRYID), Optional.empty(),
                         org.koppel.mapi.SortOrderSet.none(), 0, 10, true)).totalRows(), "one hidden message");

@@ -227,7 +227,7 @@ final class EmailConversion {
         return "<html><body><pre>" + text + "</pre></body></html>";
     }
 
-    private static Charset charset(int cpid) {
+    static Charset charset(int cpid) {
         String name = switch (cpid) {
             case 65001 -> "UTF-8";
             case 20127 -> "US-ASCII";

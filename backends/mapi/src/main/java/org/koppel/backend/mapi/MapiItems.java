@@ -58,7 +58,7 @@ final class MapiItems implements Items {
      * contents-table query restricted to the key: correct, but it evaluates the restriction over the folder's
      * rows. Exports do not need it (they carry entry ids); only explicit fetches do.
      */
-    private EntryId message(EntryId folder, SourceKey key) {
+    EntryId message(EntryId folder, SourceKey key) {
         TableResult r = session.contents().query(folder, new TableQuery(List.of(PropTags.PR_ENTRYID),
                 Optional.of(Restriction.eq(PR_SOURCE_KEY, key.bytes())), SortOrderSet.none(), 0, 1, false));
         if (r.rows().isEmpty()) {

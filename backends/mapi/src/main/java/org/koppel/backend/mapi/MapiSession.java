@@ -1,11 +1,15 @@
 package org.koppel.backend.mapi;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.koppel.backend.BackendSession;
 import org.koppel.backend.ContentSync;
 import org.koppel.backend.Folders;
+import org.koppel.backend.GlobalAddressList;
 import org.koppel.backend.Items;
 import org.koppel.backend.MailSubmission;
+import org.koppel.backend.MailboxSearch;
+import org.koppel.backend.OutOfOffice;
 import org.koppel.backend.Push;
 import org.koppel.backend.UserDetails;
 import org.koppel.inetmapi.StoreNamedTags;
@@ -25,11 +29,14 @@ final class MapiSession implements BackendSession {
     private final MapiItems items;
     private final MapiMailSubmission mail;
     private final MapiPush push;
+    private final MapiMailboxSearch search;
+    private final MapiGlobalAddressList gal;
+    private final MapiOutOfOffice outOfOffice;
 
     MapiSession(Session session, Clock clock) {
         this.session = session;
         UserInfo u = session.user();
-        this.user = new UserDetails(u.login(), u.fullName(), u.email());
+        this.user = new UserDetails(u.login(), u.fullName(), u.email(), u.aliases());
         this.mobileAccess = u.has(Feature.MOBILE);
         StoreInfo store = session.stores().openOwn();
         StoreNamedTags names = new StoreNamedTags(session, store.entryId());
@@ -37,8 +44,11 @@ final class MapiSession implements BackendSession {
         this.folders = new MapiFolders(session, store);
         this.contents = new MapiContentSync(session, store, folders, conversion, clock);
         this.items = new MapiItems(session, folders, conversion);
-        this.mail = new MapiMailSubmission(session, store, names, clock);
-        this.push = new MapiPush(session, folders);
+        this.mail = new MapiMailSubmission(session, store, names, items, folders, clock);
+        this.push = new MapiPush(session, folders, store.entryId());
+        this.search = new MapiMailboxSearch(session, folders, conversion);
+        this.gal = new MapiGlobalAddressList(session);
+        this.outOfOffice = new MapiOutOfOffice(session, store);
     }
 
     @Override
@@ -75,6 +85,22 @@ final class MapiSession implements BackendSession {
     @Override
     public Push push() {
         return push;
+    }
+
+    /** The store's out-of-office, which the delivery agent answers with. */
+    @Override
+    public Optional<OutOfOffice> outOfOffice() {
+        return Optional.of(outOfOffice);
+    }
+
+    @Override
+    public Optional<MailboxSearch> search() {
+        return Optional.of(search);
+    }
+
+    @Override
+    public Optional<GlobalAddressList> globalAddressList() {
+        return Optional.of(gal);
     }
 
     @Override

@@ -60,6 +60,7 @@ public final class Delivery implements AutoCloseable {
     private final OutOfOfficeReply outOfOffice;
     private final RuleMail ruleMail;
     private final List<DeliveryPlugin> plugins;
+    private final MailboxSettings settings = new MailboxSettings(MailboxSettings.DEFAULT_MAX_STORES);
     private Session session;
 
     /**
@@ -206,7 +207,7 @@ public final class Delivery implements AutoCloseable {
             if (user.isEmpty()) {
                 return new RecipientResult(address, Outcome.UNKNOWN_USER, "no such user");
             }
-            Saved saved = withSession(s -> save(s, content, local, user.get(), isSpam, size));
+            Saved saved = withSession(s -> saveInKeptStore(s, content, local, user.get(), isSpam, size));
             if (!saved.kept()) {
                 return new RecipientResult(address, Outcome.DELIVERED, saved.folder());
             }
@@ -244,17 +245,28 @@ public final class Delivery implements AutoCloseable {
      * Routes (spam, then inbox rules for mail that is not spam) and saves the recipient's copy in one transaction;
      * a rule's copies follow, each in its own.
      */
+    /** {@link #save} into the store kept from an earlier delivery; if that is gone, into the store opened anew. */
+    private Saved saveInKeptStore(Session s, MessageContent content, LocalNamedTags local, UserInfo user,
+            boolean isSpam, long size) {
+        try {
+            return save(s, content, local, user, isSpam, size, settings.store(s, user.login()));
+        } catch (MapiException.NotFound e) {
+            // Nothing was saved: the store or a folder was not found before the insert. Once more, unkept.
+            settings.forgetStore(user.login());
+            return save(s, content, local, user, isSpam, size, settings.store(s, user.login()));
+        }
+    }
+
     private Saved save(Session s, MessageContent content, LocalNamedTags local, UserInfo user, boolean isSpam,
-            long size) {
-        StoreInfo opened = s.stores().openUserStore(user.login());
+            long size, StoreInfo opened) {
         MessageContent own = StoreContent.forStore(content, local, s.namedProperties(), opened.entryId());
         if (isSpam) {
             EntryId junk = opened.findFolder(WellKnownFolder.JUNK).orElse(opened.folder(WellKnownFolder.INBOX));
             s.messages().create(junk, own);
             return new Saved(opened, own, new InboxRules.Decision(), "Junk E-mail");
         }
-        InboxRules.Decision d = InboxRules.evaluate(Rules.of(s, opened), new MessageProperties(own, size, user),
-                user.login());
+        InboxRules.Decision d = InboxRules.evaluate(Rules.of(s, opened), settings.rules(s, opened),
+                new MessageProperties(own, size, user), user.login());
         if (d.any()) {
             LOG.debug("Rules of {} matched: {}", user.login(), d.matched);
         }
@@ -434,7 +446,7 @@ public final class Delivery implements AutoCloseable {
             String sender) {
         try {
             OutOfOfficeReply.Verdict verdict = withSession(s -> outOfOffice.answer(s, info, user, content, local, sender,
-                    Instant.now()));
+                    Instant.now(), () -> settings.outOfOffice(s, info)));
             if (verdict == OutOfOfficeReply.Verdict.SENT) {
                 LOG.info("Out-of-office reply from {} to <{}> queued", user.login(), sender);
             } else if (verdict != OutOfOfficeReply.Verdict.OFF) {
@@ -493,6 +505,7 @@ public final class Delivery implements AutoCloseable {
             synchronized (this) {
                 if (session == s) {
                     session = null;
+                    settings.clear(); // its subscriptions ended with it
                 }
             }
             return call.call(session());
@@ -508,6 +521,7 @@ public final class Delivery implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        settings.close();
         if (session != null) {
             session.close();
             session = null;

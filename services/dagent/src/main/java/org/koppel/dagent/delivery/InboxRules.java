@@ -40,9 +40,12 @@ final class InboxRules {
     private InboxRules() {
     }
 
-    static Decision evaluate(Rules rules, MessageProperties message, String owner) {
+    /**
+     * @param rules the store's rules, for marking a failing one
+     * @param table the rules as read (perhaps kept from an earlier delivery: {@link MailboxSettings})
+     */
+    static Decision evaluate(Rules rules, Rules.Table table, MessageProperties message, String owner) {
         Decision d = new Decision();
-        Rules.Table table = rules.table();
         for (Rules.Unreadable u : table.unreadable()) {
             LOG.warn("Rule \"{}\" of {} cannot be read and is skipped: {}", u.name(), owner, u.reason());
         }

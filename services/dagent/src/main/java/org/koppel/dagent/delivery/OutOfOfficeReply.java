@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.koppel.inetmapi.NamedTagMap;
 import org.koppel.inetmapi.StoreNamedTags;
 import org.koppel.mapi.EntryId;
@@ -33,7 +34,9 @@ public final class OutOfOfficeReply {
 
     /** Why a message was or was not answered. */
     public enum Verdict {
-        SENT, OFF, NULL_SENDER, OWN_MAIL, AUTOMATIC, LIST_OR_BULK, ALREADY_ANSWERED
+        SENT, OFF, NULL_SENDER, OWN_MAIL, AUTOMATIC, LIST_OR_BULK, ALREADY_ANSWERED,
+        /** The settings do not answer this kind of sender (inside or outside the organisation). */
+        NOT_FOR_SENDER
     }
 
     private final Duration period;
@@ -49,21 +52,57 @@ public final class OutOfOfficeReply {
      */
     public Verdict answer(Session s, StoreInfo store, UserInfo user, MessageContent message, NamedTagMap local,
             String envelopeSender, Instant now) {
+        return answer(s, store, user, message, local, envelopeSender, now, () -> OutOfOfficeMessage.of(s, store).read());
+    }
+
+    /**
+     * The same, with the user's settings from {@code settings}, which is asked only when the message deserves
+     * an answer at all (delivery keeps them per store between messages).
+     */
+    public Verdict answer(Session s, StoreInfo store, UserInfo user, MessageContent message, NamedTagMap local,
+            String envelopeSender, Instant now, Supplier<OutOfOffice> settings) {
         String sender = envelopeSender == null ? "" : envelopeSender.strip();
         Optional<Verdict> refused = screen(user, message, local, sender);
         if (refused.isPresent()) {
             return refused.get();
         }
-        OutOfOfficeMessage stored = OutOfOfficeMessage.of(s, store);
-        OutOfOffice oof = stored.read();
+        OutOfOffice oof = settings.get();
         if (!oof.activeAt(now)) {
             return Verdict.OFF;
+        }
+        OutOfOfficeMessage stored = OutOfOfficeMessage.of(s, store);
+        boolean internal = internal(s, user, sender);
+        if (internal ? !oof.internal() : oof.external() != OutOfOffice.ExternalAudience.ALL) {
+            // KNOWN would answer outside senders in the user's contacts; contacts are not looked up yet.
+            return Verdict.NOT_FOR_SENDER;
         }
         if (!stored.claimReply(sender, now, period)) {
             return Verdict.ALREADY_ANSWERED;
         }
-        send(s, store, user, oof, message, sender);
+        send(s, store, user, oof, internal ? oof.text() : oof.externalReply(), message, sender);
         return Verdict.SENT;
+    }
+
+    /**
+     * Whether a sender is inside the organisation: a user (or alias) of this server's directory, or an address in
+     * one of the user's own domains.
+     */
+    static boolean internal(Session s, UserInfo user, String sender) {
+        String domain = domain(sender);
+        if (!domain.isEmpty() && (domain.equals(domain(user.email()))
+                || user.aliases().stream().anyMatch(a -> domain.equals(domain(a))))) {
+            return true;
+        }
+        try {
+            return s.directory().resolve(sender).isPresent();
+        } catch (RuntimeException e) {
+            return false; // a lookup that fails treats the sender as outside: the safer answer
+        }
+    }
+
+    private static String domain(String address) {
+        int at = address == null ? -1 : address.lastIndexOf('@');
+        return at < 0 ? "" : address.substring(at + 1).strip().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -99,12 +138,12 @@ public final class OutOfOfficeReply {
         return Optional.empty();
     }
 
-    private static void send(Session s, StoreInfo store, UserInfo user, OutOfOffice oof, MessageContent original,
-            String to) {
+    private static void send(Session s, StoreInfo store, UserInfo user, OutOfOffice oof, String text,
+            MessageContent original, String to) {
         NamedTagMap names = new StoreNamedTags(s, store.entryId());
         ItemDraft reply = ItemDraft.mail()
                 .subject(oof.replySubject(string(original, PropTags.PR_SUBJECT).orElse("")))
-                .body(oof.text())
+                .body(text)
                 .from(new Address(user.fullName(), user.email()))
                 .to(to, to)
                 .read(true)

@@ -41,6 +41,12 @@ public final class OutOfOfficeMessage {
     static final PropTag PR_EC_OUTOFOFFICE_UNTIL = new PropTag(0x6764, PropType.PT_SYSTIME);
     /** Koppel's own: "epoch-seconds address" per sender answered, oldest first. */
     static final PropTag PR_KOPPEL_OUTOFOFFICE_REPLIED = new PropTag(0x6765, PropType.PT_MV_UNICODE);
+    /** Koppel's own: whether senders inside the organisation are answered (absent: yes). */
+    static final PropTag PR_KOPPEL_OUTOFOFFICE_INTERNAL = new PropTag(0x6766, PropType.PT_BOOLEAN);
+    /** Koppel's own: which outside senders are answered, 0 none, 1 known, 2 all (absent: all). */
+    static final PropTag PR_KOPPEL_OUTOFOFFICE_EXTERNAL = new PropTag(0x6767, PropType.PT_LONG);
+    /** Koppel's own: the text for outside senders (absent or empty: the same as for inside ones). */
+    static final PropTag PR_KOPPEL_OUTOFOFFICE_EXTERNAL_MSG = new PropTag(0x6768, PropType.PT_UNICODE);
 
     /** Senders remembered per user; past this the oldest are forgotten. */
     public static final int MAX_REMEMBERED = 1000;
@@ -66,7 +72,10 @@ public final class OutOfOfficeMessage {
     /** Replaces the settings; the senders already answered are kept. */
     public void write(OutOfOffice oof) {
         List<PropValue> set = new ArrayList<>(List.of(PropValue.of(PR_EC_OUTOFOFFICE, oof.enabled()),
-                PropValue.of(PR_EC_OUTOFOFFICE_SUBJECT, oof.subject()), PropValue.of(PR_EC_OUTOFOFFICE_MSG, oof.text())));
+                PropValue.of(PR_EC_OUTOFOFFICE_SUBJECT, oof.subject()), PropValue.of(PR_EC_OUTOFOFFICE_MSG, oof.text()),
+                PropValue.of(PR_KOPPEL_OUTOFOFFICE_INTERNAL, oof.internal()),
+                PropValue.of(PR_KOPPEL_OUTOFOFFICE_EXTERNAL, oof.external().ordinal()),
+                PropValue.of(PR_KOPPEL_OUTOFOFFICE_EXTERNAL_MSG, oof.externalText())));
         List<PropTag> remove = new ArrayList<>();
         oof.from().ifPresentOrElse(f -> set.add(PropValue.of(PR_EC_OUTOFOFFICE_FROM, f)),
                 () -> remove.add(PR_EC_OUTOFOFFICE_FROM));
@@ -139,7 +148,16 @@ public final class OutOfOfficeMessage {
                 m.property(PR_EC_OUTOFOFFICE_SUBJECT).map(v -> (String) v.javaValue()).orElse(""),
                 m.property(PR_EC_OUTOFOFFICE_MSG).map(v -> (String) v.javaValue()).orElse(""),
                 m.property(PR_EC_OUTOFOFFICE_FROM).map(v -> (Instant) v.javaValue()),
-                m.property(PR_EC_OUTOFOFFICE_UNTIL).map(v -> (Instant) v.javaValue()));
+                m.property(PR_EC_OUTOFOFFICE_UNTIL).map(v -> (Instant) v.javaValue()),
+                m.property(PR_KOPPEL_OUTOFOFFICE_INTERNAL).map(v -> !Boolean.FALSE.equals(v.javaValue())).orElse(true),
+                m.property(PR_KOPPEL_OUTOFOFFICE_EXTERNAL).map(v -> audience(v.javaValue()))
+                        .orElse(OutOfOffice.ExternalAudience.ALL),
+                m.property(PR_KOPPEL_OUTOFOFFICE_EXTERNAL_MSG).map(v -> (String) v.javaValue()).orElse(""));
+    }
+
+    private static OutOfOffice.ExternalAudience audience(Object stored) {
+        OutOfOffice.ExternalAudience[] all = OutOfOffice.ExternalAudience.values();
+        return stored instanceof Integer i && i >= 0 && i < all.length ? all[i] : OutOfOffice.ExternalAudience.ALL;
     }
 
     private Optional<MessageData> find() {

@@ -25,4 +25,13 @@ public interface Contents {
 
     /** Where the bookmarked row is in the table now. */
     TableSeek seek(EntryId folder, TableQuery query, TableBookmark bookmark);
+
+    /**
+     * Searches several folders (and with {@code recursive} their subfolders) at once, in the store, within a
+     * time limit: the matching messages newest first, the requested page of them, and how many there are.
+     * Each named folder needs read access (MAPI_E_NO_ACCESS otherwise); subfolders the caller may not read and
+     * search folders are skipped. The messages are read in chunks, each in its own transaction, so a long
+     * search holds no lock; see {@link MessageSearch}.
+     */
+    MessageSearchResult search(MessageSearch search);
 }

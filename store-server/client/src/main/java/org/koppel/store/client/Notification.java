@@ -14,8 +14,10 @@ import org.koppel.mapi.MapiObjectType;
  * @param entryId      the object (empty for RESYNC_NEEDED)
  * @param parent       the folder holding the object now (for a folder: its parent)
  * @param oldParent    for moves and copies: where the object came from
- * @param messageClass for new mail: the message's class, for filtering without a round trip
- * @param messageFlags for new mail: PR_MESSAGE_FLAGS
+ * @param messageClass for new mail and for a message created in the store's engine: the message's class, for
+ *                     filtering without a round trip; empty when not known
+ * @param messageFlags for new mail and created messages: PR_MESSAGE_FLAGS (MSGFLAG_ASSOCIATED for a hidden
+ *                     message); 0 when not known
  */
 public record Notification(
         EventType type,

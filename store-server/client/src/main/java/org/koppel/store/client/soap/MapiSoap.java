@@ -278,6 +278,11 @@ public interface MapiSoap {
             @WebParam(name = "query") TableQueryXml query, @WebParam(name = "bookmark") byte[] bookmark)
             throws MapiFault;
 
+    /** Searches folders (and subfolders) in the store within a time limit: the matches newest first, one page. */
+    @WebResult(name = "result")
+    MessageSearchResultXml searchMessages(@WebParam(name = "session") String session,
+            @WebParam(name = "search") MessageSearchXml search) throws MapiFault;
+
     // --- permissions, quotas, named properties, receive folders
 
     @WebResult(name = "entry")

@@ -41,6 +41,11 @@ final class SoapContents implements Contents {
         return seek(call.get((p, s) -> p.contentsSeek(s, folder.bytes(), TableQueryXml.of(query), bookmark.bytes())));
     }
 
+    @Override
+    public org.koppel.store.client.MessageSearchResult search(org.koppel.store.client.MessageSearch search) {
+        return call.get((p, s) -> p.searchMessages(s, MessageSearchXml.of(search))).result();
+    }
+
     /** A seek's position on the wire: the row's position, or -(position) - 1 when the row itself is gone. */
     static TableSeek seek(int position) {
         return position >= 0 ? new TableSeek(position, true) : new TableSeek(-position - 1, false);

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.koppel.mapi.MapiException;
 import org.koppel.store.core.db.Database;
+import org.koppel.store.core.db.StatementBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,14 +136,15 @@ public final class DatabaseBlobStore implements BlobStore {
             try (PreparedStatement ps = tx.prepareStatement(
                     "INSERT INTO blob_chunks (blob_key, seq, data) VALUES (?, ?, ?)")) {
                 int seq = 0;
+                StatementBatch batch = new StatementBatch(ps, (data.length + chunkSize - 1) / chunkSize);
                 for (int from = 0; from < data.length; from += chunkSize) {
                     ps.setString(1, key);
                     ps.setInt(2, seq++);
                     ps.setBytes(3, from == 0 && data.length <= chunkSize ? data
                             : Arrays.copyOfRange(data, from, Math.min(data.length, from + chunkSize)));
-                    ps.addBatch();
+                    batch.add();
                 }
-                ps.executeBatch();
+                batch.execute();
             }
         }
         return new BlobRef(key, data.length);

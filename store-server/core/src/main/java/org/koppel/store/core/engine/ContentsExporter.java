@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.koppel.mapi.FileTime;
 import org.koppel.mapi.MapiException;
@@ -99,9 +100,13 @@ final class ContentsExporter {
         }
         pass.window = effective;
 
-        // 2. Or the changes in (cn, cn'].
+        // 2. Or the changes in (cn, cn'], or the rest of a change number a batch got part way through.
         long end = last;
-        if (cur.cn() < last) {
+        SyncCursor after = null;
+        if (cur.partialCn() != 0) {
+            after = partway(c, f, cur, o, pass, cur.partialCn(), cur.partialMessage(), cur.partialTombstone());
+            end = after.partialCn() != 0 ? cur.cn() : after.cn();
+        } else if (cur.cn() < last) {
             String filter = associatedFilter(o);
             List<List<long[]>> found = new ArrayList<>(MESSAGE_POSITIONS.size());
             for (String column : MESSAGE_POSITIONS) {
@@ -113,47 +118,166 @@ final class ContentsExporter {
             List<long[]> gone = positions(c, "SELECT id, deleted_cn FROM tombstones WHERE folder_id = ?"
                     + " AND deleted_cn > ? AND deleted_cn <= ?" + filter + " ORDER BY deleted_cn LIMIT ?",
                     f.object().id(), cur.cn(), last, n);
-            boolean full = gone.size() == n || found.stream().anyMatch(l -> l.size() == n);
+            // Full: a list stopped at n. Or the four lists together hold more than n objects.
+            boolean full = gone.size() == n || found.stream().anyMatch(l -> l.size() == n)
+                    || objectsUpTo(found, gone, last) > n;
             if (full) {
                 end = batchEnd(found, gone, n);
-                // A change number shared by several objects (one bulk operation) is never split.
+                // A list that stopped at end may hold more of it: read on there, n + 1 more at most.
                 for (int i = 0; i < found.size(); i++) {
                     List<long[]> l = found.get(i);
                     if (l.size() == n && l.get(n - 1)[1] == end) {
                         String column = MESSAGE_POSITIONS.get(i);
-                        l.addAll(positions(c, "SELECT id, " + column + ", entered_cn FROM messages WHERE folder_id = ? AND "
-                                + column + " = ? AND deleted = FALSE" + filter, f.object().id(), end));
+                        l.addAll(idsAt(c, "SELECT id, " + column + ", entered_cn FROM messages WHERE folder_id = ? AND "
+                                + column + " = ? AND id > ? AND deleted = FALSE" + filter + " ORDER BY id LIMIT ?",
+                                f.object().id(), end, 0, n + 1));
                     }
                 }
                 if (gone.size() == n && gone.get(n - 1)[1] == end) {
-                    gone.addAll(positions(c, "SELECT id, deleted_cn FROM tombstones WHERE folder_id = ?"
-                            + " AND deleted_cn = ?" + filter, f.object().id(), end));
+                    gone.addAll(idsAt(c, "SELECT id, deleted_cn FROM tombstones WHERE folder_id = ? AND deleted_cn = ?"
+                            + " AND id > ?" + filter + " ORDER BY id LIMIT ?", f.object().id(), end, 0, n + 1));
+                }
+                if (objectsUpTo(found, gone, end) <= n) {
+                    // end holds no more than fit: the batch is (cn, end] whole.
+                } else if (before(found, gone, end)) {
+                    // The n-th object's change number may hold more (one bulk operation): they wait for the next
+                    // batch, so a batch never holds more than n objects.
+                    end = end - 1;
+                } else {
+                    // The first n objects all share one change number: give them a batch at a time by id.
+                    after = partway(c, f, cur, o, pass, end, 0, 0);
+                    end = after.partialCn() != 0 ? cur.cn() : after.cn();
                 }
             }
-            Set<Long> rowIds = new HashSet<>();
-            for (List<long[]> l : found) {
-                for (long[] p : l) {
-                    // A message that entered after the batch is found at its entering, in a later batch, with all
-                    // it is then (a move keeps its older content and read change numbers).
-                    if (p[1] <= end && p[2] <= end) {
-                        rowIds.add(p[0]);
+            if (after == null) {
+                Set<Long> rowIds = new HashSet<>();
+                for (List<long[]> l : found) {
+                    for (long[] p : l) {
+                        // A message that entered after the batch is found at its entering, in a later batch, with
+                        // all it is then (a move keeps its older content and read change numbers).
+                        if (p[1] <= end && p[2] <= end) {
+                            rowIds.add(p[0]);
+                        }
                     }
                 }
-            }
-            Set<Long> tombIds = new HashSet<>();
-            for (long[] p : gone) {
-                if (p[1] <= end) {
-                    tombIds.add(p[0]);
+                Set<Long> tombIds = new HashSet<>();
+                for (long[] p : gone) {
+                    if (p[1] <= end) {
+                        tombIds.add(p[0]);
+                    }
                 }
+                classify(c, pass, rowIds, tombIds);
             }
-            pass.removals(loadTombstones(c, tombIds));
-            Map<Long, Candidate> rows = load(c, rowIds);
-            Map<Long, List<Recipient>> read = MessageView.recipients(c, rows.keySet());
-            rows.keySet().forEach(id -> pass.recipients.put(id, read.getOrDefault(id, List.of())));
-            pass.rows(rows.values());
+        }
+        if (after != null && after.partialCn() != 0) {
+            // Part way through a change number: the run goes on.
+            return new ContentsExport(pass.out, after.encode(), false);
         }
         boolean complete = end == last && shifted;
         return new ContentsExport(pass.out, cur.at(end, effective, complete).encode(), complete);
+    }
+
+    /** Loads a batch's messages and tombstones and reports what the client lacks of them. */
+    private void classify(Connection c, Pass pass, Set<Long> rowIds, Set<Long> tombIds) throws SQLException {
+        pass.removals(loadTombstones(c, tombIds));
+        Map<Long, Candidate> rows = load(c, rowIds);
+        Map<Long, List<Recipient>> read = MessageView.recipients(c, rows.keySet());
+        rows.keySet().forEach(id -> pass.recipients.put(id, read.getOrDefault(id, List.of())));
+        pass.rows(rows.values());
+    }
+
+    /**
+     * A batch inside change number {@code at}, which more objects share than a batch holds: the messages found
+     * at it with ids after {@code afterMessage} (by id), then the tombstones at it with ids after
+     * {@code afterTombstone}, n in all. Each query reads at most n + 1 index entries, so the batch costs O(n)
+     * however many objects share the number. Returns the cursor after it: still part way, or at {@code at}.
+     */
+    private SyncCursor partway(Connection c, StoreObjects.Located<FolderRow> f, SyncCursor cur,
+            ContentsSyncOptions o, Pass pass, long at, long afterMessage, long afterTombstone) throws SQLException {
+        int n = o.batchSize();
+        String filter = associatedFilter(o);
+        Set<Long> rowIds = new HashSet<>();
+        long messagesTo = afterMessage;
+        int taken = 0;
+        if (afterMessage != SyncCursor.ALL) {
+            java.util.TreeMap<Long, Long> ids = new java.util.TreeMap<>(); // id -> entered_cn
+            for (String column : MESSAGE_POSITIONS) {
+                for (long[] p : idsAt(c, "SELECT id, entered_cn FROM messages WHERE folder_id = ? AND " + column
+                        + " = ? AND id > ? AND deleted = FALSE" + filter + " ORDER BY id LIMIT ?",
+                        f.object().id(), at, afterMessage, n + 1)) {
+                    ids.put(p[0], p[1]);
+                }
+            }
+            // Each list holds its first ids after afterMessage in order, so every id up to the union's n-th is
+            // here; the union has more than n exactly when some object at this number is left for later.
+            messagesTo = SyncCursor.ALL;
+            for (Map.Entry<Long, Long> e : ids.entrySet()) {
+                if (taken == n) {
+                    messagesTo = ids.lowerKey(e.getKey());
+                    break;
+                }
+                taken++;
+                // A message that entered after this number is found at its entering, with all it is then.
+                if (e.getValue() <= at) {
+                    rowIds.add(e.getKey());
+                }
+            }
+        }
+        Set<Long> tombIds = new HashSet<>();
+        long tombstonesTo = afterTombstone;
+        boolean done = messagesTo == SyncCursor.ALL;
+        if (done && taken < n) {
+            List<long[]> gone = idsAt(c, "SELECT id, deleted_cn FROM tombstones WHERE folder_id = ? AND deleted_cn = ?"
+                    + " AND id > ?" + filter + " ORDER BY id LIMIT ?", f.object().id(), at, afterTombstone,
+                    n - taken + 1);
+            for (long[] p : gone) {
+                if (taken == n) {
+                    done = false;
+                    break;
+                }
+                taken++;
+                tombIds.add(p[0]);
+                tombstonesTo = p[0];
+            }
+        } else if (done) {
+            // The batch is full with the last messages; the tombstones (if any) come next time.
+            done = idsAt(c, "SELECT id, deleted_cn FROM tombstones WHERE folder_id = ? AND deleted_cn = ?"
+                    + " AND id > ?" + filter + " ORDER BY id LIMIT ?", f.object().id(), at, afterTombstone, 1)
+                    .isEmpty();
+        }
+        classify(c, pass, rowIds, tombIds);
+        return done ? cur.at(at, pass.window, false) : cur.partway(at, messagesTo, tombstonesTo);
+    }
+
+    /** How many distinct objects the lists hold at positions up to {@code end}. */
+    private static int objectsUpTo(List<List<long[]>> found, List<long[]> gone, long end) {
+        Set<Long> seen = new HashSet<>();
+        found.forEach(l -> l.stream().filter(p -> p[1] <= end).forEach(p -> seen.add(p[0])));
+        gone.stream().filter(p -> p[1] <= end).forEach(p -> seen.add(-p[0] - 1)); // tombstone ids apart
+        return seen.size();
+    }
+
+    /** Whether any object of the batch has a position before {@code end}. */
+    private static boolean before(List<List<long[]>> found, List<long[]> gone, long end) {
+        for (List<long[]> l : found) {
+            for (long[] p : l) {
+                if (p[1] < end) {
+                    return true;
+                }
+            }
+        }
+        return gone.stream().anyMatch(p -> p[1] < end);
+    }
+
+    private static List<long[]> idsAt(Connection c, String sql, long folderId, long at, long after, int limit)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, folderId);
+            ps.setLong(2, at);
+            ps.setLong(3, after);
+            ps.setInt(4, limit);
+            return pairs(ps);
+        }
     }
 
     /** The classification of one batch, and what it found. */
@@ -338,12 +462,22 @@ final class ContentsExporter {
         long edge = target;
         boolean done = found.size() <= n;
         if (!done) {
-            edge = found.get(n - 1)[1];
-            final long boundary = edge;
-            found.removeIf(p -> p[1] < boundary);
-            found.addAll(positions(pass.c, "SELECT id, delivery_ticks FROM messages WHERE folder_id = ?"
-                    + " AND associated = FALSE AND deleted = FALSE AND delivery_ticks = ?",
-                    pass.f.object().id(), boundary));
+            long boundary = found.get(n - 1)[1];
+            edge = boundary;
+            if (found.get(n)[1] == boundary) {
+                // More messages share the boundary's delivery time than fit: stop short of it when the batch has
+                // others, so it holds at most n; only when all share it do they come together.
+                OptionalLong above = found.stream().mapToLong(p -> p[1]).filter(t -> t > boundary).min();
+                if (above.isPresent()) {
+                    edge = above.getAsLong();
+                } else {
+                    found.addAll(positions(pass.c, "SELECT id, delivery_ticks FROM messages WHERE folder_id = ?"
+                            + " AND associated = FALSE AND deleted = FALSE AND delivery_ticks = ?",
+                            pass.f.object().id(), boundary));
+                }
+            }
+            final long kept = edge;
+            found.removeIf(p -> p[1] < kept);
         }
         pass.window = edge;
         Map<Long, Candidate> rows = load(pass.c, ids(found));
@@ -374,10 +508,18 @@ final class ContentsExporter {
         if (!done) {
             long boundary = found.get(n - 1)[1];
             edge = boundary + 1;
-            found.removeIf(p -> p[1] > boundary);
-            found.addAll(positions(pass.c, "SELECT id, delivery_ticks FROM messages WHERE folder_id = ?"
-                    + " AND associated = FALSE AND deleted = FALSE AND delivery_ticks = ?",
-                    pass.f.object().id(), boundary));
+            if (found.get(n)[1] == boundary) {
+                // As in widen: stop short of a delivery time more messages share than fit, when there are others.
+                if (found.get(0)[1] < boundary) {
+                    edge = boundary;
+                } else {
+                    found.addAll(positions(pass.c, "SELECT id, delivery_ticks FROM messages WHERE folder_id = ?"
+                            + " AND associated = FALSE AND deleted = FALSE AND delivery_ticks = ?",
+                            pass.f.object().id(), boundary));
+                }
+            }
+            final long kept = edge;
+            found.removeIf(p -> p[1] >= kept);
         }
         Map<Long, Candidate> rows = load(pass.c, ids(found));
         for (Candidate cand : rows.values()) {

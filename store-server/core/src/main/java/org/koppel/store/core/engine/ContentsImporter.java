@@ -248,8 +248,6 @@ final class ContentsImporter {
         scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.CREATE);
         MessageWriter.Inserted m = scope.ctx.writer().insert(c, f.store(), f.object().id(), scope.caller, prepared,
                 scope.ctx.quotas());
-        FolderCounters.forMessage(m.associated(), (m.flags() & MessageFlags.MSGFLAG_READ.value()) != 0, m.sizeBytes(),
-                1).applyTo(c, f.object().id());
         byte[] pcl = PredecessorChangeList.parse(pclOf(c, m.id())).merge(s.predecessors()).bytes();
         try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET entered_origin = ?, content_origin = ?,"
                 + " pcl = ?" + (s.sourceKey().isPresent() ? ", source_key = ?" : "") + " WHERE id = ?")) {

@@ -49,7 +49,8 @@ public final class Engine implements StoreServer, AutoCloseable {
         TieredBlobStore blobs = new TieredBlobStore(configured,
                 configured instanceof DatabaseBlobStore d ? d : new DatabaseBlobStore(db), config.smallAttachmentBytes());
         StoreWriteLock lock = new StoreWriteLock();
-        PropertyRules rules = new PropertyRules(config.maxPropertyBytes());
+        CommittedNames committedNames = new CommittedNames();
+        PropertyRules rules = new PropertyRules(config.maxPropertyBytes(), committedNames);
         StoreFactory factory = new StoreFactory(lock);
         db.transaction(c -> {
             if (new StoreObjects().publicStore(c).isEmpty()) {
@@ -64,9 +65,9 @@ public final class Engine implements StoreServer, AutoCloseable {
         HubPublisher publisher = new HubPublisher(hub);
         SearchFolders searches = new SearchFolders(db, objects, lock, publisher);
         EngineContext ctx = new EngineContext(db, blobs, config, objects, new AccessControl(directory), lock,
-                rules, new MessageWriter(blobs, lock, rules, config.maxAttachmentBytes()), new NamedPropertyMap(),
+                rules, new MessageWriter(blobs, lock, rules, config.maxAttachmentBytes()), new NamedPropertyMap(committedNames),
                 factory, new QuotaPolicy(config.defaultQuota()), directory, publisher, hub,
-                new java.security.SecureRandom(), searches);
+                new java.security.SecureRandom(), searches, new ReceiveFolderIds());
         searches.start();
         LOG.info("Store engine started on {}", db.kind());
         return new Engine(ctx, new LoginThrottle(config.maxLoginFailures(), config.loginFailureWindow(),

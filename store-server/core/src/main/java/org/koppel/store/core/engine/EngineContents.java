@@ -156,6 +156,11 @@ final class EngineContents implements Contents {
         });
     }
 
+    @Override
+    public org.koppel.store.client.MessageSearchResult search(org.koppel.store.client.MessageSearch search) {
+        return new MessageScan(scope).search(search);
+    }
+
     /** The row ids of a table, for a table subscription (the caller needs read access). */
     List<Long> rowIds(EntryId folder, TableQuery query) {
         return scope.tx(c -> {

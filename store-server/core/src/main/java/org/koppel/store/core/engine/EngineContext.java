@@ -22,5 +22,11 @@ record EngineContext(
         EventPublisher publisher,
         NotificationHub notifications,
         java.security.SecureRandom random,
-        SearchFolders searches) {
+        SearchFolders searches,
+        ReceiveFolderIds receiveFolders) {
+
+    /** The named-property mappings known committed (shared by the map and the property checks). */
+    CommittedNames committedNames() {
+        return names.committed();
+    }
 }

@@ -43,8 +43,6 @@ final class EngineMessages implements Messages {
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.CREATE);
             MessageWriter.Inserted m = scope.ctx.writer().insert(c, f.store(), f.object().id(), scope.caller,
                     prepared, scope.ctx.quotas());
-            FolderCounters.forMessage(m.associated(), (m.flags() & MessageFlags.MSGFLAG_READ.value()) != 0, m.sizeBytes(), 1)
-                    .applyTo(c, f.object().id());
             created(c, events, f.store(), f.object().id(), m);
             return scope.ctx.objects().messageEntryId(f.store(), m.id());
         });
@@ -61,22 +59,11 @@ final class EngineMessages implements Messages {
             EngineFolders.requireNotSearch(f.object());
             scope.ctx.access().require(c, scope.caller, f.store(), f.object(), Rights.CREATE);
             List<EntryId> ids = new ArrayList<>(prepared.size());
-            int content = 0;
-            int unread = 0;
-            int assoc = 0;
-            long size = 0;
             for (MessageWriter.Inserted m : scope.ctx.writer().insertAll(c, f.store(), f.object().id(), scope.caller,
                     prepared, scope.ctx.quotas())) {
-                FolderCounters d = FolderCounters.forMessage(m.associated(),
-                        (m.flags() & MessageFlags.MSGFLAG_READ.value()) != 0, m.sizeBytes(), 1);
-                content += d.content();
-                unread += d.unread();
-                assoc += d.assoc();
-                size += d.size();
                 created(c, events, f.store(), f.object().id(), m);
                 ids.add(scope.ctx.objects().messageEntryId(f.store(), m.id()));
             }
-            new FolderCounters(content, unread, assoc, 0, size).applyTo(c, f.object().id());
             return ids;
         });
     }
@@ -88,23 +75,16 @@ final class EngineMessages implements Messages {
      */
     private void created(Connection c, EventBuffer events, StoreRow store, long folderId, MessageWriter.Inserted m)
             throws SQLException {
-        events.add(EngineEvent.message(org.koppel.store.client.EventType.OBJECT_CREATED, store, m.id(), folderId));
+        int flags = m.associated() ? m.flags() | MessageFlags.MSGFLAG_ASSOCIATED.value() : m.flags();
+        // The class and flags are known here for free; a subscriber can tell a delivery from a hidden message by them.
+        events.add(new EngineEvent(org.koppel.store.client.EventType.OBJECT_CREATED,
+                org.koppel.mapi.MapiObjectType.MAPI_MESSAGE, store, m.id(), folderId, null, m.messageClass(), flags));
         boolean unread = (m.flags() & MessageFlags.MSGFLAG_READ.value()) == 0;
-        if (!m.associated() && unread && !store.ownedBy(scope.caller) && isReceiveFolder(c, store.id(), folderId)) {
+        if (!m.associated() && unread && !store.ownedBy(scope.caller)
+                && scope.ctx.receiveFolders().contains(c, store.id(), folderId)) {
             events.add(new EngineEvent(org.koppel.store.client.EventType.NEW_MAIL,
                     org.koppel.mapi.MapiObjectType.MAPI_MESSAGE, store, m.id(), folderId, null, m.messageClass(),
                     m.flags()));
-        }
-    }
-
-    private static boolean isReceiveFolder(Connection c, long storeId, long folderId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM receive_folders WHERE store_id = ? AND folder_id = ?")) {
-            ps.setLong(1, storeId);
-            ps.setLong(2, folderId);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
         }
     }
 

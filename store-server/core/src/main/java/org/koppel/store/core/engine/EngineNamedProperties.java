@@ -22,31 +22,65 @@ final class EngineNamedProperties implements NamedProperties {
 
     @Override
     public List<Integer> ids(EntryId store, List<NamedProperty> names, boolean create) {
-        return scope.tx(c -> {
+        requireStore(store);
+        CommittedNames committed = scope.ctx.committedNames();
+        List<Integer> known = new ArrayList<>(names.size());
+        for (NamedProperty n : names) {
+            Integer id = committed.id(store.objectId(), n);
+            if (id == null) {
+                break;
+            }
+            known.add(id);
+        }
+        if (known.size() == names.size()) {
+            scope.check();
+            return known; // every name was mapped before: nothing is allocated, so nothing to check or lock
+        }
+        List<Integer> out = scope.tx(c -> {
             StoreRow s = storeRow(c, store);
             long storeId = s.id();
             // Mapping new names uses up the store's finite id space: only those who may write there may.
             if (create && !scope.ctx.access().mayWriteSomewhere(c, scope.caller, s)) {
                 throw new MapiException.NoAccess("you may not add named properties to this store");
             }
-            List<Integer> out = new ArrayList<>(names.size());
+            List<Integer> ids = new ArrayList<>(names.size());
             for (NamedProperty n : names) {
-                out.add(scope.ctx.names().id(c, storeId, n, create));
+                ids.add(scope.ctx.names().id(c, storeId, n, create));
             }
-            return out;
+            return ids;
         });
+        for (int i = 0; i < names.size(); i++) {
+            if (out.get(i) != 0) {
+                committed.add(store.objectId(), names.get(i), out.get(i)); // the transaction has committed
+            }
+        }
+        return out;
     }
 
     @Override
     public List<Optional<NamedProperty>> names(EntryId store, List<Integer> ids) {
-        return scope.tx(c -> {
+        requireStore(store);
+        CommittedNames committed = scope.ctx.committedNames();
+        List<Optional<NamedProperty>> out = scope.tx(c -> {
             long storeId = storeRow(c, store).id();
-            List<Optional<NamedProperty>> out = new ArrayList<>(ids.size());
+            List<Optional<NamedProperty>> found = new ArrayList<>(ids.size());
             for (int id : ids) {
-                out.add(scope.ctx.names().name(c, storeId, id));
+                Optional<NamedProperty> kept = committed.name(storeId, id);
+                found.add(kept.isPresent() ? kept : scope.ctx.names().name(c, storeId, id));
             }
-            return out;
+            return found;
         });
+        for (int i = 0; i < ids.size(); i++) {
+            int id = ids.get(i);
+            out.get(i).ifPresent(n -> committed.add(store.objectId(), n, id));
+        }
+        return out;
+    }
+
+    private static void requireStore(EntryId store) {
+        if (store.objectType() != MapiObjectType.MAPI_STORE) {
+            throw new MapiException.InvalidEntryId("not a store entry id");
+        }
     }
 
     private StoreRow storeRow(Connection c, EntryId store) throws SQLException {

@@ -28,10 +28,26 @@ final class EngineQuotas implements Quotas {
             throw new MapiException.NoAccess("you may only see your own quota");
         }
         return scope.tx(c -> {
-            var own = scope.ctx.quotas().own(c, u.id());
+            // One round trip for the usual case (the delivery agent asks at every RCPT): the store's size and
+            // the owner's own limits together.
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.size_bytes, q.user_id, q.warn_bytes,"
+                    + " q.soft_bytes, q.hard_bytes FROM stores s LEFT JOIN quotas q ON q.user_id = s.owner_id"
+                    + " WHERE s.owner_id = ? AND s.kind = 'PRIVATE'")) {
+                ps.setLong(1, u.id());
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        long used = rs.getLong(1);
+                        rs.getLong(2);
+                        boolean inherited = rs.wasNull();
+                        Quota q = inherited ? scope.ctx.quotas().defaults()
+                                : new Quota(rs.getLong(3), rs.getLong(4), rs.getLong(5));
+                        return new QuotaStatus(u.login(), q, inherited, used, QuotaPolicy.level(q, used));
+                    }
+                }
+            }
+            var own = scope.ctx.quotas().own(c, u.id()); // a user without a store (yet)
             Quota q = own.orElse(scope.ctx.quotas().defaults());
-            long used = scope.ctx.objects().privateStoreOf(c, u.id()).map(StoreRow::sizeBytes).orElse(0L);
-            return new QuotaStatus(u.login(), q, own.isEmpty(), used, QuotaPolicy.level(q, used));
+            return new QuotaStatus(u.login(), q, own.isEmpty(), 0L, QuotaPolicy.level(q, 0L));
         });
     }
 

@@ -55,7 +55,7 @@ final class EngineReceiveFolders implements ReceiveFolders {
         if (folder.objectType() != MapiObjectType.MAPI_FOLDER) {
             throw new MapiException.InvalidEntryId("not a folder entry id");
         }
-        scope.tx(c -> {
+        long storeId = scope.tx(c -> {
             var f = scope.ctx.objects().folder(c, folder);
             if (!f.store().guid().equals(store.storeGuid())) {
                 throw new MapiException.InvalidParameter("the folder is in another store");
@@ -74,8 +74,9 @@ final class EngineReceiveFolders implements ReceiveFolders {
                 ps.setLong(3, f.object().id());
                 ps.executeUpdate();
             }
-            return null;
+            return f.store().id();
         });
+        scope.ctx.receiveFolders().changed(storeId);
     }
 
     /** Message classes compare case-insensitively. */

@@ -30,6 +30,7 @@ import org.koppel.store.client.MessageContent;
 import org.koppel.store.client.Recipient;
 import org.koppel.store.core.blob.BlobRef;
 import org.koppel.store.core.blob.TieredBlobStore;
+import org.koppel.store.core.db.StatementBatch;
 import org.koppel.store.core.props.PropertyCodec;
 
 /**
@@ -189,8 +190,8 @@ final class MessageWriter {
     }
 
     /**
-     * Inserts the message tree into a folder, adding its size to the store (refused past the hard quota).
-     * The caller updates the folder's counters.
+     * Inserts the message tree into a folder, adding its size to the store (refused past the hard quota) and
+     * its counts to the folder.
      */
     Inserted insert(Connection c, StoreRow store, long folderId, Caller caller, Prepared prepared, QuotaPolicy quotas)
             throws SQLException {
@@ -199,7 +200,8 @@ final class MessageWriter {
 
     /**
      * Inserts several message trees into a folder with one store update for all their change numbers and
-     * sizes, and the message and recipient rows as statement batches: what makes imports fast.
+     * sizes, one folder update for their counts, and the message and recipient rows as statement batches:
+     * what makes imports fast.
      */
     List<Inserted> insertAll(Connection c, StoreRow store, long folderId, Caller caller, List<Prepared> prepared,
             QuotaPolicy quotas) throws SQLException {
@@ -213,11 +215,12 @@ final class MessageWriter {
         long firstCn = lock.reserveAndGrow(c, store, rows.size(), total, quotas);
         long[] ids = new long[rows.size()];
         try (PreparedStatement ps = c.prepareStatement(INSERT_MESSAGE, Statement.RETURN_GENERATED_KEYS)) {
+            StatementBatch batch = new StatementBatch(ps, rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 bind(ps, store, folderId, null, caller, rows.get(i), firstCn + i);
-                ps.addBatch();
+                batch.add();
             }
-            ps.executeBatch();
+            batch.execute();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 for (int i = 0; i < ids.length; i++) {
                     if (!keys.next()) {
@@ -227,15 +230,21 @@ final class MessageWriter {
                 }
             }
         }
-        ChangeTrail.entered(c, folderId, firstCn + rows.size() - 1);
+        FolderCounters counters = new FolderCounters(0, 0, 0, 0, 0);
+        for (NewRow row : rows) {
+            counters = counters.plus(FolderCounters.forMessage(row.associated(),
+                    (row.flags() & MessageFlags.MSGFLAG_READ.value()) != 0, row.size(), 1));
+        }
+        counters.applyToEntered(c, folderId, firstCn + rows.size() - 1);
         List<Inserted> out = new ArrayList<>(rows.size());
-        try (PreparedStatement ps = c.prepareStatement(INSERT_RECIPIENT)) {
-            boolean any = false;
-            for (int i = 0; i < rows.size(); i++) {
-                any |= addRecipients(ps, ids[i], prepared.get(i).content().recipients());
-            }
-            if (any) {
-                ps.executeBatch();
+        int recipients = prepared.stream().mapToInt(p -> p.content().recipients().size()).sum();
+        if (recipients > 0) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_RECIPIENT)) {
+                StatementBatch batch = new StatementBatch(ps, recipients);
+                for (int i = 0; i < rows.size(); i++) {
+                    addRecipients(batch, ps, ids[i], prepared.get(i).content().recipients());
+                }
+                batch.execute();
             }
         }
         for (int i = 0; i < rows.size(); i++) {
@@ -402,14 +411,15 @@ final class MessageWriter {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT_RECIPIENT)) {
-            addRecipients(ps, messageId, recipients);
-            ps.executeBatch();
+            StatementBatch batch = new StatementBatch(ps, recipients.size());
+            addRecipients(batch, ps, messageId, recipients);
+            batch.execute();
         }
     }
 
-    /** Adds the recipient rows to a batch of INSERT_RECIPIENT; returns whether there were any. */
-    private static boolean addRecipients(PreparedStatement ps, long messageId, List<Recipient> recipients)
-            throws SQLException {
+    /** Adds the recipient rows to a batch of INSERT_RECIPIENT. */
+    private static void addRecipients(StatementBatch batch, PreparedStatement ps, long messageId,
+            List<Recipient> recipients) throws SQLException {
         int row = 0;
         for (Recipient r : recipients) {
             // PR_RECIPIENT_TYPE among the properties (a recipient as loaded, with MAPI_P1 or MAPI_SUBMITTED)
@@ -430,9 +440,8 @@ final class MessageWriter {
             ps.setString(4, Promoted.clip(r.displayName()));
             ps.setString(5, Promoted.clip(r.email()));
             ps.setBytes(6, props.isEmpty() ? null : PropertyCodec.encode(props));
-            ps.addBatch();
+            batch.add();
         }
-        return !recipients.isEmpty();
     }
 
     /**

@@ -20,6 +20,17 @@ import org.koppel.mapi.PropValue;
  */
 final class NamedPropertyMap {
 
+    private final CommittedNames committed;
+
+    NamedPropertyMap(CommittedNames committed) {
+        this.committed = committed;
+    }
+
+    /** The mappings known committed; callers add to it only after their transaction committed. */
+    CommittedNames committed() {
+        return committed;
+    }
+
     int id(Connection c, long storeId, NamedProperty name, boolean create) throws SQLException {
         Integer known = lookup(c, storeId, name);
         if (known != null) {

@@ -36,9 +36,11 @@ final class PropertyRules {
             PR_ROWID.id(), PR_ATTACH_DATA_BIN.id(), PR_FOLDER_TYPE.id(), PR_DEPTH.id());
 
     private final long maxPropertyBytes;
+    private final CommittedNames committed;
 
-    PropertyRules(long maxPropertyBytes) {
+    PropertyRules(long maxPropertyBytes, CommittedNames committed) {
         this.maxPropertyBytes = maxPropertyBytes;
+        this.committed = committed;
     }
 
     /** Checks values for writing and returns them de-duplicated by tag (the last value of a tag wins). */
@@ -72,12 +74,12 @@ final class PropertyRules {
     void checkNamedIds(Connection c, long storeId, Collection<PropTag> tags) throws SQLException {
         TreeSet<Integer> named = new TreeSet<>();
         for (PropTag t : tags) {
-            if (t.isNamed()) {
+            if (t.isNamed() && !committed.mapped(storeId, t.id())) {
                 named.add(t.id());
             }
         }
         if (named.isEmpty()) {
-            return;
+            return; // every id was mapped by a committed transaction, and mappings are never removed
         }
         StringBuilder in = new StringBuilder();
         for (int i = 0; i < named.size(); i++) {

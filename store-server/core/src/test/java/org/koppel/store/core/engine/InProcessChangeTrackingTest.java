@@ -128,4 +128,43 @@ class InProcessChangeTrackingTest {
     class SearchesOnMariaDb extends Searches {
         DatabaseKind kind() { return DatabaseKind.MYSQL; }
     }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class MessageSearches extends MessageSearchContract {
+        private EngineFixture fixture;
+
+        abstract DatabaseKind kind();
+
+        @BeforeAll
+        void start() throws IOException {
+            fixture = EngineFixture.start(kind());
+        }
+
+        @AfterAll
+        void stop() throws IOException {
+            if (fixture != null) {
+                fixture.close();
+            }
+        }
+
+        @Override
+        protected StoreServer server() {
+            return fixture.engine;
+        }
+
+        @Override
+        protected Session admin() {
+            return fixture.admin;
+        }
+    }
+
+    @Nested
+    class MessageSearchesOnH2 extends MessageSearches {
+        DatabaseKind kind() { return DatabaseKind.H2; }
+    }
+
+    @Nested
+    class MessageSearchesOnMariaDb extends MessageSearches {
+        DatabaseKind kind() { return DatabaseKind.MYSQL; }
+    }
 }

@@ -881,6 +881,26 @@ public abstract class SessionApiContract {
         ended.assertQuiet();
     }
 
+    @Test
+    void newMailFollowsTheReceiveFolderWhenTheOwnerPointsItElsewhere() throws Exception {
+        StoreInfo store = alice.stores().openOwn();
+        EntryId inbox = store.folder(WellKnownFolder.INBOX);
+        EntryId other = alice.folders().create(store.folder(WellKnownFolder.IPM_SUBTREE), "Incoming", "IPF.Note",
+                CollisionPolicy.FAIL);
+        Recorder all = new Recorder();
+        alice.notifications().subscribe(store.entryId(), java.util.EnumSet.of(
+                org.koppel.store.client.EventType.NEW_MAIL), all);
+        admin().messages().create(inbox, mail("to the inbox", 0)); // reads (and keeps) the receive folders
+        assertEquals(inbox, all.next().parent().orElseThrow());
+        admin().messages().create(other, mail("not yet a receive folder", 0));
+        all.assertQuiet();
+
+        alice.receiveFolders().set(store.entryId(), "IPM.Note", other);
+        admin().messages().create(other, mail("now a receive folder", 0));
+        assertEquals(other, all.next().parent().orElseThrow());
+        all.assertQuiet();
+    }
+
     // ---- hierarchy tables
 
     @Test

@@ -649,6 +649,10 @@ final class ApiOperations {
                 JsonProps.entryId(a, "folder"), a.has("messages") ? JsonProps.entryIds(a, "messages") : List.of(),
                 a.path("read").asBoolean(true))));
         operations.put("contents.query", (s, a) -> s.contents().query(JsonProps.entryId(a, "folder"), tableQuery(a)));
+        operations.put("contents.search", (s, a) -> s.contents().search(new org.koppel.store.client.MessageSearch(
+                JsonProps.entryIds(a, "folders"), a.path("recursive").asBoolean(false),
+                JsonRestrictions.parse(a.get("restriction")), JsonProps.tags(a.get("columns")), a.path("offset").asInt(0),
+                Math.min(MAX_ROWS, a.path("limit").asInt(100)), java.time.Duration.ofMillis(a.path("timeLimitMillis").asLong(10_000)))));
     }
 
     /** Hierarchy tables and incremental sync. */

@@ -37,6 +37,8 @@ import org.koppel.store.client.SyncState;
 import org.koppel.store.client.TableBookmark;
 import org.koppel.store.client.TableSeek;
 import org.koppel.store.client.soap.AclXml;
+import org.koppel.store.client.soap.MessageSearchResultXml;
+import org.koppel.store.client.soap.MessageSearchXml;
 import org.koppel.store.client.soap.AttachmentDataXml;
 import org.koppel.store.client.soap.AttachmentXml;
 import org.koppel.store.client.soap.ContentsExportXml;
@@ -540,6 +542,12 @@ public final class MapiSoapEndpoint implements MapiSoap {
     public int contentsSeek(String session, byte[] folder, TableQueryXml query, byte[] bookmark) throws MapiFault {
         return call("contentsSeek", session, s -> position(s.contents().seek(id(folder),
                 required(query, "query").tableQuery(), new TableBookmark(required(bookmark, "bookmark")))));
+    }
+
+    @Override
+    public MessageSearchResultXml searchMessages(String session, MessageSearchXml search) throws MapiFault {
+        return call("searchMessages", session,
+                s -> MessageSearchResultXml.of(s.contents().search(required(search, "search").search())));
     }
 
     private static int position(TableSeek seek) {

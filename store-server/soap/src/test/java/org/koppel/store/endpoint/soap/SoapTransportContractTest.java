@@ -12,6 +12,7 @@ import org.koppel.store.core.db.DatabaseKind;
 import org.koppel.store.api.HighLevelApiContract;
 import org.koppel.store.core.engine.ChangeTrackingContract;
 import org.koppel.store.core.engine.OutgoingQueueContract;
+import org.koppel.store.core.engine.MessageSearchContract;
 import org.koppel.store.core.engine.SearchFolderContract;
 import org.koppel.store.core.engine.SessionApiContract;
 import org.koppel.store.core.engine.TableContract;
@@ -182,6 +183,32 @@ class SoapTransportContractTest {
 
         @Override
         protected Session systemSession() {
+            return fixture.admin;
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class MessageSearches extends MessageSearchContract {
+        private SoapFixture fixture;
+
+        @BeforeAll
+        void start() throws IOException {
+            fixture = SoapFixture.start(DatabaseKind.H2, Duration.ofMinutes(5));
+        }
+
+        @AfterAll
+        void stop() throws IOException {
+            fixture.close();
+        }
+
+        @Override
+        protected StoreServer server() {
+            return fixture.client;
+        }
+
+        @Override
+        protected Session admin() {
             return fixture.admin;
         }
     }
