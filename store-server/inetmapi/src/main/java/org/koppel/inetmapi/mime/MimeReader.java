@@ -17,7 +17,6 @@ import org.apache.james.mime4j.dom.address.AddressList;
 import org.apache.james.mime4j.dom.address.Group;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.field.address.LenientAddressParser;
-import org.apache.james.mime4j.field.datetime.parser.DateTimeParser;
 import org.apache.james.mime4j.parser.MimeStreamParser;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.koppel.inetmapi.AddressBook;
@@ -194,6 +193,8 @@ public final class MimeReader {
     private void headers(MimePart m, List<PropValue> props, List<Recipient> recipients, Instant received) {
         String subject = m.header("Subject").map(MimeReader::decode).orElse("");
         props.add(PropValue.of(PropTags.PR_SUBJECT, subject));
+        props.addAll(ConversationProperties.of(subject, m.header("Thread-Topic").map(MimeReader::decode),
+                m.header("Thread-Index")));
         if (received != null) {
             props.add(PropValue.of(PropTags.PR_MESSAGE_DELIVERY_TIME, received));
         }
@@ -323,11 +324,7 @@ public final class MimeReader {
     }
 
     private static Optional<Instant> date(String value) {
-        try {
-            return Optional.of(new DateTimeParser(new java.io.StringReader(value)).parseAll().getDate().toInstant());
-        } catch (Exception | Error unparseable) {
-            return Optional.empty();
-        }
+        return MailDate.parse(value);
     }
 
     // ---- bodies and attachments
