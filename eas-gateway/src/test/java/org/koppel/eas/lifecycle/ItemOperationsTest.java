@@ -282,6 +282,30 @@ class ItemOperationsTest {
         assertEquals(1, gw.contents(user, EasFolderType.INBOX).size());
     }
 
+    /** Delivered mail carries the conversation inetmapi derived from its subject; a phone moves it by that id. */
+    @ParameterizedTest
+    @EnumSource(value = ProtocolVersion.class, names = {"V14_1", "V16_1"})
+    void deliveredRepliesShareAConversationThePhoneCanMove(ProtocolVersion v) throws java.io.IOException {
+        String user = gw.newUser();
+        for (String subject : List.of("Budget 2027", "Re: Budget 2027", "RE: Fwd: Budget 2027", "Lunch?")) {
+            gw.deliverMime(user, new java.io.ByteArrayInputStream(("From: colleague@example.net\r\nTo: " + user
+                    + "@example.org\r\nSubject: " + subject + "\r\nMessage-ID: <" + System.nanoTime()
+                    + "@example.net>\r\n\r\ntext\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        }
+        byte[] conversation = gw.contents(user, EasFolderType.INBOX).stream()
+                .map(a -> (org.koppel.backend.EmailItem) a.item()).filter(m -> m.subject().equals("Budget 2027"))
+                .findFirst().orElseThrow().conversationId().orElseThrow();
+        String archive = gw.createMailFolder(user, "Budget");
+        Client phone = gw.client(user, "thread" + v.name(), v);
+        ItemsClient items = new ItemsClient(gw, user, phone.deviceId, v);
+        ItemOperationsResponse<FetchedMail> r = items.itemOperations(of(new ItemOperationsRequest.Move(conversation,
+                gw.collectionIdOf(user, phone.deviceId, archive), false)));
+        assertEquals(ItemOperationsStatus.SUCCESS,
+                ((ItemOperationsResponse.MoveResult<FetchedMail>) r.results().get(0)).status());
+        assertEquals(Set.of("Budget 2027", "Re: Budget 2027", "RE: Fwd: Budget 2027"), mailbox.subjects(user, archive));
+        assertEquals(1, gw.contents(user, EasFolderType.INBOX).size(), "Lunch? stays");
+    }
+
     @ParameterizedTest
     @EnumSource(value = ProtocolVersion.class, names = "V2_5", mode = EnumSource.Mode.EXCLUDE)
     void anotherUsersReferencesGiveNothing(ProtocolVersion v) {
