@@ -61,6 +61,7 @@ public final class Delivery implements AutoCloseable {
     private final RuleMail ruleMail;
     private final List<DeliveryPlugin> plugins;
     private final MailboxSettings settings = new MailboxSettings(MailboxSettings.DEFAULT_MAX_STORES);
+    private final QuotaVerdicts quotas = new QuotaVerdicts(java.time.Clock.systemUTC());
     private Session session;
 
     /**
@@ -123,7 +124,7 @@ public final class Delivery implements AutoCloseable {
                 if (!user.has(Feature.MAIL)) {
                     return new Resolution.Refused(address, Outcome.MAIL_DISABLED, "mail is disabled for this user");
                 }
-                if (s.quotas().status(user.login()).level() == QuotaLevel.HARD) {
+                if (quotas.full(user.login(), () -> s.quotas().status(user.login()).level() == QuotaLevel.HARD)) {
                     return new Resolution.Refused(address, Outcome.MAILBOX_FULL, "the mailbox is full");
                 }
                 return new Resolution.Mailbox(address, user);
@@ -222,6 +223,7 @@ public final class Delivery implements AutoCloseable {
             }
             return new RecipientResult(address, Outcome.DELIVERED, saved.folder());
         } catch (MapiException.StoreFull e) {
+            user.ifPresent(u -> quotas.forget(u.login())); // the next RCPT asks the store again
             return new RecipientResult(address, Outcome.MAILBOX_FULL, "the mailbox is full");
         } catch (MapiException.TooBig e) {
             return new RecipientResult(address, Outcome.TOO_LARGE, "the message is too large for the store");
