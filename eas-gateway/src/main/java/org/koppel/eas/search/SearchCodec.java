@@ -17,6 +17,7 @@ import org.koppel.eas.codec.ElementWriter;
 import org.koppel.eas.sync.ApplicationDataDecoder;
 import org.koppel.eas.sync.ApplicationDataWriter;
 import org.koppel.eas.sync.BodyPreference;
+import org.koppel.eas.sync.SyncCodec;
 import org.koppel.eas.wbxml.CodePages;
 import org.koppel.eas.wbxml.ProtocolVersion;
 import org.koppel.eas.wbxml.WbxmlException;
@@ -248,8 +249,8 @@ public final class SearchCodec {
                 }
                 case "Search:DeepTraversal" -> deep = in.flag();
                 case "Search:RebuildResults" -> rebuild = in.flag();
-                case "AirSyncBase:BodyPreference" -> bodies.add(bodyPreference(in, 1, 4));
-                case "AirSyncBase:BodyPartPreference" -> parts.add(bodyPreference(in, 2, 2));
+                case "AirSyncBase:BodyPreference" -> bodies.add(SyncCodec.bodyPreference(in, 1, 4));
+                case "AirSyncBase:BodyPartPreference" -> parts.add(SyncCodec.bodyPreference(in, 2, 2));
                 case "AirSync:MIMESupport" -> mime = Optional.of(in.integer(0, 2));
                 case "RightsManagement:RightsManagementSupport" -> rights = Optional.of(in.bool());
                 case "Search:UserName" -> user = Optional.of(in.text(256));
@@ -281,30 +282,6 @@ public final class SearchCodec {
             }
         }
         return new SearchOptions.Picture(maxSize, maxPictures);
-    }
-
-    private static BodyPreference bodyPreference(ElementReader in, int minType, int maxType)
-            throws DecodeException, IOException {
-        String container = in.name();
-        Integer type = null;
-        Optional<Long> truncation = Optional.empty();
-        Optional<Boolean> allOrNone = Optional.empty();
-        Optional<Integer> preview = Optional.empty();
-        Set<String> seen = new HashSet<>();
-        while (in.nextChild()) {
-            in.once(seen);
-            switch (in.name()) {
-                case "AirSyncBase:Type" -> type = in.integer(minType, maxType);
-                case "AirSyncBase:TruncationSize" -> truncation = Optional.of(in.integer(0L, 0xFFFF_FFFFL));
-                case "AirSyncBase:AllOrNone" -> allOrNone = Optional.of(in.bool());
-                case "AirSyncBase:Preview" -> preview = Optional.of(in.integer(0, 255));
-                default -> throw in.unexpected();
-            }
-        }
-        if (type == null) {
-            throw in.missing("AirSyncBase:Type", container);
-        }
-        return new BodyPreference(type, truncation, allOrNone, preview);
     }
 
     public void encodeRequest(WbxmlWriter writer, SearchRequest r) throws IOException {
