@@ -16,12 +16,10 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,9 +94,8 @@ final class SendMailBenchCommand implements Callable<Integer> {
             description = "Size of each message's text body. Default: ${DEFAULT-VALUE}.")
     int bodyBytes;
 
-    private final Map<String, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
+    private final SinkArrivals arrivals = new SinkArrivals();
     private final AtomicInteger sequence = new AtomicInteger();
-    private final AtomicInteger unexpected = new AtomicInteger();
 
     @Override
     public Integer call() throws Exception {
@@ -111,7 +108,7 @@ final class SendMailBenchCommand implements Callable<Integer> {
         Path easDir = Files.createTempDirectory("koppel-bench-sendmail");
         try (BenchDatabase database = databaseOptions.open(false);
                 EmbeddedStore store = EmbeddedStore.start(database.config(), database.blobStorage(), engineConfig);
-                SmtpSink sink = new SmtpSink(this::accepted)) {
+                SmtpSink sink = new SmtpSink(arrivals::accepted)) {
             try (Session admin = store.engine().systemSession()) {
                 for (int i = 0; i <= senders; i++) {
                     admin.directory().createUser(NewUser.of("phone" + i, "Phone " + i, "phone" + i + "@example.org",
@@ -153,9 +150,9 @@ final class SendMailBenchCommand implements Callable<Integer> {
                     + "-byte text body, one recipient, no Sent Items copy; smarthost: the bench's SMTP sink on"
                     + " 127.0.0.1:" + sink.port());
             new ResultTable().print(System.out, header, results);
-            if (unexpected.get() > 0) {
+            if (arrivals.unexpected() > 0) {
                 System.err.printf("koppel bench sendmail: %d messages arrived that nobody was waiting for%n",
-                        unexpected.get());
+                        arrivals.unexpected());
             }
         } finally {
             try (Stream<Path> walk = Files.walk(easDir)) {
@@ -163,15 +160,6 @@ final class SendMailBenchCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private void accepted(String subject, long nanos) {
-        CompletableFuture<Long> f = waiting.remove(subject);
-        if (f == null) {
-            unexpected.incrementAndGet();
-        } else {
-            f.complete(nanos);
-        }
     }
 
     /** The two figures of one run: the SendMail request alone, and request to the smarthost's 250. */
@@ -231,13 +219,12 @@ final class SendMailBenchCommand implements Callable<Integer> {
                 .header("Content-Type", "application/vnd.ms-sync.wbxml")
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(wbxml.toByteArray())).build();
-        CompletableFuture<Long> arrived = new CompletableFuture<>();
-        waiting.put(subject, arrived);
+        CompletableFuture<Long> arrived = arrivals.expect(subject);
         long t0 = System.nanoTime();
         HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         long t1 = System.nanoTime();
         if (r.statusCode() != 200 || r.body().length != 0) {
-            waiting.remove(subject);
+            arrivals.forget(subject);
             throw new IllegalStateException("SendMail answered HTTP " + r.statusCode() + " with " + r.body().length
                     + " bytes");
         }

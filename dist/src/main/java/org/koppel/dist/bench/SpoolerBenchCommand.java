@@ -10,10 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,10 +74,8 @@ final class SpoolerBenchCommand implements Callable<Integer> {
             description = "Size of each message's text body. Default: ${DEFAULT-VALUE}.")
     int bodyBytes;
 
-    /** Subject to the future its acceptance completes with the sink's nanoTime. */
-    private final Map<String, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
+    private final SinkArrivals arrivals = new SinkArrivals();
     private final AtomicInteger sequence = new AtomicInteger();
-    private final AtomicInteger unexpected = new AtomicInteger();
 
     @Override
     public Integer call() throws Exception {
@@ -92,7 +88,7 @@ final class SpoolerBenchCommand implements Callable<Integer> {
         String body = body(bodyBytes);
         try (BenchDatabase database = databaseOptions.open(false);
                 EmbeddedStore store = EmbeddedStore.start(database.config(), database.blobStorage(), config);
-                SmtpSink sink = new SmtpSink(this::accepted)) {
+                SmtpSink sink = new SmtpSink(arrivals::accepted)) {
             try (Session admin = store.engine().systemSession()) {
                 admin.directory().createUser(NewUser.of("bench", "Bench User", "bench@example.org", "bench-password"));
             }
@@ -119,20 +115,11 @@ final class SpoolerBenchCommand implements Callable<Integer> {
                     + "-byte text body, one recipient, max_parallel_sends " + parallelSends
                     + "; smarthost: the bench's SMTP sink on 127.0.0.1:" + sink.port());
             new ResultTable().print(System.out, header, results);
-            if (unexpected.get() > 0) {
-                System.err.printf("koppel bench spooler: %d messages arrived that nobody was waiting for%n", unexpected.get());
+            if (arrivals.unexpected() > 0) {
+                System.err.printf("koppel bench spooler: %d messages arrived that nobody was waiting for%n", arrivals.unexpected());
             }
         }
         return 0;
-    }
-
-    private void accepted(String subject, long nanos) {
-        CompletableFuture<Long> f = waiting.remove(subject);
-        if (f == null) {
-            unexpected.incrementAndGet();
-        } else {
-            f.complete(nanos);
-        }
     }
 
     /** The two figures of one run: the submit call alone, and submit to the smarthost's 250. */
@@ -186,8 +173,7 @@ final class SpoolerBenchCommand implements Callable<Integer> {
                 PropValue.of(PR_BODY, body),
                 PropValue.of(PR_MESSAGE_FLAGS, MessageFlags.MSGFLAG_READ.value() | MessageFlags.MSGFLAG_UNSENT.value())),
                 List.of(Recipient.of(RecipientType.MAPI_TO, "Carol", "carol@example.net")), List.of(), false));
-        CompletableFuture<Long> accepted = new CompletableFuture<>();
-        waiting.put(subject, accepted);
+        CompletableFuture<Long> accepted = arrivals.expect(subject);
         long t0 = System.nanoTime();
         session.messages().submit(message);
         long t1 = System.nanoTime();
