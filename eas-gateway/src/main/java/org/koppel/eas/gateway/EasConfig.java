@@ -112,11 +112,4 @@ public record EasConfig(EasHttpConfig http, ProvisioningMode provisioning, int m
         return new EasConfig(http, provisioning, maxWindowSize, pingMinHeartbeat, pingMaxHeartbeat, pingMaxFolders,
                 syncMaxCollections, retryAfter, searchTimeLimit, trustStore, password, devicePasswordKeyFile);
     }
-
-    /** The same, with the recovery passwords sealed under the key in {@code keyFile}. */
-    public EasConfig withDevicePasswordKeyFile(Path keyFile) {
-        return new EasConfig(http, provisioning, maxWindowSize, pingMinHeartbeat, pingMaxHeartbeat, pingMaxFolders,
-                syncMaxCollections, retryAfter, searchTimeLimit, validateCertTrustStore, validateCertTrustStorePassword,
-                keyFile);
-    }
 }
