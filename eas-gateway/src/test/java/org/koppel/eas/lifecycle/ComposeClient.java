@@ -111,14 +111,24 @@ final class ComposeClient {
     }
 
     Answer send(Send s) {
-        return wbxml() ? post(s.command(), "", "application/vnd.ms-sync.wbxml", wbxmlBody(s))
-                : post(s.command(), query(s), "message/rfc822", s.mime());
+        return wbxml() ? post(s.command(), "", "application/vnd.ms-sync.wbxml", wbxmlBody(s), false)
+                : post(s.command(), query(s), "message/rfc822", s.mime(), false);
     }
 
     /** Any bytes as the command's body, with the request's query and content type of this version. */
     Answer raw(Send s, byte[] body) {
-        return wbxml() ? post(s.command(), "", "application/vnd.ms-sync.wbxml", body)
-                : post(s.command(), query(s), "message/rfc822", body);
+        return wbxml() ? post(s.command(), "", "application/vnd.ms-sync.wbxml", body, false)
+                : post(s.command(), query(s), "message/rfc822", body, false);
+    }
+
+    /**
+     * Like {@link #raw}, but asks for 100-continue before the body, as a client does that expects a refusal of
+     * its size: the server can answer before any body byte is on the wire, so its closing the connection
+     * cannot race the upload.
+     */
+    Answer rawAfterContinue(Send s, byte[] body) {
+        return wbxml() ? post(s.command(), "", "application/vnd.ms-sync.wbxml", body, true)
+                : post(s.command(), query(s), "message/rfc822", body, true);
     }
 
     byte[] wbxmlBody(Send s) {
@@ -150,7 +160,7 @@ final class ComposeClient {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private Answer post(Command command, String query, String contentType, byte[] body) {
+    private Answer post(Command command, String query, String contentType, byte[] body, boolean expectContinue) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/Microsoft-Server-ActiveSync?Cmd="
                         + command.wireName() + "&User=" + user + "&DeviceId=" + deviceId + "&DeviceType=TestPhone"
                         + query))
@@ -159,6 +169,7 @@ final class ComposeClient {
                 .header("X-MS-PolicyKey", "1")
                 .header("Content-Type", contentType)
                 .timeout(Duration.ofMinutes(2))
+                .expectContinue(expectContinue)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<byte[]> r;
         try {
