@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.james.mime4j.codec.EncoderUtil;
 import org.apache.james.mime4j.util.MimeUtil;
 import org.koppel.inetmapi.MapiMessage;
@@ -65,7 +64,7 @@ public final class MimeWriter {
 
     public void write(MapiMessage message, OutputStream target) throws IOException {
         OutputStream out = target instanceof BufferedOutputStream ? target : new BufferedOutputStream(target, 16384);
-        writeMessage(message, out);
+        writeMessage(message, out, Boundaries.of(message));
         out.flush();
     }
 
@@ -85,7 +84,7 @@ public final class MimeWriter {
         target.flush();
     }
 
-    private void writeMessage(MapiMessage m, OutputStream out) throws IOException {
+    private void writeMessage(MapiMessage m, OutputStream out, Boundaries bs) throws IOException {
         Optional<MapiMessage.Attachment> signed = string(m, PropTags.PR_MESSAGE_CLASS)
                 .filter(c -> c.regionMatches(true, 0, "IPM.Note.SMIME.MultipartSigned", 0, 30))
                 .flatMap(c -> m.attachments().stream().filter(a -> a.property(PropTags.PR_ATTACH_MIME_TAG)
@@ -102,7 +101,7 @@ public final class MimeWriter {
                 .flatMap(c -> m.attachments().stream().filter(a -> a.property(PropTags.PR_ATTACH_MIME_TAG)
                         .map(v -> String.valueOf(v.javaValue()).toLowerCase(Locale.ROOT).contains("pkcs7-mime"))
                         .orElse(false)).findFirst());
-        headers(m, out);
+        headers(m, out, bs);
         header(out, "MIME-Version", "1.0");
         if (enveloped.isPresent()) {
             // An encrypted (or opaque-signed) message is its PKCS #7 object, as it came: the recipient's
@@ -119,12 +118,12 @@ public final class MimeWriter {
             out.write(CRLF);
             return;
         }
-        body(m, out);
+        body(m, out, bs);
     }
 
     // ---- headers
 
-    private void headers(MapiMessage m, OutputStream out) throws IOException {
+    private void headers(MapiMessage m, OutputStream out, Boundaries bs) throws IOException {
         Instant date = time(m, PropTags.PR_CLIENT_SUBMIT_TIME).or(() -> time(m, PropTags.PR_MESSAGE_DELIVERY_TIME))
                 .orElseGet(Instant::now);
         header(out, "Date", DATE.format(ZonedDateTime.ofInstant(date, ZoneId.of("UTC"))));
@@ -171,7 +170,7 @@ public final class MimeWriter {
         String subject = string(m, PropTags.PR_SUBJECT).orElse("");
         header(out, "Subject", EncoderUtil.encodeIfNecessary(subject, EncoderUtil.Usage.TEXT_TOKEN, 9));
         header(out, "Message-ID", string(m, PropTags.PR_INTERNET_MESSAGE_ID)
-                .orElseGet(() -> "<" + UUID.randomUUID() + "@" + domain + ">"));
+                .orElseGet(() -> bs.messageId(domain)));
         string(m, PropTags.PR_IN_REPLY_TO_ID).ifPresent(v -> header(out, "In-Reply-To", v));
         string(m, PropTags.PR_INTERNET_REFERENCES).ifPresent(v -> header(out, "References", v));
         integer(m, PropTags.PR_IMPORTANCE).filter(i -> i != 1).ifPresent(i -> {
@@ -217,7 +216,7 @@ public final class MimeWriter {
 
     // ---- body structure
 
-    private void body(MapiMessage m, OutputStream out) throws IOException {
+    private void body(MapiMessage m, OutputStream out, Boundaries bs) throws IOException {
         Optional<String> plain = string(m, PropTags.PR_BODY);
         Optional<String[]> calendar = string(m, PropTags.PR_MESSAGE_CLASS).flatMap(Imip::method)
                 .flatMap(method -> Imip.write(m, method, names).map(ics -> new String[] {method, ics}));
@@ -237,34 +236,34 @@ public final class MimeWriter {
             }
         }
         if (attached.isEmpty()) {
-            textBodies(plain, html, inline, calendar, out);
+            textBodies(plain, html, inline, calendar, out, bs);
             return;
         }
-        String boundary = boundary();
+        String boundary = bs.next();
         header(out, "Content-Type", "multipart/mixed; boundary=\"" + boundary + "\"");
         out.write(CRLF);
         out.write("This is a multi-part message in MIME format.\r\n".getBytes(StandardCharsets.US_ASCII));
         open(out, boundary);
-        textBodies(plain, html, inline, calendar, out);
+        textBodies(plain, html, inline, calendar, out, bs);
         for (MapiMessage.Attachment a : attached) {
             open(out, boundary);
-            attachment(a, out, false);
+            attachment(a, out, false, bs);
         }
         close(out, boundary);
     }
 
     private void textBodies(Optional<String> plain, Optional<String> html, List<MapiMessage.Attachment> inline,
-            Optional<String[]> calendar, OutputStream out) throws IOException {
+            Optional<String[]> calendar, OutputStream out, Boundaries bs) throws IOException {
         if (calendar.isPresent()) {
             // iMIP (RFC 6047): the readable text and the event as alternatives of one another.
-            String boundary = boundary();
+            String boundary = bs.next();
             header(out, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
             out.write(CRLF);
             open(out, boundary);
             text(out, "text/plain", plain.orElse(""));
             if (html.isPresent()) {
                 open(out, boundary);
-                related(html.get(), inline, out);
+                related(html.get(), inline, out, bs);
             }
             open(out, boundary);
             text(out, "text/calendar; method=" + calendar.get()[0], calendar.get()[1]);
@@ -276,32 +275,33 @@ public final class MimeWriter {
             return;
         }
         if (plain.isEmpty()) {
-            related(html.get(), inline, out);
+            related(html.get(), inline, out, bs);
             return;
         }
-        String boundary = boundary();
+        String boundary = bs.next();
         header(out, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
         out.write(CRLF);
         open(out, boundary);
         text(out, "text/plain", plain.get());
         open(out, boundary);
-        related(html.get(), inline, out);
+        related(html.get(), inline, out, bs);
         close(out, boundary);
     }
 
-    private void related(String html, List<MapiMessage.Attachment> inline, OutputStream out) throws IOException {
+    private void related(String html, List<MapiMessage.Attachment> inline, OutputStream out, Boundaries bs)
+            throws IOException {
         if (inline.isEmpty()) {
             text(out, "text/html", html);
             return;
         }
-        String boundary = boundary();
+        String boundary = bs.next();
         header(out, "Content-Type", "multipart/related; type=\"text/html\"; boundary=\"" + boundary + "\"");
         out.write(CRLF);
         open(out, boundary);
         text(out, "text/html", html);
         for (MapiMessage.Attachment a : inline) {
             open(out, boundary);
-            attachment(a, out, true);
+            attachment(a, out, true, bs);
         }
         close(out, boundary);
     }
@@ -340,7 +340,8 @@ public final class MimeWriter {
         out.write(CRLF);
     }
 
-    private void attachment(MapiMessage.Attachment a, OutputStream out, boolean inline) throws IOException {
+    private void attachment(MapiMessage.Attachment a, OutputStream out, boolean inline, Boundaries bs)
+            throws IOException {
         Optional<String> name = a.property(PropTags.PR_ATTACH_LONG_FILENAME).map(v -> (String) v.javaValue())
                 .or(() -> a.property(PropTags.PR_ATTACH_FILENAME).map(v -> (String) v.javaValue()))
                 .or(() -> a.property(PropTags.PR_DISPLAY_NAME).map(v -> (String) v.javaValue()));
@@ -350,7 +351,7 @@ public final class MimeWriter {
             header(out, "Content-Disposition", "attachment" + name.map(n -> "; " + parameter("filename", n + ".eml"))
                     .orElse(""));
             out.write(CRLF);
-            writeMessage(embedded.get(), out);
+            writeMessage(embedded.get(), out, bs);
             out.write(CRLF);
             return;
         }
@@ -387,10 +388,6 @@ public final class MimeWriter {
             }
         }
         return sb.toString();
-    }
-
-    private static String boundary() {
-        return "----=_koppel_" + UUID.randomUUID().toString().replace("-", "");
     }
 
     private static void open(OutputStream out, String boundary) throws IOException {
