@@ -124,8 +124,9 @@ public final class MimeWriter {
     // ---- headers
 
     private void headers(MapiMessage m, OutputStream out, Boundaries bs) throws IOException {
+        // A stored draft has neither time; its creation time keeps the rendering repeatable (see Boundaries).
         Instant date = time(m, PropTags.PR_CLIENT_SUBMIT_TIME).or(() -> time(m, PropTags.PR_MESSAGE_DELIVERY_TIME))
-                .orElseGet(Instant::now);
+                .or(() -> time(m, PropTags.PR_CREATION_TIME)).orElseGet(Instant::now);
         header(out, "Date", DATE.format(ZonedDateTime.ofInstant(date, ZoneId.of("UTC"))));
         Optional<String> fromAddress = string(m, PropTags.PR_SENT_REPRESENTING_SMTP_ADDRESS)
                 .or(() -> string(m, PropTags.PR_SENT_REPRESENTING_EMAIL_ADDRESS));
