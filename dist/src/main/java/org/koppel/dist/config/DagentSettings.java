@@ -43,7 +43,7 @@ public record DagentSettings(boolean enabled, DagentConfig config, Optional<LogL
         }
         String hostname = cfg.string("server_hostname", "");
         if (hostname.isEmpty()) {
-            hostname = localHostName();
+            hostname = HostName.local();
         } else if (!hostname.matches("[A-Za-z0-9.-]+")) {
             throw cfg.bad("server_hostname", "expected a host name");
         }
@@ -106,14 +106,5 @@ public record DagentSettings(boolean enabled, DagentConfig config, Optional<LogL
             throw cfg.bad(key, p + " is not a readable file");
         }
         return p;
-    }
-
-    private static String localHostName() {
-        try {
-            String name = java.net.InetAddress.getLocalHost().getCanonicalHostName();
-            return name.matches("[A-Za-z0-9.-]+") ? name : "localhost";
-        } catch (java.io.IOException e) {
-            return "localhost";
-        }
     }
 }

@@ -1,0 +1,299 @@
+package org.koppel.gateway.mailbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.koppel.mapi.EntryId;
+import org.koppel.mapi.PropTag;
+import org.koppel.mapi.PropTags;
+import org.koppel.mapi.PropValue;
+import org.koppel.mapi.SourceKey;
+import org.koppel.store.client.ChangeKind;
+import org.koppel.store.client.ContentChange;
+import org.koppel.store.client.ContentsExport;
+import org.koppel.store.client.ContentsSyncOptions;
+import org.koppel.store.client.ImapFolderState;
+import org.koppel.store.client.Session;
+import org.koppel.store.client.SyncState;
+
+/**
+ * A selected mailbox: the store's messages of one folder as IMAP numbers them, and what this client has
+ * been told about them. The store side is kept current by incremental exports (O(changes) each, from the
+ * view's own sync state); the client side changes only when {@link #drain} says so, because RFC 9051 7.5.1
+ * forbids renumbering messages behind a client's back (no EXPUNGE during FETCH, STORE or SEARCH).
+ *
+ * <p>Not thread-safe: the session serialises commands and its notification-driven refreshes.
+ */
+public final class MailboxView {
+
+    private final Session session;
+    private final EntryId folder;
+    private final FlagProperties flagProperties;
+    private final ContentsSyncOptions options;
+    private final long uidValidity;
+    private SyncState state = SyncState.initial();
+    private long highestModSeq;
+    private long uidNext;
+
+    private final NavigableMap<Long, MessageEntry> current = new TreeMap<>();
+    private final Map<SourceKey, Long> bySource = new HashMap<>();
+    private final UidList client = new UidList();
+    private final Map<Long, Flags> known = new HashMap<>();
+    private final Set<Long> touched = new LinkedHashSet<>();
+
+    private MailboxView(Session session, EntryId folder, FlagProperties flagProperties, ImapFolderState imap) {
+        this.session = session;
+        this.folder = folder;
+        this.flagProperties = flagProperties;
+        List<PropTag> columns = new ArrayList<>(flagProperties.columns());
+        columns.add(PropTags.PR_MESSAGE_DELIVERY_TIME);
+        columns.add(PropTags.PR_CREATION_TIME);
+        columns.add(PropTags.PR_MESSAGE_SIZE);
+        this.options = ContentsSyncOptions.defaults().withBatchSize(ContentsSyncOptions.MAX_BATCH)
+                .withColumns(columns);
+        this.uidValidity = imap.uidValidity();
+        this.highestModSeq = imap.highestModSeq();
+        this.uidNext = imap.uidNext();
+    }
+
+    /** Reads the folder's messages (one full export) and shows all of them to the client. */
+    public static MailboxView open(Session session, EntryId folder, FlagProperties flagProperties) {
+        MailboxView v = new MailboxView(session, folder, flagProperties, session.changes().imapState(folder));
+        v.refresh();
+        v.drain(true);
+        return v;
+    }
+
+    public EntryId folder() {
+        return folder;
+    }
+
+    public long uidValidity() {
+        return uidValidity;
+    }
+
+    /** Greater than every UID given out so far, as far as this view has seen. */
+    public long uidNext() {
+        return uidNext;
+    }
+
+    public long highestModSeq() {
+        return highestModSeq;
+    }
+
+    /** How many messages the client knows of (its EXISTS). */
+    public int exists() {
+        return client.size();
+    }
+
+    /** The UID at a message sequence number (1-based) the client knows. */
+    public long uidAt(int seq) {
+        return client.get(seq - 1);
+    }
+
+    /** The sequence number of a UID the client knows, or 0. */
+    public int seqOf(long uid) {
+        return client.indexOf(uid) + 1;
+    }
+
+    /** The UIDs the client knows, ascending (index + 1 = sequence number). */
+    public long[] uids() {
+        return client.toArray();
+    }
+
+    /** The message as the store has it now; empty if it is gone (an expunge the client has not been told of). */
+    public Optional<MessageEntry> entry(long uid) {
+        return Optional.ofNullable(current.get(uid));
+    }
+
+    /** The flags the client was last told a message has. */
+    public Flags knownFlags(long uid) {
+        return known.getOrDefault(uid, Flags.NONE);
+    }
+
+    /** Records that the client was told these flags (in a FETCH response), so the change is not repeated. */
+    public void told(long uid, Flags flags) {
+        if (client.indexOf(uid) >= 0) {
+            known.put(uid, flags);
+            touched.remove(uid);
+        }
+    }
+
+    /** The sequence number of the first message without \Seen, or 0. */
+    public int firstUnseen() {
+        for (int i = 0; i < client.size(); i++) {
+            MessageEntry e = current.get(client.get(i));
+            if (e != null && !e.raw().read()) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Messages without \Seen, among those the store has now. */
+    public int unseen() {
+        int n = 0;
+        for (MessageEntry e : current.values()) {
+            if (!e.raw().read()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Reads what changed in the folder since the last refresh: the store side only; see {@link #drain}. */
+    public void refresh() {
+        ContentsExport batch;
+        do {
+            batch = session.changes().exportContents(folder, state, options);
+            for (ContentChange c : batch.changes()) {
+                apply(c);
+            }
+            state = batch.state();
+        } while (!batch.complete());
+    }
+
+    private void apply(ContentChange c) {
+        highestModSeq = Math.max(highestModSeq, c.modSeq());
+        if (c.kind().isAddition()) {
+            MessageEntry e = entry(c);
+            Long old = bySource.put(c.sourceKey(), e.uid());
+            if (old != null && old != e.uid()) {
+                current.remove(old);
+            }
+            current.put(e.uid(), e);
+            uidNext = Math.max(uidNext, e.uid() + 1);
+            return;
+        }
+        Long uid = bySource.get(c.sourceKey());
+        if (uid == null) {
+            if (c.kind() == ChangeKind.MODIFIED && c.uid() > 0 && c.entryId().isPresent()) {
+                // Known to the store's state but not to this view (a new state): take it as an addition.
+                MessageEntry e = entry(c);
+                bySource.put(c.sourceKey(), e.uid());
+                current.put(e.uid(), e);
+                uidNext = Math.max(uidNext, e.uid() + 1);
+            }
+            return;
+        }
+        if (c.kind().isRemoval()) {
+            bySource.remove(c.sourceKey());
+            current.remove(uid);
+            return;
+        }
+        MessageEntry before = current.get(uid);
+        if (before == null) {
+            return;
+        }
+        FlagProperties.Raw raw = c.kind() == ChangeKind.READ_STATE
+                ? new FlagProperties.Raw(c.read(), before.raw().messageFlags(), before.raw().msgStatus(),
+                        before.raw().flagStatus(), before.raw().lastVerb(), before.raw().categories())
+                : flagProperties.raw(c.read(), c.properties());
+        current.put(uid, new MessageEntry(uid, Math.max(before.modSeq(), c.modSeq()), before.entryId(),
+                before.sourceKey(), raw, c.kind() == ChangeKind.READ_STATE ? before.internalDate()
+                        : internalDate(c.properties()).orElse(before.internalDate()),
+                c.kind() == ChangeKind.READ_STATE ? before.mapiSize() : size(c.properties())));
+        touched.add(uid);
+    }
+
+    private MessageEntry entry(ContentChange c) {
+        return new MessageEntry(c.uid(), c.modSeq(), c.entryId().orElseThrow(), c.sourceKey(),
+                flagProperties.raw(c.read(), c.properties()), internalDate(c.properties()).orElse(Instant.EPOCH),
+                size(c.properties()));
+    }
+
+    private static Optional<Instant> internalDate(List<PropValue> props) {
+        Instant created = null;
+        for (PropValue v : props) {
+            if (v.tag().equals(PropTags.PR_MESSAGE_DELIVERY_TIME) && v.javaValue() instanceof Instant i) {
+                return Optional.of(i);
+            }
+            if (v.tag().equals(PropTags.PR_CREATION_TIME) && v.javaValue() instanceof Instant i) {
+                created = i;
+            }
+        }
+        return Optional.ofNullable(created);
+    }
+
+    private static long size(List<PropValue> props) {
+        for (PropValue v : props) {
+            if (v.tag().equals(PropTags.PR_MESSAGE_SIZE) && v.javaValue() instanceof Number n) {
+                return n.longValue();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * What to tell the client now, and the client side brought up to date accordingly: expunges (only when
+     * {@code allowExpunge}; sequence numbers descending, so each stays valid as sent), the new message
+     * count if it grew, and messages whose flags changed.
+     */
+    public Updates drain(boolean allowExpunge) {
+        List<Integer> expunged = new ArrayList<>();
+        List<Long> vanished = new ArrayList<>();
+        if (allowExpunge) {
+            for (int i = client.size() - 1; i >= 0; i--) {
+                long uid = client.get(i);
+                if (!current.containsKey(uid)) {
+                    expunged.add(i + 1);
+                    vanished.add(uid);
+                    client.removeAt(i);
+                    known.remove(uid);
+                    touched.remove(uid);
+                }
+            }
+        }
+        int before = client.size();
+        for (MessageEntry e : current.tailMap(client.last(), false).values()) {
+            client.append(e.uid());
+            known.put(e.uid(), e.flags());
+        }
+        List<FlagChange> flags = new ArrayList<>();
+        for (long uid : touched) {
+            int seq = client.indexOf(uid) + 1;
+            MessageEntry e = current.get(uid);
+            if (seq == 0 || e == null) {
+                continue;
+            }
+            Flags now = e.flags();
+            if (!now.equals(known.get(uid))) {
+                known.put(uid, now);
+                flags.add(new FlagChange(seq, uid, now, e.modSeq()));
+            }
+        }
+        touched.clear();
+        return new Updates(expunged, vanished.reversed(), client.size() > before ? client.size() : -1, flags);
+    }
+
+    /**
+     * Untagged news for the client.
+     *
+     * @param expunged sequence numbers to send EXPUNGE for, in sending order
+     * @param vanished the same messages' UIDs, ascending (VANISHED under QRESYNC)
+     * @param exists   the new EXISTS count, or -1 if it did not change
+     * @param flags    messages whose flags changed
+     */
+    public record Updates(List<Integer> expunged, List<Long> vanished, int exists, List<FlagChange> flags) {
+        public Updates {
+            expunged = List.copyOf(expunged);
+            vanished = List.copyOf(vanished);
+            flags = List.copyOf(flags);
+        }
+
+        public boolean isEmpty() {
+            return expunged.isEmpty() && exists < 0 && flags.isEmpty();
+        }
+    }
+
+    /** A flag change to report: FETCH (FLAGS ...) for the message. */
+    public record FlagChange(int seq, long uid, Flags flags, long modSeq) {
+    }
+}
