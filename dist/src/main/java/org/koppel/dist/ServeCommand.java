@@ -184,10 +184,10 @@ final class ServeCommand implements Callable<Integer> {
     private static org.koppel.store.endpoint.http.TlsListener tlsListener(org.koppel.dist.config.TlsSettings tls) {
         try {
             return new org.koppel.store.endpoint.http.TlsListener(tls.listen().host(), tls.listen().port(),
-                    org.koppel.store.client.tls.PemFiles.keyStore(tls.certFile(), tls.keyFile()),
-                    org.koppel.store.client.tls.PemFiles.storePassword(),
+                    org.koppel.tls.PemFiles.keyStore(tls.certFile(), tls.keyFile()),
+                    org.koppel.tls.PemFiles.storePassword(),
                     tls.caFile().isPresent()
-                            ? Optional.of(org.koppel.store.client.tls.PemFiles.trustStore(tls.caFile().get()))
+                            ? Optional.of(org.koppel.tls.PemFiles.trustStore(tls.caFile().get()))
                             : Optional.empty());
         } catch (java.io.IOException | java.security.GeneralSecurityException e) {
             throw new org.koppel.dist.config.ConfigException("server_ssl_*: " + e.getMessage(), e);

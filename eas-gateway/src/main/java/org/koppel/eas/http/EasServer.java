@@ -15,6 +15,8 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.koppel.tls.KeyMaterial;
+import org.koppel.tls.SelfSignedCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,11 @@ public final class EasServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector plain;
     private final ServerConnector tls;
+
+    /** The certificate made and kept in the data directory when eas.cfg names none: eas-selfsigned.*. */
+    static SelfSignedCertificate selfSignedCertificate(java.nio.file.Path dataDir) {
+        return new SelfSignedCertificate(dataDir, "eas");
+    }
 
     private EasServer(Server server, ServerConnector plain, ServerConnector tls) {
         this.server = server;
@@ -72,11 +79,11 @@ public final class EasServer implements AutoCloseable {
         }
         ServerConnector tls = null;
         if (config.tlsListen().isPresent()) {
-            TlsKeys.Loaded keys;
+            KeyMaterial keys;
             try {
                 keys = config.tlsFiles().isPresent()
-                        ? TlsKeys.fromPem(config.tlsFiles().get().certFile(), config.tlsFiles().get().keyFile())
-                        : TlsKeys.selfSigned(config.dataDir());
+                        ? KeyMaterial.fromPem(config.tlsFiles().get().certFile(), config.tlsFiles().get().keyFile())
+                        : selfSignedCertificate(config.dataDir()).loadOrCreate();
             } catch (IOException | GeneralSecurityException e) {
                 throw new IllegalStateException("eas.cfg: cannot use the TLS certificate: " + e.getMessage(), e);
             }

@@ -55,10 +55,10 @@ class TlsTest {
 
     private static Certificate selfSignedCertificate(Path data) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(data.resolve(TlsKeys.SELF_SIGNED_P12))) {
-            ks.load(in, Files.readString(data.resolve(TlsKeys.SELF_SIGNED_PASSWORD)).strip().toCharArray());
+        try (InputStream in = Files.newInputStream(EasServer.selfSignedCertificate(data).p12File())) {
+            ks.load(in, Files.readString(EasServer.selfSignedCertificate(data).passwordFile()).strip().toCharArray());
         }
-        return ks.getCertificate("koppel-eas");
+        return ks.getCertificate(EasServer.selfSignedCertificate(data).alias());
     }
 
     @Test
@@ -73,7 +73,7 @@ class TlsTest {
         }
         if (Files.getFileAttributeView(data, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
             assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(data.resolve(TlsKeys.SELF_SIGNED_PASSWORD))));
+                    Files.getPosixFilePermissions(EasServer.selfSignedCertificate(data).passwordFile())));
         }
         try (Harness h = new Harness(data, UnaryOperator.identity(), Map.of(), Clock.systemUTC())) {
             assertArrayEquals(first.getEncoded(), selfSignedCertificate(data).getEncoded(), "kept, not made again");
@@ -104,7 +104,7 @@ class TlsTest {
                 Map.of(), Clock.systemUTC())) {
             assertEquals(200, options(trusting(cert), h.server.tlsPort()).statusCode());
         }
-        assertEquals(false, Files.exists(data.resolve(TlsKeys.SELF_SIGNED_P12)), "nothing generated");
+        assertEquals(false, Files.exists(EasServer.selfSignedCertificate(data).p12File()), "nothing generated");
     }
 
     @Test

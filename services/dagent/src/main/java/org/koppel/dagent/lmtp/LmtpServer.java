@@ -12,11 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.koppel.dagent.DagentConfig;
 import org.koppel.dagent.delivery.Delivery;
-import org.koppel.store.client.tls.PemFiles;
+import org.koppel.tls.KeyMaterial;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,11 +57,7 @@ public final class LmtpServer implements AutoCloseable {
     public static LmtpServer start(DagentConfig config, Delivery delivery) throws IOException, GeneralSecurityException {
         SSLContext tls = null;
         if (config.tls().isPresent()) {
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(PemFiles.keyStore(config.tls().get().certFile(), config.tls().get().keyFile()),
-                    PemFiles.storePassword());
-            tls = SSLContext.getInstance("TLS");
-            tls.init(kmf.getKeyManagers(), null, null);
+            tls = KeyMaterial.fromPem(config.tls().get().certFile(), config.tls().get().keyFile()).serverContext();
         }
         ServerSocket listener = new ServerSocket();
         try {

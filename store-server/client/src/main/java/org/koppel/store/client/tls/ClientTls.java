@@ -8,6 +8,7 @@ import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.koppel.tls.PemFiles;
 
 /**
  * The TLS context a client of the store uses: the CAs it trusts for the store's certificate (none given:

@@ -23,7 +23,7 @@ import org.koppel.store.client.NewUser;
 import org.koppel.store.client.Session;
 import org.koppel.store.client.soap.SoapStoreServer;
 import org.koppel.store.client.tls.ClientTls;
-import org.koppel.store.client.tls.PemFiles;
+import org.koppel.tls.PemFiles;
 import org.koppel.store.core.blob.FileBlobStore;
 import org.koppel.store.core.db.DatabaseKind;
 import org.koppel.store.core.engine.Engine;

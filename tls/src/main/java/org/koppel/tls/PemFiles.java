@@ -1,4 +1,4 @@
-package org.koppel.store.client.tls;
+package org.koppel.tls;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -121,7 +121,7 @@ public final class PemFiles {
     private static PrivateKey pkcs8(byte[] der) throws GeneralSecurityException {
         PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(der);
         GeneralSecurityException last = null;
-        for (String alg : List.of("RSA", "EC", "Ed25519", "RSASSA-PSS")) {
+        for (String alg : List.of("RSA", "EC", "Ed25519", "Ed448", "RSASSA-PSS")) {
             try {
                 return KeyFactory.getInstance(alg).generatePrivate(spec);
             } catch (GeneralSecurityException e) {
