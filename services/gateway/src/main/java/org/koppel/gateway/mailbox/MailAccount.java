@@ -17,6 +17,10 @@ import org.koppel.mapi.PropType;
 import org.koppel.mapi.PropValue;
 import org.koppel.mapi.PropertySets;
 import org.koppel.store.client.CollisionPolicy;
+import org.koppel.store.client.ContentChange;
+import org.koppel.store.client.ContentsExport;
+import org.koppel.store.client.ContentsSyncOptions;
+import org.koppel.store.client.SyncState;
 import org.koppel.store.client.FolderDeletion;
 import org.koppel.store.client.FolderInfo;
 import org.koppel.store.client.Session;
@@ -45,6 +49,15 @@ public final class MailAccount {
     private final FlagProperties flagProperties;
     private final boolean onlyMail;
     private final Optional<StoreInfo> publicStore;
+    /** Where {@link #uidsOf} left off per folder; a few folders only (the ones a client copies into). */
+    private final Map<EntryId, SyncState> folderStates = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<EntryId, SyncState> eldest) {
+            return size() > 32;
+        }
+    };
+    private static final ContentsSyncOptions UID_ONLY = ContentsSyncOptions.defaults()
+            .withBatchSize(ContentsSyncOptions.MAX_BATCH);
 
     public MailAccount(Session session, boolean onlyMailFolders, boolean publicFolders) {
         this.session = session;
@@ -329,6 +342,35 @@ public final class MailAccount {
     private void saveSubscriptions(List<String> subs) {
         session.folders().setProperties(store.folder(WellKnownFolder.IPM_SUBTREE),
                 List.of(PropValue.of(names.resolve(SUBSCRIPTIONS), List.copyOf(subs))));
+    }
+
+    /**
+     * The UIDs messages have in a folder now, for APPENDUID and COPYUID (RFC 4315): read with an incremental
+     * export from where the last such call for the folder stopped, so repeated appends or copies into one
+     * folder cost O(changes); the first one reads the folder once.
+     */
+    public Map<EntryId, Long> uidsOf(EntryId folder, List<EntryId> messages) {
+        Map<EntryId, Long> found = new HashMap<>();
+        SyncState state = folderStates.getOrDefault(folder, SyncState.initial());
+        ContentsExport batch;
+        do {
+            batch = session.changes().exportContents(folder, state, UID_ONLY);
+            for (ContentChange c : batch.changes()) {
+                if (c.uid() > 0 && c.entryId().isPresent() && messages.contains(c.entryId().get())) {
+                    found.put(c.entryId().get(), c.uid());
+                }
+            }
+            state = batch.state();
+        } while (!batch.complete());
+        folderStates.put(folder, state);
+        return found;
+    }
+
+    /** Starts tracking a folder for {@link #uidsOf}, so the next call reads only what changed from now. */
+    public void trackUids(EntryId folder) {
+        if (!folderStates.containsKey(folder)) {
+            uidsOf(folder, List.of());
+        }
     }
 
     /** A view of a mailbox's messages, for SELECT and EXAMINE. */

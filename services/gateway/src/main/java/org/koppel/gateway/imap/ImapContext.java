@@ -1,0 +1,23 @@
+package org.koppel.gateway.imap;
+
+import java.util.Objects;
+import org.koppel.gateway.GatewayConfig;
+import org.koppel.gateway.auth.Authenticator;
+import org.koppel.gateway.imap.syntax.CommandLimits;
+import org.koppel.gateway.mailbox.MessageTexts;
+
+/**
+ * What every IMAP session of a server shares: the settings, the authenticator (with its throttle), the cache of
+ * message texts and the command dispatch table.
+ */
+record ImapContext(GatewayConfig config, Authenticator authenticator, MessageTexts texts, CommandLimits limits,
+        Commands commands) {
+
+    ImapContext {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(authenticator, "authenticator");
+        Objects.requireNonNull(texts, "texts");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(commands, "commands");
+    }
+}

@@ -1,0 +1,330 @@
+package org.koppel.gateway.imap;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.net.SocketException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.koppel.gateway.imap.syntax.CommandException;
+import org.koppel.gateway.imap.syntax.CommandReader;
+import org.koppel.gateway.imap.syntax.ImapCommand;
+import org.koppel.gateway.mailbox.MailAccount;
+import org.koppel.gateway.mailbox.MailboxException;
+import org.koppel.gateway.mailbox.MailboxView;
+import org.koppel.gateway.net.Connection;
+import org.koppel.mapi.MapiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One IMAP connection: reads commands, hands each to its handler, and tells the client of changes to the
+ * selected mailbox at the points RFC 9051 7.5.1 allows. Runs on the connection's virtual thread.
+ */
+final class ImapSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImapSession.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("org.koppel.gateway.imap.access");
+
+    private final Connection connection;
+    private final ImapContext context;
+    private final ImapOutput out;
+    private CommandReader reader;
+    private SessionState state = SessionState.NOT_AUTHENTICATED;
+    private MailAccount account;
+    private Selected selected;
+    private final Set<String> enabled = new HashSet<>();
+    private long[] savedSearch = new long[0];
+    private int badCommands;
+    private boolean compressed;
+
+    ImapSession(Connection connection, ImapContext context) {
+        this.connection = connection;
+        this.context = context;
+        this.out = new ImapOutput(connection.out());
+        this.reader = new CommandReader(connection.in(), context.limits());
+    }
+
+    void run() throws IOException {
+        try {
+            out.untagged("OK", Optional.of("CAPABILITY " + Capabilities.list(this)),
+                    context.config().hostname() + " Koppel IMAP4rev2 server ready.");
+            out.flush();
+            while (state != SessionState.LOGOUT) {
+                Optional<ImapCommand> command;
+                try {
+                    command = reader.read(() -> {
+                        out.line("+ Ready for literal data");
+                        out.flush();
+                    });
+                } catch (CommandException e) {
+                    refuse(e);
+                    continue;
+                }
+                if (command.isEmpty()) {
+                    return;
+                }
+                execute(command.get());
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            out.untagged("BYE", Optional.empty(), "Idle for too long, closing.");
+            out.flush();
+        } catch (EOFException | SocketException | InterruptedIOException e) {
+            LOG.debug("IMAP connection from {} ended: {}", connection.remote(), e.toString());
+        } finally {
+            closeSelected();
+            if (account != null) {
+                account.session().close();
+            }
+        }
+    }
+
+    private void refuse(CommandException e) throws IOException {
+        String tag = e.tag().orElse("*");
+        switch (e.reason()) {
+            case TOO_BIG -> out.tagged(tag, "NO", Optional.of("TOOBIG"), e.getMessage() + ".");
+            case BAD_CHARSET -> out.tagged(tag, "NO", Optional.of("BADCHARSET (US-ASCII UTF-8)"),
+                    e.getMessage() + ".");
+            case LINE_TOO_LONG -> {
+                out.untagged("BYE", Optional.of("TOOBIG"), "Command line too long.");
+                out.flush();
+                state = SessionState.LOGOUT;
+                return;
+            }
+            case SYNTAX -> {
+                out.tagged(tag, "BAD", Optional.empty(), e.getMessage() + ".");
+                countBad();
+            }
+        }
+        if (e.disconnect() && state != SessionState.LOGOUT) {
+            out.untagged("BYE", Optional.empty(), "Closing the connection after that error.");
+            out.flush();
+            state = SessionState.LOGOUT;
+        }
+    }
+
+    private void countBad() throws IOException {
+        if (++badCommands >= context.config().maxBadCommands()) {
+            out.untagged("BYE", Optional.empty(), "Too many invalid commands.");
+            out.flush();
+            state = SessionState.LOGOUT;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void execute(ImapCommand command) throws IOException {
+        long start = System.nanoTime();
+        CommandHandler handler = context.commands().handler(command);
+        String name = Commands.name(command);
+        if (handler == null) {
+            out.tagged(command.tag(), "BAD", Optional.empty(), "Unknown command " + name + ".");
+            countBad();
+            return;
+        }
+        if (!handler.states().contains(state)) {
+            out.tagged(command.tag(), "BAD", Optional.empty(), name + " is not valid in this state.");
+            countBad();
+            return;
+        }
+        try {
+            handler.handle(command, this);
+        } catch (MailboxException e) {
+            fail(command.tag(), e.reason().name(), e.getMessage());
+        } catch (MapiException.NoAccess e) {
+            fail(command.tag(), "NOPERM", "Permission denied.");
+        } catch (MapiException.StoreFull e) {
+            fail(command.tag(), "OVERQUOTA", "Quota exceeded.");
+        } catch (MapiException e) {
+            LOG.warn("IMAP {} of {} failed in the store: {}", name, user(), e.toString());
+            fail(command.tag(), "SERVERBUG", "The store failed: " + e.getClass().getSimpleName() + ".");
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            if (command instanceof ImapCommand.Append a) {
+                a.close();
+            }
+        }
+        if (ACCESS.isInfoEnabled()) {
+            ACCESS.info("{} user={} cmd={} ms={}", connection.remote().getAddress().getHostAddress(), user(), name,
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private String user() {
+        return account == null ? "-" : account.session().user().login();
+    }
+
+    // ---- what handlers use
+
+    ImapContext context() {
+        return context;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    ImapOutput out() {
+        return out;
+    }
+
+    SessionState state() {
+        return state;
+    }
+
+    MailAccount account() {
+        return account;
+    }
+
+    Selected selected() {
+        return selected;
+    }
+
+    boolean passwordsAllowed() {
+        return connection.secure() || !context.config().disablePlaintextAuth();
+    }
+
+    boolean isEnabled(String capability) {
+        return enabled.contains(capability);
+    }
+
+    /** CONDSTORE is on once enabled, or once a command used it (RFC 7162 3.1). */
+    void enable(String capability) {
+        enabled.add(capability.toUpperCase(Locale.ROOT));
+        if (capability.equalsIgnoreCase("QRESYNC")) {
+            enabled.add("CONDSTORE");
+        }
+        if (capability.equalsIgnoreCase("UTF8=ACCEPT")) {
+            reader.utf8Accept(true);
+            out.utf8(true);
+        }
+    }
+
+    boolean condStore() {
+        return enabled.contains("CONDSTORE");
+    }
+
+    boolean rev2() {
+        return enabled.contains("IMAP4REV2");
+    }
+
+    long[] savedSearch() {
+        return savedSearch;
+    }
+
+    void saveSearch(long[] uids) {
+        savedSearch = uids.clone();
+    }
+
+    void loggedIn(MailAccount a) {
+        this.account = a;
+        this.state = SessionState.AUTHENTICATED;
+    }
+
+    void select(Selected s) {
+        closeSelected();
+        this.selected = s;
+        this.state = SessionState.SELECTED;
+        this.savedSearch = new long[0];
+    }
+
+    void unselect() {
+        closeSelected();
+        if (state == SessionState.SELECTED) {
+            state = SessionState.AUTHENTICATED;
+        }
+    }
+
+    private void closeSelected() {
+        if (selected != null) {
+            selected.close();
+            selected = null;
+        }
+    }
+
+    void logout() {
+        state = SessionState.LOGOUT;
+    }
+
+    /** After STARTTLS: new streams, and anything the client pipelined in plaintext is gone with the old reader. */
+    void startTls() throws IOException {
+        connection.startTls();
+        reader = new CommandReader(connection.in(), context.limits());
+        out.switchTo(connection.out());
+    }
+
+    boolean compressed() {
+        return compressed;
+    }
+
+    /** After COMPRESS DEFLATE (RFC 4978): raw DEFLATE both ways, flushed at the end of each response. */
+    void compress() {
+        compressed = true;
+        reader = new CommandReader(new java.util.zip.InflaterInputStream(connection.in(),
+                new java.util.zip.Inflater(true), 8192), context.limits());
+        out.switchTo(new java.util.zip.DeflaterOutputStream(connection.out(),
+                new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true), 8192, true));
+        if (enabled.contains("UTF8=ACCEPT")) {
+            reader.utf8Accept(true);
+        }
+    }
+
+    CommandReader reader() {
+        return reader;
+    }
+
+    /**
+     * Brings the selected mailbox's view up to date if the store said something changed, and tells the client:
+     * EXPUNGE (or VANISHED under QRESYNC) only when {@code allowExpunge}, then EXISTS and flag changes.
+     */
+    void sendUpdates(boolean allowExpunge) throws IOException {
+        if (selected == null) {
+            return;
+        }
+        if (selected.watch().takeChanged()) {
+            selected.view().refresh();
+        }
+        MailboxView.Updates u = selected.view().drain(allowExpunge);
+        if (u.isEmpty()) {
+            return;
+        }
+        if (!u.expunged().isEmpty()) {
+            if (isEnabled("QRESYNC")) {
+                out.line("* VANISHED " + Uids.compact(u.vanished()));
+            } else {
+                for (int seq : u.expunged()) {
+                    out.line("* " + seq + " EXPUNGE");
+                }
+            }
+        }
+        if (u.exists() >= 0) {
+            out.line("* " + u.exists() + " EXISTS");
+        }
+        for (MailboxView.FlagChange f : u.flags()) {
+            out.line("* " + f.seq() + " FETCH (UID " + f.uid() + " FLAGS " + ImapOutput.flags(f.flags().names())
+                    + (condStore() ? " MODSEQ (" + f.modSeq() + ")" : "") + ")");
+        }
+    }
+
+    /** Sends pending updates (EXPUNGE allowed unless the command forbids it) and the tagged OK. */
+    void complete(ImapCommand command, Optional<String> code, String text) throws IOException {
+        sendUpdates(Commands.allowsExpunge(command));
+        out.tagged(command.tag(), "OK", code, text);
+    }
+
+    void complete(ImapCommand command, String text) throws IOException {
+        complete(command, Optional.empty(), text);
+    }
+
+    void fail(String tag, String code, String text) throws IOException {
+        out.tagged(tag, "NO", Optional.ofNullable(code), text);
+    }
+
+    void bad(String tag, String text) throws IOException {
+        out.tagged(tag, "BAD", Optional.empty(), text);
+        countBad();
+    }
+}

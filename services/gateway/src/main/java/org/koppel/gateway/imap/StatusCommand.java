@@ -1,0 +1,77 @@
+package org.koppel.gateway.imap;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.koppel.gateway.imap.syntax.ImapCommand;
+import org.koppel.gateway.imap.syntax.StatusItem;
+import org.koppel.gateway.mailbox.MailAccount;
+import org.koppel.gateway.mailbox.Mailbox;
+import org.koppel.gateway.mailbox.MailboxView;
+import org.koppel.gateway.mailbox.MessageEntry;
+import org.koppel.store.client.FolderInfo;
+import org.koppel.store.client.ImapFolderState;
+
+/**
+ * STATUS (RFC 9051 6.3.11) with DELETED, SIZE (RFC 8438), HIGHESTMODSEQ (RFC 7162) and APPENDLIMIT (RFC 7889).
+ * The counts come from the folder's counters and change numbers, without reading its messages; only DELETED
+ * needs them.
+ */
+final class StatusCommand implements CommandHandler<ImapCommand.Status> {
+
+    @Override
+    public Set<SessionState> states() {
+        return Commands.AUTHENTICATED;
+    }
+
+    @Override
+    public void handle(ImapCommand.Status c, ImapSession s) throws IOException {
+        Mailbox m = s.account().find(c.mailbox()).orElse(null);
+        if (m == null || m.specialUse().contains("\\Noselect")) {
+            s.fail(c.tag(), "NONEXISTENT", "No such mailbox.");
+            return;
+        }
+        s.out().line("* STATUS " + s.out().mailbox(m.name()) + " " + items(s, m, c.items()));
+        s.complete(c, "STATUS completed.");
+    }
+
+    /** The parenthesised STATUS items of a mailbox. */
+    static String items(ImapSession s, Mailbox m, Set<StatusItem> wanted) {
+        MailAccount account = s.account();
+        FolderInfo info = account.session().folders().info(m.folder());
+        ImapFolderState imap = wanted.stream().anyMatch(i -> i == StatusItem.UIDNEXT || i == StatusItem.UIDVALIDITY
+                || i == StatusItem.HIGHESTMODSEQ) ? account.session().changes().imapState(m.folder()) : null;
+        List<String> out = new ArrayList<>();
+        for (StatusItem item : StatusItem.values()) {
+            if (!wanted.contains(item)) {
+                continue;
+            }
+            long value = switch (item) {
+                case MESSAGES -> info.contentCount();
+                case RECENT -> 0;
+                case UIDNEXT -> imap.uidNext();
+                case UIDVALIDITY -> imap.uidValidity();
+                case UNSEEN -> info.unreadCount();
+                case DELETED -> deleted(s, m);
+                case SIZE -> info.sizeBytes();
+                case HIGHESTMODSEQ -> imap.highestModSeq();
+                case APPENDLIMIT -> s.context().config().maxLiteralSize();
+            };
+            out.add(item.name() + " " + value);
+        }
+        return "(" + String.join(" ", out) + ")";
+    }
+
+    private static long deleted(ImapSession s, Mailbox m) {
+        MailboxView view = s.selected() != null && s.selected().mailbox().folder().equals(m.folder())
+                ? s.selected().view() : s.account().open(m);
+        long n = 0;
+        for (long uid : view.uids()) {
+            if (view.entry(uid).map(MessageEntry::flags).map(f -> f.deleted()).orElse(false)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
