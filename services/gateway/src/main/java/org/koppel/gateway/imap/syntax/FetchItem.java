@@ -1,0 +1,75 @@
+package org.koppel.gateway.imap.syntax;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One FETCH data item (RFC 9051 6.4.5, RFC 3516 BINARY, RFC 7162 MODSEQ). The parser expands the macros ALL,
+ * FAST and FULL into their items.
+ */
+public sealed interface FetchItem {
+
+    /** Items without arguments. */
+    enum Attribute implements FetchItem {
+        FLAGS("FLAGS"), INTERNALDATE("INTERNALDATE"), RFC822_SIZE("RFC822.SIZE"), ENVELOPE("ENVELOPE"),
+        /** The non-extensible BODYSTRUCTURE. */
+        BODY("BODY"), BODYSTRUCTURE("BODYSTRUCTURE"), UID("UID"), MODSEQ("MODSEQ"),
+        /** Like BODY[], answered as RFC822; sets \Seen. */
+        RFC822("RFC822"),
+        /** Like BODY.PEEK[HEADER], answered as RFC822.HEADER. */
+        RFC822_HEADER("RFC822.HEADER"),
+        /** Like BODY[TEXT], answered as RFC822.TEXT; sets \Seen. */
+        RFC822_TEXT("RFC822.TEXT");
+
+        private final String wire;
+
+        Attribute(String wire) {
+            this.wire = wire;
+        }
+
+        /** The name used in the response. */
+        public String wire() {
+            return wire;
+        }
+    }
+
+    /** {@code <origin.count>}: octets from origin, at most count of them. */
+    record Partial(long origin, long count) {
+        public Partial {
+            if (origin < 0 || count < 1) {
+                throw new IllegalArgumentException("invalid partial");
+            }
+        }
+    }
+
+    /**
+     * BODY[section]&lt;partial&gt; and BODY.PEEK[...]. The response names it {@code BODY[section]<origin>} (origin
+     * only when partial).
+     */
+    record BodySection(Section section, boolean peek, Optional<Partial> partial) implements FetchItem {
+    }
+
+    /** BINARY[part]&lt;partial&gt; and BINARY.PEEK[part]: the part's content with its transfer encoding undone. */
+    record Binary(List<Integer> part, boolean peek, Optional<Partial> partial) implements FetchItem {
+        public Binary {
+            part = List.copyOf(part);
+        }
+    }
+
+    /** BINARY.SIZE[part]: the size of what BINARY[part] would return. */
+    record BinarySize(List<Integer> part) implements FetchItem {
+        public BinarySize {
+            part = List.copyOf(part);
+        }
+    }
+
+    /** Whether fetching this item sets \Seen on a read-write mailbox. */
+    default boolean setsSeen() {
+        return switch (this) {
+            case Attribute a -> a == Attribute.RFC822 || a == Attribute.RFC822_TEXT;
+            case BodySection b -> !b.peek();
+            case Binary b -> !b.peek();
+            case BinarySize b -> false;
+        };
+    }
+}
