@@ -15,6 +15,7 @@ import org.koppel.inetmapi.StoredMessage;
 import org.koppel.inetmapi.mime.MimeWriter;
 import org.koppel.inetmapi.mime.OriginalMime;
 import org.koppel.mapi.EntryId;
+import org.koppel.mapi.MapiException;
 import org.koppel.mapi.PropTag;
 import org.koppel.mapi.SourceKey;
 import org.koppel.store.client.AttachmentInfo;
@@ -140,7 +141,12 @@ final class Maildrop {
     long size(int number) {
         int i = number - 1;
         if (sizes[i] < 0) {
-            sizes[i] = computeSize(messages.get(i).entryId());
+            try {
+                sizes[i] = computeSize(messages.get(i).entryId());
+            } catch (MapiException.NotFound | MapiException.ObjectDeleted e) {
+                // Deleted since login by another client (IMAP, ActiveSync): it counts nothing, RETR says -ERR.
+                sizes[i] = 0;
+            }
         }
         return sizes[i];
     }

@@ -19,7 +19,9 @@ import org.koppel.store.client.StoreServer;
 
 /**
  * The POP3 server: a plain listener (with STLS) and an implicit-TLS listener (pop3s) as gateway.cfg asks,
- * serving {@link Pop3Session}s against the store. Users need the POP3 feature.
+ * serving {@link Pop3Session}s against the store. Users need the POP3 feature. The maildrop is the Inbox;
+ * RETR marks a message read (as Kopano's gateway does: the client has downloaded it), TOP does not; messages
+ * deleted at QUIT are soft-deleted, recoverable like any deleted item.
  */
 public final class Pop3Server implements AutoCloseable {
 

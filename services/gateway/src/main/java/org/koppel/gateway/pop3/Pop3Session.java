@@ -66,8 +66,9 @@ final class Pop3Session {
                 try {
                     read = reader.read(connection.in());
                 } catch (SocketTimeoutException e) {
-                    err("Disconnected for inactivity");
-                    flush();
+                    // RFC 1939 section 3: the autologout timer closes without a response and without UPDATE.
+                    LOG.debug("POP3 connection from {} idle for {}: closed", connection.remote(),
+                            config.pop3IdleTimeout());
                     return;
                 }
                 Next next = switch (read) {
@@ -99,6 +100,17 @@ final class Pop3Session {
         if (!r.command().validIn(state)) {
             return bad(r.command() + " is not valid in the " + state + " state");
         }
+        try {
+            return dispatch(r);
+        } catch (MapiException | java.io.UncheckedIOException e) {
+            // The store failed before the response began (multi-line bodies handle their own failures).
+            LOG.warn("POP3 {} for {} failed in the store: {}", r.command(),
+                    session == null ? "?" : session.user().login(), e.toString());
+            return err("[SYS/TEMP] The mail store failed; try again later");
+        }
+    }
+
+    private Next dispatch(Pop3Request r) throws IOException {
         return switch (r.command()) {
             case CAPA -> capa();
             case STLS -> stls();

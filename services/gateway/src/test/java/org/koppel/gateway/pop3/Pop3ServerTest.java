@@ -197,4 +197,38 @@ class Pop3ServerTest {
             s.expect("\\+OK Logged in, 3 messages");
         }
     }
+
+    @Test
+    void aMessageDeletedByAnotherClientDuringTheSessionIsAnsweredErr() throws Exception {
+        try (ScriptedSession s = login("alice", "alice-pw")) {
+            fixture.admin.messages().delete(List.of(inbox().get(1)), true);
+            s.send("RETR 2");
+            s.expect("-ERR Message 2 is no longer in the maildrop");
+            s.send("STAT");
+            s.expect("\\+OK 3 \\d+");
+            s.send("RETR 3");
+            s.expect("\\+OK 149 octets");
+            s.readUntil("\\.");
+            s.send("QUIT");
+            s.expect("\\+OK .*");
+        }
+    }
+
+    @Test
+    void anIdleConnectionIsClosedWithoutUpdate() throws Exception {
+        server.close();
+        org.koppel.gateway.GatewayConfig c = fixture.config();
+        server = Pop3Server.start(new org.koppel.gateway.GatewayConfig(c.imapListen(), c.imapsListen(),
+                c.pop3Listen(), c.pop3sListen(), c.tls(), c.dataDir(), c.hostname(), false, c.maxConnections(),
+                c.imapIdleTimeout(), java.time.Duration.ofMillis(500), c.maxBadCommands(), c.maxLiteralSize(),
+                c.maxLineLength(), c.loginMaxFailures(), c.loginThrottle(), c.onlyMailFolders(), c.publicFolders()),
+                fixture.engine);
+        try (ScriptedSession s = login("alice", "alice-pw")) {
+            s.send("DELE 1");
+            s.expect("\\+OK .*");
+            s.expectClosed();
+        }
+        Thread.sleep(200);
+        assertEquals(3, fixture.inboxSubjects("alice").size());
+    }
 }
