@@ -11,7 +11,6 @@ import org.koppel.gateway.GatewayConfig;
 import org.koppel.gateway.auth.Authenticator;
 import org.koppel.gateway.auth.LoginResult;
 import org.koppel.gateway.auth.SaslExchange;
-import org.koppel.gateway.auth.SaslPlain;
 import org.koppel.gateway.net.Connection;
 import org.koppel.inetmapi.StoredMessage;
 import org.koppel.mapi.MapiException;
