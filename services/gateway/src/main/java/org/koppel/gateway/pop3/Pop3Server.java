@@ -10,6 +10,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.koppel.gateway.GatewayConfig;
 import org.koppel.gateway.auth.Authenticator;
+import org.koppel.gateway.net.ConnectionLimit;
 import org.koppel.gateway.net.GatewayTls;
 import org.koppel.gateway.net.ListenerOptions;
 import org.koppel.gateway.net.LoginThrottle;
@@ -61,19 +62,20 @@ public final class Pop3Server implements AutoCloseable {
         Authenticator authenticator = new Authenticator(store, throttle, Feature.POP3,
                 pause.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : pause);
         MaildropLocks locks = new MaildropLocks();
+        ConnectionLimit limit = new ConnectionLimit(config.maxConnections());
         List<ProtocolListener> started = new ArrayList<>();
         try {
             ProtocolListener plain = null;
             if (config.pop3Listen().isPresent()) {
                 plain = ProtocolListener.start(ListenerOptions.plain("pop3", config.pop3Listen().get(), tls,
-                        config.maxConnections(), REFUSAL, config.pop3IdleTimeout()),
+                        REFUSAL, config.pop3IdleTimeout()), limit,
                         c -> new Pop3Session(config, authenticator, locks, c).serve());
                 started.add(plain);
             }
             ProtocolListener implicit = null;
             if (config.pop3sListen().isPresent()) {
                 implicit = ProtocolListener.start(ListenerOptions.implicitTls("pop3s", config.pop3sListen().get(),
-                        tls.get(), config.maxConnections(), REFUSAL, config.pop3IdleTimeout()),
+                        tls.get(), REFUSAL, config.pop3IdleTimeout()), limit,
                         c -> new Pop3Session(config, authenticator, locks, c).serve());
                 started.add(implicit);
             }
