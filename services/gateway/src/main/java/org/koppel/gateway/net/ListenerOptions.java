@@ -14,8 +14,7 @@ import org.koppel.gateway.GatewayConfig.ListenAddress;
  * @param tls              the server's TLS context; empty: no TLS at all (no STARTTLS either)
  * @param implicitTls      TLS from the first byte (pop3s, imaps); otherwise plain, with STARTTLS/STLS
  *                         available through {@link Connection#startTls()} when {@code tls} is present
- * @param maxConnections   connections served at once; one more is sent {@code refusal} and closed
- * @param refusal          the protocol's line (without CRLF) for a connection over the limit:
+ * @param refusal          the protocol's line (without CRLF) for a connection over its {@link ConnectionLimit}:
  *                         {@code -ERR [SYS/TEMP] ...} or {@code * BYE ...}
  * @param idleTimeout      how long a read waits before failing with a timeout (the session may change it)
  * @param handshakeTimeout how long a TLS handshake may take
@@ -25,7 +24,6 @@ public record ListenerOptions(
         ListenAddress address,
         Optional<SSLContext> tls,
         boolean implicitTls,
-        int maxConnections,
         String refusal,
         Duration idleTimeout,
         Duration handshakeTimeout) {
@@ -43,9 +41,6 @@ public record ListenerOptions(
         if (implicitTls && tls.isEmpty()) {
             throw new IllegalArgumentException(protocol + ": implicit TLS needs a TLS context");
         }
-        if (maxConnections < 1) {
-            throw new IllegalArgumentException(protocol + ": maxConnections must be positive");
-        }
         if (refusal.contains("\r") || refusal.contains("\n")) {
             throw new IllegalArgumentException("the refusal is one line without CRLF");
         }
@@ -53,19 +48,19 @@ public record ListenerOptions(
 
     /** A plain listener; STARTTLS is available when {@code tls} is present. */
     public static ListenerOptions plain(String protocol, ListenAddress address, Optional<SSLContext> tls,
-            int maxConnections, String refusal, Duration idleTimeout) {
-        return new ListenerOptions(protocol, address, tls, false, maxConnections, refusal, idleTimeout,
+            String refusal, Duration idleTimeout) {
+        return new ListenerOptions(protocol, address, tls, false, refusal, idleTimeout,
                 DEFAULT_HANDSHAKE_TIMEOUT);
     }
 
     /** A listener whose connections are TLS from the first byte. */
     public static ListenerOptions implicitTls(String protocol, ListenAddress address, SSLContext tls,
-            int maxConnections, String refusal, Duration idleTimeout) {
-        return new ListenerOptions(protocol, address, Optional.of(tls), true, maxConnections, refusal, idleTimeout,
+            String refusal, Duration idleTimeout) {
+        return new ListenerOptions(protocol, address, Optional.of(tls), true, refusal, idleTimeout,
                 DEFAULT_HANDSHAKE_TIMEOUT);
     }
 
     public ListenerOptions withHandshakeTimeout(Duration timeout) {
-        return new ListenerOptions(protocol, address, tls, implicitTls, maxConnections, refusal, idleTimeout, timeout);
+        return new ListenerOptions(protocol, address, tls, implicitTls, refusal, idleTimeout, timeout);
     }
 }

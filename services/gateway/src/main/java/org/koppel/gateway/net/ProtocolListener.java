@@ -8,7 +8,6 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A TCP listener for one line protocol: accepts on a virtual thread and serves each connection on a virtual
  * thread of its own with a {@link ConnectionHandler}, so thousands of idle connections cost a few kilobytes
- * each, not a platform thread. At most {@code maxConnections} are served at once; one more is sent the
- * caller's refusal line and closed. Closing stops accepting and closes every open connection.
+ * each, not a platform thread. At most the {@link ConnectionLimit}'s connections are served at once (the
+ * limit may be shared with the protocol's other listener); one more is sent the caller's refusal line and
+ * closed. Closing stops accepting and closes every open connection.
  */
 public final class ProtocolListener implements AutoCloseable {
 
@@ -30,18 +30,19 @@ public final class ProtocolListener implements AutoCloseable {
     private final ListenerOptions options;
     private final ConnectionHandler handler;
     private final ServerSocket server;
-    private final Semaphore slots;
+    private final ConnectionLimit limit;
     private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
     private final Set<Thread> sessions = ConcurrentHashMap.newKeySet();
     private final ThreadFactory sessionThreads;
     private final Thread acceptor;
     private volatile boolean closing;
 
-    private ProtocolListener(ListenerOptions options, ConnectionHandler handler, ServerSocket server) {
+    private ProtocolListener(ListenerOptions options, ConnectionLimit limit, ConnectionHandler handler,
+            ServerSocket server) {
         this.options = options;
+        this.limit = limit;
         this.handler = handler;
         this.server = server;
-        this.slots = new Semaphore(options.maxConnections());
         this.sessionThreads = Thread.ofVirtual().name(options.protocol() + "-", 1).factory();
         this.acceptor = Thread.ofVirtual().name(options.protocol() + "-accept").unstarted(this::acceptLoop);
     }
@@ -51,7 +52,8 @@ public final class ProtocolListener implements AutoCloseable {
      *
      * @throws IOException if the address cannot be bound (the message names it)
      */
-    public static ProtocolListener start(ListenerOptions options, ConnectionHandler handler) throws IOException {
+    public static ProtocolListener start(ListenerOptions options, ConnectionLimit limit, ConnectionHandler handler)
+            throws IOException {
         ServerSocket server = new ServerSocket();
         try {
             server.setReuseAddress(true);
@@ -61,7 +63,7 @@ public final class ProtocolListener implements AutoCloseable {
             throw new IOException(options.protocol() + ": cannot listen on " + options.address().host() + ":"
                     + options.address().port() + ": " + e.getMessage(), e);
         }
-        ProtocolListener listener = new ProtocolListener(options, handler, server);
+        ProtocolListener listener = new ProtocolListener(options, limit, handler, server);
         listener.acceptor.start();
         LOG.info("{} listening on {}:{}{}", options.protocol(), options.address().host(), listener.port(),
                 options.implicitTls() ? " (TLS)" : options.tls().isPresent() ? " (STARTTLS available)" : "");
@@ -73,9 +75,9 @@ public final class ProtocolListener implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** Connections being served now. */
+    /** Connections being served now by this listener. */
     public int openConnections() {
-        return options.maxConnections() - slots.availablePermits();
+        return open.size();
     }
 
     private void acceptLoop() {
@@ -90,7 +92,7 @@ public final class ProtocolListener implements AutoCloseable {
                 }
                 return;
             }
-            boolean admitted = slots.tryAcquire();
+            boolean admitted = limit.tryAcquire();
             Thread t = sessionThreads.newThread(() -> {
                 try {
                     if (admitted) {
@@ -100,7 +102,7 @@ public final class ProtocolListener implements AutoCloseable {
                     }
                 } finally {
                     if (admitted) {
-                        slots.release();
+                        limit.release();
                     }
                     sessions.remove(Thread.currentThread());
                 }
@@ -159,7 +161,7 @@ public final class ProtocolListener implements AutoCloseable {
             closeQuietly(socket);
         }
         LOG.debug("{} connection from {} refused: {} connections open already", options.protocol(),
-                socket.getRemoteSocketAddress(), options.maxConnections());
+                socket.getRemoteSocketAddress(), limit.max());
     }
 
     private static void closeQuietly(Socket socket) {

@@ -66,8 +66,8 @@ class ProtocolListenerTest {
 
     @Test
     void plainThenStartTls() throws Exception {
-        try (ProtocolListener l = ProtocolListener.start(ListenerOptions.plain("test", ANY, Optional.of(tls), 10,
-                "BUSY", Duration.ofMinutes(1)), ProtocolListenerTest::echo);
+        try (ProtocolListener l = ProtocolListener.start(ListenerOptions.plain("test", ANY, Optional.of(tls), "BUSY",
+                Duration.ofMinutes(1)), new ConnectionLimit(10), ProtocolListenerTest::echo);
                 ScriptedSession s = ScriptedSession.connect("127.0.0.1", l.port())) {
             s.expect("HELLO plain");
             s.send("one");
@@ -85,8 +85,8 @@ class ProtocolListenerTest {
 
     @Test
     void implicitTls() throws Exception {
-        try (ProtocolListener l = ProtocolListener.start(ListenerOptions.implicitTls("tests", ANY, tls, 10, "BUSY",
-                Duration.ofMinutes(1)), ProtocolListenerTest::echo);
+        try (ProtocolListener l = ProtocolListener.start(ListenerOptions.implicitTls("tests", ANY, tls, "BUSY",
+                Duration.ofMinutes(1)), new ConnectionLimit(10), ProtocolListenerTest::echo);
                 ScriptedSession s = ScriptedSession.connectTls("127.0.0.1", l.port())) {
             s.expect("HELLO secure");
             s.send("x");
@@ -96,8 +96,9 @@ class ProtocolListenerTest {
 
     @Test
     void oneOverTheLimitIsRefused() throws Exception {
-        try (ProtocolListener l = ProtocolListener.start(ListenerOptions.plain("test", ANY, Optional.empty(), 2,
-                "-ERR [SYS/TEMP] too many connections", Duration.ofMinutes(1)), ProtocolListenerTest::echo);
+        ConnectionLimit limit = new ConnectionLimit(2);
+        try (ProtocolListener l = ProtocolListener.start(ListenerOptions.plain("test", ANY, Optional.empty(),
+                "-ERR [SYS/TEMP] too many connections", Duration.ofMinutes(1)), limit, ProtocolListenerTest::echo);
                 ScriptedSession a = ScriptedSession.connect("127.0.0.1", l.port());
                 ScriptedSession b = ScriptedSession.connect("127.0.0.1", l.port())) {
             a.expect("HELLO plain");
@@ -110,7 +111,7 @@ class ProtocolListenerTest {
             a.expectClosed();
             // The slot is free again once the session has ended.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (l.openConnections() > 1 && System.nanoTime() < deadline) {
+            while (limit.inUse() > 1 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             try (ScriptedSession d = ScriptedSession.connect("127.0.0.1", l.port())) {
@@ -120,9 +121,24 @@ class ProtocolListenerTest {
     }
 
     @Test
+    void aProtocolsListenersShareOneLimit() throws Exception {
+        ConnectionLimit limit = new ConnectionLimit(1);
+        try (ProtocolListener plain = ProtocolListener.start(ListenerOptions.plain("test", ANY, Optional.empty(),
+                "BUSY", Duration.ofMinutes(1)), limit, ProtocolListenerTest::echo);
+                ProtocolListener tlsListener = ProtocolListener.start(ListenerOptions.implicitTls("tests", ANY, tls,
+                        "BUSY", Duration.ofMinutes(1)), limit, ProtocolListenerTest::echo);
+                ScriptedSession a = ScriptedSession.connect("127.0.0.1", plain.port());
+                ScriptedSession b = ScriptedSession.connectTls("127.0.0.1", tlsListener.port())) {
+            a.expect("HELLO plain");
+            b.expect("BUSY");
+            b.expectClosed();
+        }
+    }
+
+    @Test
     void idleConnectionsAreClosed() throws Exception {
-        try (ProtocolListener l = ProtocolListener.start(ListenerOptions.plain("test", ANY, Optional.empty(), 10,
-                "BUSY", Duration.ofMillis(300)), ProtocolListenerTest::echo);
+        try (ProtocolListener l = ProtocolListener.start(ListenerOptions.plain("test", ANY, Optional.empty(), "BUSY",
+                Duration.ofMillis(300)), new ConnectionLimit(10), ProtocolListenerTest::echo);
                 ScriptedSession s = ScriptedSession.connect("127.0.0.1", l.port())) {
             s.expect("HELLO plain");
             s.expectClosed();
@@ -132,8 +148,8 @@ class ProtocolListenerTest {
     @Test
     void closeEndsOpenSessionsAndStopsAccepting() throws Exception {
         CountDownLatch ended = new CountDownLatch(1);
-        ProtocolListener l = ProtocolListener.start(ListenerOptions.plain("test", ANY, Optional.empty(), 10, "BUSY",
-                Duration.ofMinutes(1)), c -> {
+        ProtocolListener l = ProtocolListener.start(ListenerOptions.plain("test", ANY, Optional.empty(), "BUSY",
+                Duration.ofMinutes(1)), new ConnectionLimit(10), c -> {
                     try {
                         echo(c);
                     } finally {

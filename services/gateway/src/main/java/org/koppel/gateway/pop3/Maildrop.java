@@ -1,0 +1,228 @@
+package org.koppel.gateway.pop3;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.koppel.inetmapi.NamedTagMap;
+import org.koppel.inetmapi.StoreNamedTags;
+import org.koppel.inetmapi.StoredMessage;
+import org.koppel.inetmapi.mime.MimeWriter;
+import org.koppel.inetmapi.mime.OriginalMime;
+import org.koppel.mapi.EntryId;
+import org.koppel.mapi.MapiException;
+import org.koppel.mapi.PropTag;
+import org.koppel.mapi.SourceKey;
+import org.koppel.store.client.AttachmentInfo;
+import org.koppel.store.client.ContentChange;
+import org.koppel.store.client.ContentsExport;
+import org.koppel.store.client.ContentsSyncOptions;
+import org.koppel.store.client.MessageData;
+import org.koppel.store.client.Session;
+import org.koppel.store.client.StoreInfo;
+import org.koppel.store.client.SyncState;
+import org.koppel.store.client.WellKnownFolder;
+
+/**
+ * A POP3 maildrop (RFC 1939): the user's Inbox as it was at login, its ordinary messages numbered 1..n in
+ * delivery order (by IMAP UID, the change number each entered the folder with). A message's octets are its
+ * MIME: the original as delivered when inetmapi kept it, else MIME generated from the MAPI message; its size
+ * is computed once per session and cached. The store gives no data length for the kept original (its
+ * attachment size includes the attachment's properties), so the original is read through once to count it.
+ * Deletions are only marked until {@link #commit()}, which applies them in one store call. Not thread-safe:
+ * one per POP3 session.
+ */
+final class Maildrop {
+
+    /** One message of the snapshot. */
+    record Message(EntryId entryId, SourceKey sourceKey, long uid, boolean read) {
+    }
+
+    private static final int EXPORT_BATCH = 1000;
+
+    private final Session session;
+    private final EntryId inbox;
+    private final NamedTagMap names;
+    private final List<Message> messages;
+    private final long[] sizes;
+    private final boolean[] deleted;
+
+    private Maildrop(Session session, EntryId inbox, NamedTagMap names, List<Message> messages) {
+        this.session = session;
+        this.inbox = inbox;
+        this.names = names;
+        this.messages = List.copyOf(messages);
+        this.sizes = new long[messages.size()];
+        java.util.Arrays.fill(sizes, -1);
+        this.deleted = new boolean[messages.size()];
+    }
+
+    /** The snapshot of the session user's Inbox, listed in batches with the store's change export. */
+    static Maildrop open(Session session) {
+        StoreInfo store = session.stores().openOwn();
+        EntryId inbox = store.folder(WellKnownFolder.INBOX);
+        Map<SourceKey, Message> bySourceKey = new LinkedHashMap<>();
+        SyncState state = SyncState.initial();
+        ContentsSyncOptions options = ContentsSyncOptions.defaults().withBatchSize(EXPORT_BATCH);
+        ContentsExport export;
+        do {
+            export = session.changes().exportContents(inbox, state, options);
+            for (ContentChange c : export.changes()) {
+                if (c.kind().isRemoval()) {
+                    bySourceKey.remove(c.sourceKey());
+                } else if (!c.associated() && c.entryId().isPresent()) {
+                    bySourceKey.put(c.sourceKey(), new Message(c.entryId().get(), c.sourceKey(), c.uid(), c.read()));
+                }
+            }
+            state = export.state();
+        } while (!export.complete());
+        List<Message> list = new ArrayList<>(bySourceKey.values());
+        list.sort(Comparator.comparingLong(Message::uid));
+        return new Maildrop(session, inbox, new StoreNamedTags(session, store.entryId()), list);
+    }
+
+    /** Messages in the snapshot, deleted ones included: the highest message number. */
+    int count() {
+        return messages.size();
+    }
+
+    /** Whether {@code number} (1-based) names a message of the snapshot. */
+    boolean exists(int number) {
+        return number >= 1 && number <= messages.size();
+    }
+
+    boolean deleted(int number) {
+        return deleted[number - 1];
+    }
+
+    void delete(int number) {
+        deleted[number - 1] = true;
+    }
+
+    /** RSET: nothing is marked deleted any more. */
+    void undeleteAll() {
+        java.util.Arrays.fill(deleted, false);
+    }
+
+    /** Messages not marked deleted. */
+    int visibleCount() {
+        int n = 0;
+        for (boolean d : deleted) {
+            n += d ? 0 : 1;
+        }
+        return n;
+    }
+
+    /** The octets of the messages not marked deleted. */
+    long visibleSize() {
+        long total = 0;
+        for (int i = 1; i <= messages.size(); i++) {
+            if (!deleted(i)) {
+                total += size(i);
+            }
+        }
+        return total;
+    }
+
+    /**
+     * The unique-id listing (RFC 1939 UIDL): the message's source key in hex, 44 characters, the same in every
+     * session for as long as the message stays in the Inbox, and never given to another message.
+     */
+    String uniqueId(int number) {
+        return HexFormat.of().formatHex(messages.get(number - 1).sourceKey().bytes());
+    }
+
+    /** The exact octet count {@link #write} sends, before byte-stuffing. */
+    long size(int number) {
+        int i = number - 1;
+        if (sizes[i] < 0) {
+            try {
+                sizes[i] = computeSize(messages.get(i).entryId());
+            } catch (MapiException.NotFound | MapiException.ObjectDeleted e) {
+                // Deleted since login by another client (IMAP, ActiveSync): it counts nothing, RETR says -ERR.
+                sizes[i] = 0;
+            }
+        }
+        return sizes[i];
+    }
+
+    private long computeSize(EntryId message) {
+        Optional<PropTag> marker = names.find(OriginalMime.MARKER);
+        if (marker.isPresent()) {
+            MessageData data = session.messages().load(message);
+            for (AttachmentInfo a : data.attachments()) {
+                boolean original = a.properties().stream().anyMatch(p -> p.tag().equals(marker.get())
+                        && Boolean.TRUE.equals(p.javaValue()));
+                if (original) {
+                    // The attachment's size counts its properties too: the data's length must be read.
+                    try (java.io.InputStream in = session.attachments().open(message, a.attachNum())) {
+                        return in.transferTo(OutputStream.nullOutputStream());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+        CountingOutputStream counter = new CountingOutputStream();
+        try {
+            new MimeWriter(names).write(new StoredMessage(session, message), counter);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return counter.count;
+    }
+
+    /** Loads a message (its properties and tables; attachment data is streamed later by {@link #write}). */
+    StoredMessage load(int number) {
+        return new StoredMessage(session, messages.get(number - 1).entryId());
+    }
+
+    /** Writes a loaded message's MIME (the kept original, else generated) to {@code target}, streamed. */
+    void write(StoredMessage message, OutputStream target) throws IOException {
+        new MimeWriter(names).writeOriginalOrNew(message, target);
+    }
+
+    /** RETR marks the message read, as Kopano's gateway does (a POP3 client has downloaded it). */
+    void markRead(int number) {
+        Message m = messages.get(number - 1);
+        if (!m.read()) {
+            session.messages().setReadFlags(inbox, List.of(m.entryId()), true);
+        }
+    }
+
+    /**
+     * The UPDATE state: soft-deletes the messages marked deleted, all in one store call (one transaction);
+     * they stay recoverable like any deleted item. Returns how many.
+     */
+    int commit() {
+        List<EntryId> gone = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            if (deleted[i]) {
+                gone.add(messages.get(i).entryId());
+            }
+        }
+        if (!gone.isEmpty()) {
+            session.messages().delete(gone, false);
+        }
+        return gone.size();
+    }
+
+    private static final class CountingOutputStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+}
