@@ -111,6 +111,15 @@ public final class ResponseWriter {
         return this;
     }
 
+    /**
+     * The next item follows the previous one without a space: lists of bodies in BODYSTRUCTURE and of addresses in
+     * ENVELOPE are concatenated ({@code 1*body}, {@code 1*address}).
+     */
+    public ResponseWriter adjacent() {
+        separate = false;
+        return this;
+    }
+
     /** Writes text as it is, without a separating space (for {@code BODY[1]<0>} pieces and the like). */
     public ResponseWriter raw(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));

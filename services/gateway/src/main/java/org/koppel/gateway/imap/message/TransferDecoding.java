@@ -1,0 +1,31 @@
+package org.koppel.gateway.imap.message;
+
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.james.mime4j.codec.Base64InputStream;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.QuotedPrintableInputStream;
+
+/** The Content-Transfer-Encodings (RFC 2045 6) and how to undo them. */
+public enum TransferDecoding {
+    IDENTITY, QUOTED_PRINTABLE, BASE64;
+
+    /** The decoding for a Content-Transfer-Encoding value, or empty for an unknown one (BINARY's UNKNOWN-CTE). */
+    public static Optional<TransferDecoding> of(String encoding) {
+        return switch (encoding.strip().toLowerCase(Locale.ROOT)) {
+            case "7bit", "8bit", "binary", "" -> Optional.of(IDENTITY);
+            case "quoted-printable" -> Optional.of(QUOTED_PRINTABLE);
+            case "base64" -> Optional.of(BASE64);
+            default -> Optional.empty();
+        };
+    }
+
+    InputStream decode(InputStream in) {
+        return switch (this) {
+            case IDENTITY -> in;
+            case QUOTED_PRINTABLE -> new QuotedPrintableInputStream(in, DecodeMonitor.SILENT);
+            case BASE64 -> new Base64InputStream(in, DecodeMonitor.SILENT);
+        };
+    }
+}
