@@ -25,6 +25,7 @@ final class ImapOutput {
 
     private OutputStream out;
     private boolean utf8;
+    private boolean lineStart = true;
 
     ImapOutput(OutputStream out) {
         this.out = out;
@@ -43,11 +44,18 @@ final class ImapOutput {
     synchronized void line(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.write(CRLF);
+        lineStart = true;
     }
 
     /** Text without the line end, for responses with literals inside. */
     synchronized void text(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
+        lineStart = false;
+    }
+
+    /** Whether nothing of a response line has been written yet (so a status response can still be sent). */
+    synchronized boolean atLineStart() {
+        return lineStart;
     }
 
     /** {@code {size}} CRLF and the octets; fails if the source ends early (the connection is then unusable). */
@@ -68,6 +76,13 @@ final class ImapOutput {
     synchronized void literal(byte[] data) throws IOException {
         out.write(("{" + data.length + "}\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(data);
+    }
+
+    /** A writer of the RFC's data items (ENVELOPE, BODYSTRUCTURE) onto the same stream, mid-response. */
+    synchronized org.koppel.gateway.imap.syntax.ResponseWriter writer() {
+        org.koppel.gateway.imap.syntax.ResponseWriter w = new org.koppel.gateway.imap.syntax.ResponseWriter(out);
+        w.utf8Accept(utf8);
+        return w;
     }
 
     synchronized void flush() throws IOException {

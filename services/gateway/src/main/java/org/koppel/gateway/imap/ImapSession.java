@@ -140,8 +140,16 @@ final class ImapSession {
         } catch (MapiException e) {
             LOG.warn("IMAP {} of {} failed in the store: {}", name, user(), e.toString());
             fail(command.tag(), "SERVERBUG", "The store failed: " + e.getClass().getSimpleName() + ".");
+        } catch (MessageSyntax.UnknownCte e) {
+            fail(command.tag(), "UNKNOWN-CTE", "Cannot decode a part: " + e.getMessage() + ".");
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (RuntimeException e) {
+            LOG.warn("IMAP {} of {} failed", name, user(), e);
+            if (!out.atLineStart()) {
+                throw new IOException("a response was cut short by an internal error", e);
+            }
+            fail(command.tag(), "SERVERBUG", "Internal error; the administrator can find it in the log.");
         } finally {
             if (command instanceof ImapCommand.Append a) {
                 a.close();

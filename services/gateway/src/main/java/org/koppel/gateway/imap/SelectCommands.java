@@ -86,37 +86,9 @@ final class SelectCommands {
      */
     private static void resync(ImapSession s, MailboxView view, ImapCommand.QResync q) throws IOException {
         long[] present = view.uids();
-        long top = Math.max(view.uidNext() - 1, 1);
-        SequenceSet known = q.knownUids().orElse(null);
-        // Walk the client's set as ranges, so a set like 1:* stays cheap.
-        List<long[]> ranges = new ArrayList<>();
-        if (known == null) {
-            ranges.add(new long[] {1, top});
-        } else {
-            for (SequenceSet.Range r : known.ranges()) {
-                long a = r.from() == SequenceSet.STAR ? top : r.from();
-                long b = r.to() == SequenceSet.STAR ? top : r.to();
-                ranges.add(new long[] {Math.min(a, b), Math.min(Math.max(a, b), top)});
-            }
-        }
-        StringBuilder vanished = new StringBuilder();
-        for (long[] r : ranges) {
-            long from = r[0];
-            int i = java.util.Arrays.binarySearch(present, from);
-            i = i >= 0 ? i : -i - 1;
-            while (from <= r[1]) {
-                long nextPresent = i < present.length ? present[i] : Long.MAX_VALUE;
-                long to = Math.min(r[1], nextPresent - 1);
-                if (from <= to) {
-                    if (!vanished.isEmpty()) {
-                        vanished.append(',');
-                    }
-                    vanished.append(from == to ? Long.toString(from) : from + ":" + to);
-                }
-                from = nextPresent + 1;
-                i++;
-            }
-        }
+        String vanished = q.knownUids().isPresent()
+                ? Uids.missing(q.knownUids().get(), present, view.uidNext() - 1)
+                : Uids.missing(org.koppel.gateway.imap.syntax.SequenceSet.parse("1:*"), present, view.uidNext() - 1);
         if (!vanished.isEmpty()) {
             s.out().line("* VANISHED (EARLIER) " + vanished);
         }

@@ -1,0 +1,188 @@
+package org.koppel.gateway.imap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.koppel.gateway.imap.message.SectionContent;
+import org.koppel.gateway.imap.syntax.FetchItem;
+import org.koppel.gateway.imap.syntax.ImapCommand;
+import org.koppel.gateway.imap.syntax.Section;
+import org.koppel.gateway.mailbox.MailboxView;
+import org.koppel.gateway.mailbox.MessageEntry;
+import org.koppel.mapi.EntryId;
+
+/**
+ * FETCH and UID FETCH (RFC 9051 6.4.5) with CHANGEDSINCE and VANISHED (RFC 7162). Message texts come from the
+ * gateway's cache or the store; body sections are byte ranges of the text (the original as delivered), so
+ * partial fetches and sizes agree exactly.
+ */
+final class FetchCommand implements CommandHandler<ImapCommand.Fetch> {
+
+    @Override
+    public Set<SessionState> states() {
+        return Commands.SELECTED;
+    }
+
+    @Override
+    public void handle(ImapCommand.Fetch c, ImapSession s) throws IOException {
+        long[] uids = Targets.resolve(s, c.set(), c.uid());
+        if (uids == null) {
+            s.bad(c.tag(), "Invalid message number.");
+            return;
+        }
+        if (c.vanished() && !(c.uid() && s.isEnabled("QRESYNC") && c.changedSince().isPresent())) {
+            s.bad(c.tag(), "VANISHED needs UID FETCH, QRESYNC enabled and CHANGEDSINCE.");
+            return;
+        }
+        if (c.changedSince().isPresent()) {
+            s.enable("CONDSTORE");
+        }
+        MailboxView view = s.selected().view();
+        if (s.selected().watch().takeChanged()) {
+            view.refresh();
+        }
+        List<FetchItem> items = new ArrayList<>(c.items());
+        if (c.uid() && !items.contains(FetchItem.Attribute.UID)) {
+            items.add(0, FetchItem.Attribute.UID);
+        }
+        if (s.condStore() && !items.contains(FetchItem.Attribute.MODSEQ)) {
+            items.add(FetchItem.Attribute.MODSEQ);
+        }
+        if (c.vanished()) {
+            String gone = Uids.missing(c.set(), view.uids(), view.uidNext() - 1);
+            if (!gone.isEmpty()) {
+                s.out().line("* VANISHED (EARLIER) " + gone);
+            }
+        }
+        boolean marksSeen = !s.selected().readOnly() && items.stream().anyMatch(FetchItem::setsSeen);
+        Set<Long> nowSeen = marksSeen ? markSeen(s, view, uids) : Set.of();
+        for (long uid : uids) {
+            MessageEntry e = view.entry(uid).orElse(null);
+            int seq = view.seqOf(uid);
+            if (e == null || seq == 0) {
+                continue; // expunged meanwhile: the client hears of it with the next EXPUNGE
+            }
+            if (c.changedSince().isPresent() && e.modSeq() <= c.changedSince().getAsLong()) {
+                continue;
+            }
+            List<FetchItem> these = items;
+            if (nowSeen.contains(uid) && !items.contains(FetchItem.Attribute.FLAGS)) {
+                these = new ArrayList<>(items);
+                these.add(FetchItem.Attribute.FLAGS);
+            }
+            write(s, seq, new FetchedMessage(s, e), these);
+        }
+        s.complete(c, "FETCH completed.");
+    }
+
+    /** Sets \Seen on the messages not yet seen, in one store call; the UIDs it changed. */
+    private static Set<Long> markSeen(ImapSession s, MailboxView view, long[] uids) {
+        List<EntryId> ids = new ArrayList<>();
+        Set<Long> changed = new java.util.HashSet<>();
+        for (long uid : uids) {
+            view.entry(uid).filter(e -> !e.raw().read()).ifPresent(e -> {
+                ids.add(e.entryId());
+                changed.add(uid);
+            });
+        }
+        if (!ids.isEmpty()) {
+            s.account().session().messages().setReadFlags(view.folder(), ids, true);
+            view.refresh();
+        }
+        return changed;
+    }
+
+    private static void write(ImapSession s, int seq, FetchedMessage m, List<FetchItem> items) throws IOException {
+        ImapOutput o = s.out();
+        MessageEntry e = m.entry();
+        for (FetchItem item : items) {
+            // A part whose encoding cannot be undone fails the command before its line starts.
+            switch (item) {
+                case FetchItem.Binary b -> MessageSyntax.decoded(m, b.part());
+                case FetchItem.BinarySize b -> MessageSyntax.decoded(m, b.part());
+                default -> { }
+            }
+        }
+        o.text("* " + seq + " FETCH (");
+        boolean first = true;
+        for (FetchItem item : items) {
+            if (!first) {
+                o.text(" ");
+            }
+            first = false;
+            switch (item) {
+                case FetchItem.Attribute a -> attribute(s, m, a);
+                case FetchItem.BodySection b -> section(o, m, b);
+                case FetchItem.Binary b -> MessageSyntax.binary(o, m, b);
+                case FetchItem.BinarySize b -> MessageSyntax.binarySize(o, m, b);
+            }
+        }
+        o.text(")");
+        o.line("");
+        if (items.contains(FetchItem.Attribute.FLAGS)) {
+            s.selected().view().told(e.uid(), e.flags());
+        }
+    }
+
+    private static void attribute(ImapSession s, FetchedMessage m, FetchItem.Attribute a) throws IOException {
+        ImapOutput o = s.out();
+        MessageEntry e = m.entry();
+        switch (a) {
+            case UID -> o.text("UID " + e.uid());
+            case FLAGS -> o.text("FLAGS " + ImapOutput.flags(e.flags().names()));
+            case MODSEQ -> o.text("MODSEQ (" + e.modSeq() + ")");
+            case INTERNALDATE -> o.text("INTERNALDATE " + ImapOutput.dateTime(e.internalDate()));
+            case RFC822_SIZE -> o.text("RFC822.SIZE " + m.text().size());
+            case ENVELOPE -> {
+                o.text("ENVELOPE ");
+                MessageSyntax.envelope(o, m);
+            }
+            case BODYSTRUCTURE -> {
+                o.text("BODYSTRUCTURE ");
+                MessageSyntax.bodyStructure(o, m, true);
+            }
+            case BODY -> {
+                o.text("BODY ");
+                MessageSyntax.bodyStructure(o, m, false);
+            }
+            case RFC822 -> {
+                o.text("RFC822 ");
+                try (InputStream in = m.text().open()) {
+                    o.literal(in, m.text().size(), false);
+                }
+            }
+            case RFC822_HEADER -> {
+                o.text("RFC822.HEADER ");
+                SectionContent c = m.sections().read(Section.of(Section.Text.HEADER)).orElseThrow();
+                try (InputStream in = c.open()) {
+                    o.literal(in, c.size(), false);
+                }
+            }
+            case RFC822_TEXT -> {
+                o.text("RFC822.TEXT ");
+                SectionContent c = m.sections().read(Section.of(Section.Text.TEXT)).orElseThrow();
+                try (InputStream in = c.open()) {
+                    o.literal(in, c.size(), false);
+                }
+            }
+        }
+    }
+
+    /** BODY[section]<partial>: the octets of the section, sliced; an empty string for a part that is not there. */
+    private static void section(ImapOutput o, FetchedMessage m, FetchItem.BodySection b) throws IOException {
+        Section sec = b.section();
+        o.text("BODY[" + sec.wire() + "]" + b.partial().map(p -> "<" + p.origin() + ">").orElse("") + " ");
+        Optional<SectionContent> content = m.sections().read(sec);
+        if (content.isEmpty()) {
+            o.text("\"\"");
+            return;
+        }
+        SectionContent c = b.partial().map(p -> content.get().slice(p.origin(), p.count())).orElse(content.get());
+        try (InputStream in = c.open()) {
+            o.literal(in, c.size(), false);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.koppel.gateway.imap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.koppel.gateway.imap.message.SectionContent;
+import org.koppel.gateway.imap.message.UnknownTransferEncodingException;
+import org.koppel.gateway.imap.syntax.FetchItem;
+
+/** The FETCH items and SEARCH keys that read a message's text, over the imap.message package. */
+final class MessageSyntax {
+
+    private MessageSyntax() {
+    }
+
+    static void envelope(ImapOutput o, FetchedMessage m) throws IOException {
+        m.sections().envelope().write(o.writer());
+    }
+
+    static void bodyStructure(ImapOutput o, FetchedMessage m, boolean extended) throws IOException {
+        m.sections().bodyStructure().write(o.writer(), extended);
+    }
+
+    /** BINARY[part]&lt;partial&gt; (RFC 3516): the decoded content as literal8, NIL for a multipart or no part. */
+    static void binary(ImapOutput o, FetchedMessage m, FetchItem.Binary b) throws IOException {
+        Optional<SectionContent> content = decoded(m, b.part());
+        o.text("BINARY[" + path(b.part()) + "]" + b.partial().map(p -> "<" + p.origin() + ">").orElse("") + " ");
+        if (content.isEmpty()) {
+            o.text("NIL");
+            return;
+        }
+        SectionContent c = b.partial().map(p -> content.get().slice(p.origin(), p.count())).orElse(content.get());
+        try (InputStream in = c.open()) {
+            o.literal(in, c.size(), true);
+        }
+    }
+
+    static void binarySize(ImapOutput o, FetchedMessage m, FetchItem.BinarySize b) throws IOException {
+        Optional<SectionContent> content = decoded(m, b.part());
+        o.text("BINARY.SIZE[" + path(b.part()) + "] " + content.map(c -> Long.toString(c.size())).orElse("NIL"));
+    }
+
+    static Optional<SectionContent> decoded(FetchedMessage m, List<Integer> part) throws IOException {
+        try {
+            return m.sections().binary(part);
+        } catch (UnknownTransferEncodingException e) {
+            throw new UnknownCte(e.getMessage());
+        }
+    }
+
+    private static String path(List<Integer> part) {
+        return String.join(".", part.stream().map(String::valueOf).toList());
+    }
+
+    /** A part whose transfer encoding cannot be undone: the command is answered NO [UNKNOWN-CTE]. */
+    static final class UnknownCte extends RuntimeException {
+        UnknownCte(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static Optional<LocalDate> sentDate(FetchedMessage m) {
+        return TextSearch.sentDate(m);
+    }
+
+    static boolean headerContains(FetchedMessage m, String field, String value) {
+        return TextSearch.header(m, field, value);
+    }
+
+    static boolean headerTextContains(FetchedMessage m, String value) {
+        return TextSearch.anyHeader(m, value);
+    }
+
+    static boolean bodyContains(FetchedMessage m, String value) {
+        return TextSearch.body(m, value);
+    }
+}

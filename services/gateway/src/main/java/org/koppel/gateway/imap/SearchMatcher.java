@@ -1,0 +1,79 @@
+package org.koppel.gateway.imap;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import org.koppel.gateway.imap.syntax.SearchKey;
+import org.koppel.gateway.mailbox.Flags;
+import org.koppel.gateway.mailbox.MessageEntry;
+
+/**
+ * Decides whether a message matches a SEARCH key (RFC 9051 6.4.4). Keys on flags, numbers, dates and MODSEQ
+ * use what the view holds; keys on the text (headers, body, sent date, size) read the message, and only for
+ * messages the cheap keys have not already ruled out.
+ */
+final class SearchMatcher {
+
+    private final ImapSession session;
+    private final long[] known;
+    private final long largestUid;
+    private final Instant now = Instant.now();
+
+    SearchMatcher(ImapSession session) {
+        this.session = session;
+        this.known = session.selected().view().uids();
+        this.largestUid = known.length == 0 ? 0 : known[known.length - 1];
+    }
+
+    boolean matches(SearchKey key, int seq, FetchedMessage m) {
+        MessageEntry e = m.entry();
+        return switch (key) {
+            case SearchKey.All a -> true;
+            case SearchKey.Flag f -> flag(e.flags(), f.flag()) == f.set();
+            case SearchKey.Recent r -> false;
+            case SearchKey.InternalDate d -> compare(e.internalDate().atOffset(ZoneOffset.UTC).toLocalDate(),
+                    d.comparison(), d.date());
+            case SearchKey.Age a -> a.older() ? e.internalDate().isBefore(now.minusSeconds(a.seconds()))
+                    : !e.internalDate().isBefore(now.minusSeconds(a.seconds()));
+            case SearchKey.Uid u -> u.uids().isSaved() ? saved(e.uid()) : u.uids().contains(e.uid(), largestUid);
+            case SearchKey.Sequence q -> q.numbers().isSaved() ? saved(e.uid())
+                    : q.numbers().contains(seq, known.length);
+            case SearchKey.ModSeq q -> e.modSeq() >= q.modSeq();
+            case SearchKey.Size z -> z.larger() ? m.text().size() > z.octets() : m.text().size() < z.octets();
+            case SearchKey.SentDate d -> MessageSyntax.sentDate(m).map(date -> compare(date, d.comparison(), d.date()))
+                    .orElse(false);
+            case SearchKey.Header h -> MessageSyntax.headerContains(m, h.field(), h.value());
+            case SearchKey.Body b -> MessageSyntax.bodyContains(m, b.text());
+            case SearchKey.Text t -> MessageSyntax.headerTextContains(m, t.text())
+                    || MessageSyntax.bodyContains(m, t.text());
+            case SearchKey.Not n -> !matches(n.key(), seq, m);
+            case SearchKey.Or o -> matches(o.left(), seq, m) || matches(o.right(), seq, m);
+            case SearchKey.And a -> a.keys().stream().allMatch(k -> matches(k, seq, m));
+        };
+    }
+
+    private boolean saved(long uid) {
+        return Arrays.binarySearch(session.savedSearch(), uid) >= 0;
+    }
+
+    private static boolean flag(Flags f, String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "\\seen" -> f.seen();
+            case "\\answered" -> f.answered();
+            case "\\flagged" -> f.flagged();
+            case "\\deleted" -> f.deleted();
+            case "\\draft" -> f.draft();
+            case "\\recent" -> false;
+            default -> f.hasKeyword(name);
+        };
+    }
+
+    private static boolean compare(LocalDate value, SearchKey.DateComparison how, LocalDate date) {
+        return switch (how) {
+            case BEFORE -> value.isBefore(date);
+            case ON -> value.equals(date);
+            case SINCE -> !value.isBefore(date);
+        };
+    }
+}
