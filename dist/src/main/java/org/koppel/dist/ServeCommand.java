@@ -56,10 +56,11 @@ final class ServeCommand implements Callable<Integer> {
         LogLevels logLevels = new LogLevels();
         ServerSettings settings = options.serverSettings(logLevels,
                 java.util.Set.of(ServerSettings.FILE, DagentSettings.FILE, org.koppel.dist.config.SpoolerSettings.FILE,
-                        EasSettings.FILE));
+                        EasSettings.FILE, org.koppel.dist.config.GatewaySettings.FILE));
         DagentSettings dagent = options.dagentSettings(logLevels);
         org.koppel.spooler.SpoolerConfig spoolerConfig = options.spoolerSettings();
         EasSettings eas = options.easSettings();
+        org.koppel.dist.config.GatewaySettings gatewaySettings = options.gatewaySettings(logLevels);
         // Read before anything starts, so that a bad policy stops the start with its file and line.
         Optional<DevicePolicy> policy = eas.enabled()
                 ? Optional.of(PolicyFile.read(eas.policiesFile(), eas.policiesFileNamed()))
@@ -117,12 +118,29 @@ final class ServeCommand implements Callable<Integer> {
                         org.koppel.spooler.SmtpTls.system()).start()
                 : null;
 
+        Optional<MailGateway> gateway;
+        try {
+            gateway = gatewaySettings.enabled()
+                    ? Optional.of(MailGateway.start(gatewaySettings.config(), store.engine()))
+                    : Optional.empty();
+        } catch (RuntimeException e) {
+            if (spooler != null) {
+                spooler.close(java.time.Duration.ofSeconds(5));
+            }
+            lmtp.ifPresent(DeliveryAgent::close);
+            endpoint.close();
+            housekeeping.close();
+            store.close();
+            throw e;
+        }
+
         Optional<ActiveSync> activeSync;
         try {
             activeSync = policy.isPresent()
                     ? Optional.of(ActiveSync.start(eas, policy.get(), settings, store.engine(), secret))
                     : Optional.empty();
         } catch (RuntimeException e) {
+            gateway.ifPresent(MailGateway::close);
             if (spooler != null) {
                 spooler.close(java.time.Duration.ofSeconds(5));
             }
@@ -139,6 +157,7 @@ final class ServeCommand implements Callable<Integer> {
             LOG.info("Stopping");
             // Phones are answered first (in-flight requests finish), then the services they reach stop.
             activeSync.ifPresent(ActiveSync::close);
+            gateway.ifPresent(MailGateway::close);
             if (spooler != null) {
                 spooler.close(java.time.Duration.ofSeconds(20));
             }
@@ -162,11 +181,12 @@ final class ServeCommand implements Callable<Integer> {
             System.out.flush();
         });
 
-        LOG.info("Koppel {} ready in {} ms: store endpoint http://{}:{}, ActiveSync {}, database {}, attachments {},"
-                + " data {} (pid {})",
+        LOG.info("Koppel {} ready in {} ms: store endpoint http://{}:{}, ActiveSync {}, {}, database {},"
+                + " attachments {}, data {} (pid {})",
                 KoppelVersion.version(), java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
                 settings.serverListen().host(), endpoint.port(),
-                activeSync.map(ActiveSync::describe).orElse("off"), describeDatabase(settings), blobStorage,
+                activeSync.map(ActiveSync::describe).orElse("off"),
+                gateway.map(MailGateway::describe).orElse("IMAP/POP3 off"), describeDatabase(settings), blobStorage,
                 settings.dataDir(), ProcessHandle.current().pid());
         stopped.await();
         return 0;

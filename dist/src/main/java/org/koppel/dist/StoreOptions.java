@@ -74,6 +74,16 @@ final class StoreOptions {
         return settings;
     }
 
+    /** Reads gateway.cfg with the overrides (a missing file means the defaults) and logs its warnings. */
+    org.koppel.dist.config.GatewaySettings gatewaySettings(LogLevels logLevels) {
+        ConfigDirectory dir = directory();
+        ConfigValues values = dir.load(org.koppel.dist.config.GatewaySettings.FILE);
+        org.koppel.dist.config.GatewaySettings settings = org.koppel.dist.config.GatewaySettings.from(values, dataDir);
+        settings.logLevel().ifPresent(level -> logLevels.apply("org.koppel.gateway", level));
+        values.warnings().forEach(LOG::warn);
+        return settings;
+    }
+
     /** Reads spooler.cfg with the overrides and logs its warnings. */
     org.koppel.spooler.SpoolerConfig spoolerSettings() {
         ConfigDirectory dir = directory();

@@ -350,7 +350,7 @@ class LmtpCrashSafetyTest {
     private static Process start(Path data, int port, int lmtpPort, List<String> db) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("--set", "server.server_listen=127.0.0.1:" + port, "--set", "server.password_pbkdf2_iterations=1000",
                 "--set", "server.log_level=warn", "--set", "dagent.lmtp_listen=127.0.0.1:" + lmtpPort,
-                "--set", "dagent.log_level=warn", "--set", "spooler.enabled=no", "--set", "eas.enabled=no"));
+                "--set", "dagent.log_level=warn", "--set", "spooler.enabled=no", "--set", "eas.enabled=no", "--set", "gateway.enabled=no"));
         cmd.addAll(db);
         return ServeProcess.start(data, List.of("-Xmx512m"), cmd);
     }

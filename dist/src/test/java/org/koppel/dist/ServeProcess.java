@@ -106,4 +106,21 @@ final class ServeProcess {
         all.addAll(List.of(args));
         return new AdminRun(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
     }
+
+    /** One message over LMTP; the replies after DATA. */
+    static List<String> lmtpDeliver(int port, String rcpt, String message) throws IOException {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            s.getOutputStream().write(("LHLO test\r\nMAIL FROM:<>\r\nRCPT TO:<" + rcpt + ">\r\nDATA\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null && !line.startsWith("354")) {
+                org.junit.jupiter.api.Assertions.assertFalse(line.startsWith("4") || line.startsWith("5"), line);
+            }
+            s.getOutputStream().write((message + ".\r\nQUIT\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return List.of(in.readLine());
+        }
+    }
 }

@@ -42,7 +42,7 @@ class ServeProcessTest {
                 demoReachesActiveSync(data, easPort);
                 assertEquals(0, admin(port, data, "user", "add", "erin", "--email", "erin@example.org",
                         "--password", "erin-pw").exit(), "user add");
-                assertEquals(List.of("250 2.0.0 <erin@example.org> delivered (Inbox)"), lmtpDeliver(lmtpPort,
+                assertEquals(List.of("250 2.0.0 <erin@example.org> delivered (Inbox)"), ServeProcess.lmtpDeliver(lmtpPort,
                         "erin@example.org", "Subject: over LMTP\r\n\r\nhello\r\n"), "the dagent runs in serve");
                 // koppel admin over the TLS listener, trusting the store's certificate with --ca-file.
                 ServeProcess.AdminRun overTls = ServeProcess.admin("https://127.0.0.1:" + tlsPort, data, "--ca-file", data.resolve("ca.crt").toString(),
@@ -118,7 +118,7 @@ class ServeProcessTest {
                 "--set", "server.server_listen=127.0.0.1:" + port, "--set", "server.password_pbkdf2_iterations=1000",
                 "--set", "server.server_tls_listen=127.0.0.1:" + tlsPort, "--set", "server.server_ssl_cert_file=server.crt",
                 "--set", "server.server_ssl_key_file=server.key", "--set", "dagent.lmtp_listen=127.0.0.1:" + lmtpPort,
-                "--set", "eas.listen=127.0.0.1:" + easPort, "--set", "eas.tls_listen=off"));
+                "--set", "eas.listen=127.0.0.1:" + easPort, "--set", "eas.tls_listen=off", "--set", "gateway.enabled=no"));
     }
 
     /**
@@ -152,22 +152,4 @@ class ServeProcessTest {
     private static ServeProcess.AdminRun admin(int port, Path data, String... args) {
         return ServeProcess.admin("http://127.0.0.1:" + port, data, args);
     }
-
-    /** One message over LMTP; the replies after DATA. */
-    private static List<String> lmtpDeliver(int port, String rcpt, String message) throws IOException {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-            s.setSoTimeout(30_000);
-            var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
-            s.getOutputStream().write(("LHLO test\r\nMAIL FROM:<>\r\nRCPT TO:<" + rcpt + ">\r\nDATA\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            String line;
-            while ((line = in.readLine()) != null && !line.startsWith("354")) {
-                assertFalse(line.startsWith("4") || line.startsWith("5"), line);
-            }
-            s.getOutputStream().write((message + ".\r\nQUIT\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return List.of(in.readLine());
-        }
-    }
-
 }

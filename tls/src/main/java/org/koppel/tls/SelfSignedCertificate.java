@@ -79,7 +79,7 @@ public final class SelfSignedCertificate {
         Path crt = certFile();
         Path key = keyFile();
         if (Files.exists(p12) && Files.exists(pass)) {
-            return loadP12(p12, pass);
+            return exported(loadP12(p12, pass), crt);
         }
         if (Files.exists(crt) && Files.exists(key)) {
             return KeyMaterial.fromPem(crt, key);
@@ -90,11 +90,31 @@ public final class SelfSignedCertificate {
         if (Files.isExecutable(keytool)) {
             generateWithKeytool(keytool, host, p12, pass);
             LOG.info("Generated a self-signed certificate for {} with keytool into {}", host, p12);
-            return loadP12(p12, pass);
+            return exported(loadP12(p12, pass), crt);
         }
         generateWithOpenssl(host, crt, key);
         LOG.info("Generated a self-signed certificate for {} with openssl into {}", host, crt);
         return KeyMaterial.fromPem(crt, key);
+    }
+
+    /**
+     * Writes the certificate (never the key) as PEM beside the key store, once, so an administrator can hand it to
+     * clients that should trust it (mbsync's CertificateFile, Thunderbird's exception, a phone's profile).
+     */
+    private KeyMaterial exported(KeyMaterial keys, Path crt) throws IOException, GeneralSecurityException {
+        if (!Files.exists(crt)) {
+            java.security.cert.Certificate cert = keys.keyStore().getCertificate(alias());
+            if (cert != null) {
+                String pem = "-----BEGIN CERTIFICATE-----\n"
+                        + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(cert.getEncoded())
+                        + "\n-----END CERTIFICATE-----\n";
+                Path tmp = crt.resolveSibling(crt.getFileName() + ".tmp");
+                Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
+                move(tmp, crt);
+            }
+        }
+        return keys;
     }
 
     private static KeyMaterial loadP12(Path p12, Path pass) throws IOException, GeneralSecurityException {

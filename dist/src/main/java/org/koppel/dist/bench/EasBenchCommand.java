@@ -525,7 +525,7 @@ final class EasBenchCommand implements Callable<Integer> {
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + serverHeap, "-cp", System.getProperty("java.class.path"),
                 "org.koppel.dist.Koppel", "serve", "--data", data.toString(), "--config", data.resolve("config").toString(),
                 "--set", "server.server_listen=127.0.0.1:" + port, "--set", "server.password_pbkdf2_iterations=1000",
-                "--set", "server.log_level=warn", "--set", "dagent.enabled=no", "--set", "spooler.enabled=no",
+                "--set", "server.log_level=warn", "--set", "dagent.enabled=no", "--set", "spooler.enabled=no", "--set", "gateway.enabled=no",
                 "--set", "eas.enabled=yes", "--set", "eas.listen=127.0.0.1:" + easPort, "--set", "eas.tls_listen=off",
                 "--set", "eas.provisioning=off", "--set", "eas.ping_max_heartbeat=3540"));
         cmd.addAll(dbSettings);

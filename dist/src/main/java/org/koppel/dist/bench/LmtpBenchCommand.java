@@ -244,7 +244,7 @@ final class LmtpBenchCommand implements Callable<Integer> {
                 "org.koppel.dist.Koppel", "serve", "--data", data.toString(), "--config", config.toString(),
                 "--set", "server.server_listen=127.0.0.1:" + port, "--set", "server.password_pbkdf2_iterations=1000",
                 "--set", "server.log_level=warn", "--set", "dagent.lmtp_listen=127.0.0.1:" + lmtpPort,
-                "--set", "spooler.enabled=no", "--set", "eas.enabled=no"));
+                "--set", "spooler.enabled=no", "--set", "eas.enabled=no", "--set", "gateway.enabled=no"));
         cmd.addAll(dbSettings);
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("serve.log").toFile())).start();

@@ -248,7 +248,7 @@ final class LongPollBenchCommand implements Callable<Integer> {
         List<String> cmd = List.of(java, "-Xmx" + serverHeap, "-cp", System.getProperty("java.class.path"),
                 "org.koppel.dist.Koppel", "serve", "--data", data.toString(), "--config", config.toString(),
                 "--set", "server.server_listen=127.0.0.1:" + port, "--set", "server.password_pbkdf2_iterations=1000",
-                "--set", "server.log_level=warn", "--set", "eas.enabled=no");
+                "--set", "server.log_level=warn", "--set", "eas.enabled=no", "--set", "gateway.enabled=no");
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("serve.log").toFile())).start();
     }
