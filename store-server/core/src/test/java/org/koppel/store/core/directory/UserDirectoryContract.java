@@ -118,6 +118,26 @@ public abstract class UserDirectoryContract {
         assertTrue(directory().find(login + ".alias@example.org").isEmpty());
     }
 
+    /**
+     * A password proven once is remembered (so logons stop paying PBKDF2), but never beyond what the stored hash
+     * allows: a wrong password still fails, an old one fails after a change, a disabled user still cannot log on.
+     */
+    @Test
+    void provenPasswordsNeverOutliveTheirHashOrTheAccount() {
+        String login = unique("v");
+        UserInfo u = newUser(login);
+        assertTrue(directory().authenticate(login, "secret-" + login).isPresent());
+        assertTrue(directory().authenticate(login, "secret-" + login).isPresent(), "again, from the memo");
+        assertTrue(directory().authenticate(login, "secret-" + login + "x").isEmpty(), "a wrong one still fails");
+        directory().setPassword(u.id(), "changed");
+        assertTrue(directory().authenticate(login, "secret-" + login).isEmpty(), "the old one after a change");
+        assertTrue(directory().authenticate(login, "changed").isPresent());
+        directory().update(u.id(), UserChanges.none().withActive(false));
+        assertTrue(directory().authenticate(login, "changed").isEmpty(), "a disabled user, password remembered");
+        directory().update(u.id(), UserChanges.none().withActive(true));
+        assertTrue(directory().authenticate(login, "changed").isPresent());
+    }
+
     @Test
     void sharedMailboxesCannotLogOn() {
         String login = unique("s");
