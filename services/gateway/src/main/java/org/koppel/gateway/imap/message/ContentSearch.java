@@ -8,10 +8,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
+import org.koppel.gateway.imap.syntax.SearchKey;
 
 /**
  * The SEARCH keys that look into a message (HEADER/FROM/SUBJECT..., BODY, TEXT): case-insensitive substring
@@ -39,6 +41,18 @@ public final class ContentSearch {
             }
         }
         return false;
+    }
+
+    /**
+     * SENTBEFORE, SENTON, SENTSINCE: compares the Date header's calendar date, disregarding time and zone; a
+     * message without a parsable Date header matches none of them.
+     */
+    public static boolean sentDateMatches(Headers headers, SearchKey.DateComparison comparison, LocalDate date) {
+        return SentDate.dateOf(headers).map(sent -> switch (comparison) {
+            case BEFORE -> sent.isBefore(date);
+            case ON -> sent.isEqual(date);
+            case SINCE -> !sent.isBefore(date);
+        }).orElse(false);
     }
 
     /** BODY: the message body (text parts, and the headers and text of embedded messages) contains it. */

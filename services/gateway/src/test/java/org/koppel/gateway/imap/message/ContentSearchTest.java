@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.koppel.gateway.imap.syntax.SearchKey;
 
 class ContentSearchTest {
 
@@ -31,6 +33,17 @@ class ContentSearchTest {
         assertFalse(search.bodyContains("AAECAwQF"), "non-text parts are not searched");
         assertTrue(search.textContains("Fred Foobar"));
         assertTrue(search.textContains("Second line"));
+    }
+
+    @Test
+    void sentDatesCompareTheCalendarDateAsWritten() throws Exception {
+        Headers h = reader.structure().headers(); // Mon, 7 Feb 1994 21:52:25 -0800: 8 Feb in UTC
+        LocalDate feb7 = LocalDate.of(1994, 2, 7);
+        assertTrue(ContentSearch.sentDateMatches(h, SearchKey.DateComparison.ON, feb7));
+        assertTrue(ContentSearch.sentDateMatches(h, SearchKey.DateComparison.SINCE, feb7));
+        assertFalse(ContentSearch.sentDateMatches(h, SearchKey.DateComparison.BEFORE, feb7));
+        assertTrue(ContentSearch.sentDateMatches(h, SearchKey.DateComparison.BEFORE, feb7.plusDays(1)));
+        assertFalse(ContentSearch.sentDateMatches(new Headers(java.util.List.of()), SearchKey.DateComparison.SINCE, feb7));
     }
 
     @Test
