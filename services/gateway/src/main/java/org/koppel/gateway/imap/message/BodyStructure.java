@@ -57,6 +57,11 @@ public sealed interface BodyStructure {
             }
             return new Multipart(parts, type.subtype(), type.parameters(), disposition, language, location);
         }
+        if (type.type().equals("message") && root.embedded().isEmpty()
+                && (type.subtype().equals("rfc822") || type.subtype().equals("global"))) {
+            // nested too deep to parse: body-type-msg would need an envelope we do not have
+            type = new ContentType("application", "octet-stream", type.parameters());
+        }
         boolean text = type.type().equals("text");
         if (text && type.parameter("charset").isEmpty()) {
             List<ContentType.Parameter> params = new ArrayList<>(type.parameters());

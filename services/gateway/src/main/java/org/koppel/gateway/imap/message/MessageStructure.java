@@ -39,6 +39,7 @@ public final class MessageStructure {
     private MimePart entity(ContentType defaultType, List<byte[]> boundaries, int depth) throws IOException {
         parts++;
         long headerStart = source.offset();
+        long linesAtStart = source.linesRead();
         Headers headers = header(boundaries);
         long bodyStart = source.offset();
         long linesBefore = source.linesRead();
@@ -63,11 +64,14 @@ public final class MessageStructure {
         long bodyEnd;
         if (stop == null) {
             bodyEnd = source.offset();
-        } else if (lines == 0) {
+        } else if (source.linesRead() == linesAtStart) {
             bodyEnd = bodyStart;
         } else {
-            bodyEnd = Math.max(bodyStart, stop.offset() - source.last().eol());
-            if (source.last().blank()) {
+            // The line break before a delimiter belongs to it, even when it ends the header of a part whose body
+            // is empty: then the header is one line break shorter, and the part still ends where its parent does.
+            bodyEnd = stop.offset() - source.last().eol();
+            bodyStart = Math.min(bodyStart, bodyEnd);
+            if (lines > 0 && source.last().blank()) {
                 lines--;
             }
         }

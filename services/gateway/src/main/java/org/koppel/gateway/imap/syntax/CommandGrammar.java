@@ -25,7 +25,8 @@ import java.util.Set;
 /** The argument productions of RFC 9051's formal syntax (section 9) and its extensions, over a {@link CommandInput}. */
 final class CommandGrammar {
 
-    static final String[] MONTHS = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+    static final List<String> MONTHS =
+            List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
     private static final long MAX_MODSEQ = Long.MAX_VALUE;
     private static final int MAX_NESTING = 64;
 
@@ -173,8 +174,8 @@ final class CommandGrammar {
     }
 
     private static int month(String name) throws CommandException {
-        for (int i = 0; i < MONTHS.length; i++) {
-            if (MONTHS[i].equalsIgnoreCase(name)) {
+        for (int i = 0; i < MONTHS.size(); i++) {
+            if (MONTHS.get(i).equalsIgnoreCase(name)) {
                 return i + 1;
             }
         }

@@ -63,6 +63,23 @@ public sealed interface FetchItem {
         }
     }
 
+    /**
+     * The name this item has in the FETCH response: {@code BODY[1.HEADER.FIELDS (FROM)]<0>} for
+     * {@code BODY.PEEK[1.HEADER.FIELDS (From)]<0.100>} (PEEK and the count are dropped, RFC 9051 7.5.2).
+     */
+    default String responseName() {
+        return switch (this) {
+            case Attribute a -> a.wire();
+            case BodySection b -> "BODY[" + b.section().wire() + "]" + origin(b.partial());
+            case Binary b -> "BINARY[" + Section.partPath(b.part()) + "]" + origin(b.partial());
+            case BinarySize b -> "BINARY.SIZE[" + Section.partPath(b.part()) + "]";
+        };
+    }
+
+    private static String origin(Optional<Partial> partial) {
+        return partial.map(p -> "<" + p.origin() + ">").orElse("");
+    }
+
     /** Whether fetching this item sets \Seen on a read-write mailbox. */
     default boolean setsSeen() {
         return switch (this) {

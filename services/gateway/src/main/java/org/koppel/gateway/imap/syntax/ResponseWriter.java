@@ -233,17 +233,13 @@ public final class ResponseWriter {
         int offset = time.getOffset().getTotalSeconds();
         int abs = Math.abs(offset) / 60;
         return atom(String.format("\"%02d-%s-%04d %02d:%02d:%02d %c%02d%02d\"", time.getDayOfMonth(),
-                month(time.getMonthValue()), time.getYear(), time.getHour(), time.getMinute(), time.getSecond(),
+                CommandGrammar.MONTHS.get(time.getMonthValue() - 1), time.getYear(), time.getHour(), time.getMinute(),
+                time.getSecond(),
                 offset < 0 ? '-' : '+', abs / 60, abs % 60));
     }
 
     public ResponseWriter dateTime(ZonedDateTime time) throws IOException {
         return dateTime(time.toOffsetDateTime());
-    }
-
-    private static String month(int m) {
-        String upper = CommandGrammar.MONTHS[m - 1];
-        return upper.charAt(0) + upper.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 
     public ResponseWriter literal(byte[] value) throws IOException {

@@ -48,8 +48,8 @@ public record Section(List<Integer> part, Text text, List<String> fields) {
         return new Section(List.of(), text, List.of());
     }
 
-    /** The spec as it goes between the brackets in the FETCH response: {@code 1.2.HEADER.FIELDS (FROM TO)}. */
-    public String wire() {
+    /** {@code 1.2.3}, or "" for the empty path. */
+    public static String partPath(List<Integer> part) {
         StringBuilder sb = new StringBuilder();
         for (int p : part) {
             if (!sb.isEmpty()) {
@@ -57,6 +57,12 @@ public record Section(List<Integer> part, Text text, List<String> fields) {
             }
             sb.append(p);
         }
+        return sb.toString();
+    }
+
+    /** The spec as it goes between the brackets in the FETCH response: {@code 1.2.HEADER.FIELDS (FROM TO)}. */
+    public String wire() {
+        StringBuilder sb = new StringBuilder(partPath(part));
         if (text != Text.NONE) {
             if (!sb.isEmpty()) {
                 sb.append('.');

@@ -64,6 +64,23 @@ class BodyStructureTest {
     }
 
     @Test
+    void emptyEmbeddedMessageEndsWhereItsPartEnds() throws Exception {
+        // found by MessageStructureFuzzTest: the embedded message overran its part by the delimiter's line break
+        byte[] m = ("Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\n\r\n"
+                + "Subject: x\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n--b--\r\n").getBytes(StandardCharsets.US_ASCII);
+        MimePart root = MessageStructure.parse(new ByteArrayInputStream(m));
+        MimePart message = root.children().get(0);
+        MimePart embedded = message.embedded().orElseThrow();
+        assertEquals(message.bodyEnd(), embedded.bodyEnd());
+        assertEquals(0, embedded.bodySize());
+        assertEquals("Subject: x\r\n", new String(m, (int) embedded.headerStart(), (int) embedded.headerSize(),
+                StandardCharsets.US_ASCII));
+        MimePart empty = root.children().get(1);
+        assertEquals(0, empty.bodySize());
+        assertEquals(0, empty.bodyLines());
+    }
+
+    @Test
     void corpusMessagesHaveConsistentStructure() throws Exception {
         for (String name : new String[] {"python-msg_02.eml", "python-msg_07.eml", "python-msg_16.eml",
             "python-msg_35.eml"}) {

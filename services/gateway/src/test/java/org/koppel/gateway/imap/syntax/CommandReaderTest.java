@@ -381,6 +381,14 @@ class CommandReaderTest {
     }
 
     @Test
+    void fetchResponseNames() throws Exception {
+        ImapCommand.Fetch f = (ImapCommand.Fetch) parse("a FETCH 1 (BODY.PEEK[1.HEADER.FIELDS (From to)]<0.100> BODY[] "
+                + "BINARY.PEEK[1.2]<5.10> BINARY.SIZE[3] RFC822.SIZE BODY[TEXT])\r\n");
+        assertEquals(List.of("BODY[1.HEADER.FIELDS (FROM TO)]<0>", "BODY[]", "BINARY[1.2]<5>", "BINARY.SIZE[3]",
+                "RFC822.SIZE", "BODY[TEXT]"), f.items().stream().map(FetchItem::responseName).toList());
+    }
+
+    @Test
     void fetchMacrosExpand() throws Exception {
         assertEquals(List.of(FetchItem.Attribute.FLAGS, FetchItem.Attribute.INTERNALDATE, FetchItem.Attribute.RFC822_SIZE,
                 FetchItem.Attribute.ENVELOPE, FetchItem.Attribute.BODY),
