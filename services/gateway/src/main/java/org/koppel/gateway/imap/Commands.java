@@ -59,6 +59,8 @@ final class Commands {
                 Map.entry(ImapCommand.Copy.class, new CopyCommand()),
                 Map.entry(ImapCommand.Move.class, new MoveCommand()),
                 Map.entry(ImapCommand.Search.class, new SearchCommand()),
+                Map.entry(ImapCommand.Sort.class, new SortCommand()),
+                Map.entry(ImapCommand.Thread.class, new ThreadCommand()),
                 Map.entry(ImapCommand.Idle.class, new IdleCommand())));
     }
 

@@ -3,7 +3,6 @@ package org.koppel.gateway.imap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.time.LocalDate;
 import java.util.Optional;
 import org.koppel.gateway.imap.message.SectionContent;
 import org.koppel.gateway.imap.message.UnknownTransferEncodingException;
@@ -59,21 +58,5 @@ final class MessageSyntax {
         UnknownCte(String message) {
             super(message, null, false, false);
         }
-    }
-
-    static Optional<LocalDate> sentDate(FetchedMessage m) {
-        return TextSearch.sentDate(m);
-    }
-
-    static boolean headerContains(FetchedMessage m, String field, String value) {
-        return TextSearch.header(m, field, value);
-    }
-
-    static boolean headerTextContains(FetchedMessage m, String value) {
-        return TextSearch.anyHeader(m, value);
-    }
-
-    static boolean bodyContains(FetchedMessage m, String value) {
-        return TextSearch.body(m, value);
     }
 }

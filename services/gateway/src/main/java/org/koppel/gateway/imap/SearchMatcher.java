@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import org.koppel.gateway.imap.message.ContentSearch;
 import org.koppel.gateway.imap.syntax.SearchKey;
 import org.koppel.gateway.mailbox.Flags;
 import org.koppel.gateway.mailbox.MessageEntry;
@@ -27,6 +28,14 @@ final class SearchMatcher {
     }
 
     boolean matches(SearchKey key, int seq, FetchedMessage m) {
+        try {
+            return test(key, seq, m);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private boolean test(SearchKey key, int seq, FetchedMessage m) throws java.io.IOException {
         MessageEntry e = m.entry();
         return switch (key) {
             case SearchKey.All a -> true;
@@ -41,16 +50,28 @@ final class SearchMatcher {
                     : q.numbers().contains(seq, known.length);
             case SearchKey.ModSeq q -> e.modSeq() >= q.modSeq();
             case SearchKey.Size z -> z.larger() ? m.text().size() > z.octets() : m.text().size() < z.octets();
-            case SearchKey.SentDate d -> MessageSyntax.sentDate(m).map(date -> compare(date, d.comparison(), d.date()))
-                    .orElse(false);
-            case SearchKey.Header h -> MessageSyntax.headerContains(m, h.field(), h.value());
-            case SearchKey.Body b -> MessageSyntax.bodyContains(m, b.text());
-            case SearchKey.Text t -> MessageSyntax.headerTextContains(m, t.text())
-                    || MessageSyntax.bodyContains(m, t.text());
-            case SearchKey.Not n -> !matches(n.key(), seq, m);
-            case SearchKey.Or o -> matches(o.left(), seq, m) || matches(o.right(), seq, m);
-            case SearchKey.And a -> a.keys().stream().allMatch(k -> matches(k, seq, m));
+            case SearchKey.SentDate d -> ContentSearch.sentDateMatches(m.structure().headers(), d.comparison(),
+                    d.date());
+            case SearchKey.Header h -> ContentSearch.headerContains(m.structure().headers(), h.field(), h.value());
+            case SearchKey.Body b -> content(m).bodyContains(b.text());
+            case SearchKey.Text t -> content(m).textContains(t.text());
+            case SearchKey.Not n -> !test(n.key(), seq, m);
+            case SearchKey.Or o -> test(o.left(), seq, m) || test(o.right(), seq, m);
+            case SearchKey.And a -> all(a.keys(), seq, m);
         };
+    }
+
+    private boolean all(java.util.List<SearchKey> keys, int seq, FetchedMessage m) throws java.io.IOException {
+        for (SearchKey k : keys) {
+            if (!test(k, seq, m)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ContentSearch content(FetchedMessage m) {
+        return new ContentSearch(() -> m.text().open(), m.structure());
     }
 
     private boolean saved(long uid) {
