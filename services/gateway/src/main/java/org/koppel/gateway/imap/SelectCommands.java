@@ -63,7 +63,13 @@ final class SelectCommands {
         o.untagged("OK", Optional.of("PERMANENTFLAGS " + (c.readOnly() ? "()" : ImapOutput.flags(permanent))),
                 c.readOnly() ? "No permanent flags in a read-only mailbox." : "Flags permitted.");
         o.line("* " + view.exists() + " EXISTS");
-        if (!s.rev2()) {
+        if (s.rev2()) {
+            // RFC 9051 6.3.2: the mailbox's LIST response, with its canonical name and attributes.
+            List<String> attrs = new ArrayList<>();
+            attrs.add(m.hasChildren() ? "\\HasChildren" : "\\HasNoChildren");
+            attrs.addAll(m.specialUse());
+            o.line("* LIST " + ImapOutput.flags(attrs) + " \"/\" " + o.mailbox(m.name()));
+        } else {
             o.line("* 0 RECENT");
             int unseen = view.firstUnseen();
             if (unseen > 0) {

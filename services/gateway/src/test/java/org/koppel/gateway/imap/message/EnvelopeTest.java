@@ -23,6 +23,14 @@ class EnvelopeTest {
                 + " \"<parent@Blurdybloop.example>\" \"<B27397-0100000@Blurdybloop.example>\")", envelope("nested.eml"));
     }
 
+    /** A stray ')' outside a comment once made the tokenizer spin without advancing until the heap ran out. */
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void aStrayClosingParenthesisEnds() {
+        assertEquals(List.of(), AddressList.parse(")))"));
+        org.junit.jupiter.api.Assertions.assertFalse(AddressList.parse("a) <b@c.example>").isEmpty());
+    }
+
     @Test
     void explicitSender() throws Exception {
         assertEquals("(\"Fri, 21 Nov 1997 09:55:06 -0600\" \"Saying Hello\" ((\"John Doe\" NIL \"jdoe\" \"machine.example\"))"
