@@ -97,6 +97,17 @@ public record Flags(boolean seen, boolean answered, boolean flagged, boolean del
                 deleted && !other.deleted, draft && !other.draft, forwarded && !other.forwarded, k);
     }
 
+    /** The system flags as bits (keywords aside), for compact per-message bookkeeping. */
+    int bits() {
+        return (seen ? 1 : 0) | (answered ? 2 : 0) | (flagged ? 4 : 0) | (deleted ? 8 : 0) | (draft ? 16 : 0)
+                | (forwarded ? 32 : 0);
+    }
+
+    static Flags of(int bits, Set<String> keywords) {
+        return new Flags((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0, (bits & 16) != 0,
+                (bits & 32) != 0, keywords);
+    }
+
     public boolean hasKeyword(String keyword) {
         if (keyword.equalsIgnoreCase(FORWARDED)) {
             return forwarded;

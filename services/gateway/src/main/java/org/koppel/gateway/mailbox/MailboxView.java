@@ -2,19 +2,14 @@ package org.koppel.gateway.mailbox;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.koppel.mapi.EntryId;
 import org.koppel.mapi.PropTag;
 import org.koppel.mapi.PropTags;
 import org.koppel.mapi.PropValue;
-import org.koppel.mapi.SourceKey;
 import org.koppel.store.client.ChangeKind;
 import org.koppel.store.client.ContentChange;
 import org.koppel.store.client.ContentsExport;
@@ -42,10 +37,8 @@ public final class MailboxView {
     private long highestModSeq;
     private long uidNext;
 
-    private final NavigableMap<Long, MessageEntry> current = new TreeMap<>();
-    private final Map<SourceKey, Long> bySource = new HashMap<>();
+    private final MessageTable current = new MessageTable();
     private final UidList client = new UidList();
-    private final Map<Long, Flags> known = new HashMap<>();
     private final Set<Long> touched = new LinkedHashSet<>();
 
     private MailboxView(Session session, EntryId folder, FlagProperties flagProperties, ImapFolderState imap) {
@@ -115,13 +108,15 @@ public final class MailboxView {
 
     /** The flags the client was last told a message has. */
     public Flags knownFlags(long uid) {
-        return known.getOrDefault(uid, Flags.NONE);
+        int i = client.indexOf(uid);
+        return i < 0 ? Flags.NONE : client.flags(i);
     }
 
     /** Records that the client was told these flags (in a FETCH response), so the change is not repeated. */
     public void told(long uid, Flags flags) {
-        if (client.indexOf(uid) >= 0) {
-            known.put(uid, flags);
+        int i = client.indexOf(uid);
+        if (i >= 0) {
+            client.setFlags(i, flags);
             touched.remove(uid);
         }
     }
@@ -129,8 +124,8 @@ public final class MailboxView {
     /** The sequence number of the first message without \Seen, or 0. */
     public int firstUnseen() {
         for (int i = 0; i < client.size(); i++) {
-            MessageEntry e = current.get(client.get(i));
-            if (e != null && !e.raw().read()) {
+            int row = current.indexOf(client.get(i));
+            if (row >= 0 && !current.readAt(row)) {
                 return i + 1;
             }
         }
@@ -140,8 +135,8 @@ public final class MailboxView {
     /** Messages without \Seen, among those the store has now. */
     public int unseen() {
         int n = 0;
-        for (MessageEntry e : current.values()) {
-            if (!e.raw().read()) {
+        for (int row = 0; row < current.size(); row++) {
+            if (!current.readAt(row)) {
                 n++;
             }
         }
@@ -164,39 +159,34 @@ public final class MailboxView {
         highestModSeq = Math.max(highestModSeq, c.modSeq());
         if (c.kind().isAddition()) {
             MessageEntry e = entry(c);
-            Long old = bySource.put(c.sourceKey(), e.uid());
-            if (old != null && old != e.uid()) {
+            long old = current.uidOf(c.sourceKey());
+            if (old >= 0 && old != e.uid()) {
                 current.remove(old);
             }
-            current.put(e.uid(), e);
+            current.put(e);
             uidNext = Math.max(uidNext, e.uid() + 1);
             return;
         }
-        Long uid = bySource.get(c.sourceKey());
-        if (uid == null) {
+        long uid = current.uidOf(c.sourceKey());
+        if (uid < 0) {
             if (c.kind() == ChangeKind.MODIFIED && c.uid() > 0 && c.entryId().isPresent()) {
                 // Known to the store's state but not to this view (a new state): take it as an addition.
                 MessageEntry e = entry(c);
-                bySource.put(c.sourceKey(), e.uid());
-                current.put(e.uid(), e);
+                current.put(e);
                 uidNext = Math.max(uidNext, e.uid() + 1);
             }
             return;
         }
         if (c.kind().isRemoval()) {
-            bySource.remove(c.sourceKey());
             current.remove(uid);
             return;
         }
         MessageEntry before = current.get(uid);
-        if (before == null) {
-            return;
-        }
         FlagProperties.Raw raw = c.kind() == ChangeKind.READ_STATE
                 ? new FlagProperties.Raw(c.read(), before.raw().messageFlags(), before.raw().msgStatus(),
                         before.raw().flagStatus(), before.raw().lastVerb(), before.raw().categories())
                 : flagProperties.raw(c.read(), c.properties());
-        current.put(uid, new MessageEntry(uid, Math.max(before.modSeq(), c.modSeq()), before.entryId(),
+        current.put(new MessageEntry(uid, Math.max(before.modSeq(), c.modSeq()), before.entryId(),
                 before.sourceKey(), raw, c.kind() == ChangeKind.READ_STATE ? before.internalDate()
                         : internalDate(c.properties()).orElse(before.internalDate()),
                 c.kind() == ChangeKind.READ_STATE ? before.mapiSize() : size(c.properties())));
@@ -242,31 +232,30 @@ public final class MailboxView {
         if (allowExpunge) {
             for (int i = client.size() - 1; i >= 0; i--) {
                 long uid = client.get(i);
-                if (!current.containsKey(uid)) {
+                if (!current.contains(uid)) {
                     expunged.add(i + 1);
                     vanished.add(uid);
                     client.removeAt(i);
-                    known.remove(uid);
                     touched.remove(uid);
                 }
             }
         }
         int before = client.size();
-        for (MessageEntry e : current.tailMap(client.last(), false).values()) {
-            client.append(e.uid());
-            known.put(e.uid(), e.flags());
+        for (int row = current.after(client.last()); row < current.size(); row++) {
+            MessageEntry e = current.entryAt(row);
+            client.append(e.uid(), e.flags());
         }
         List<FlagChange> flags = new ArrayList<>();
         for (long uid : touched) {
-            int seq = client.indexOf(uid) + 1;
+            int index = client.indexOf(uid);
             MessageEntry e = current.get(uid);
-            if (seq == 0 || e == null) {
+            if (index < 0 || e == null) {
                 continue;
             }
             Flags now = e.flags();
-            if (!now.equals(known.get(uid))) {
-                known.put(uid, now);
-                flags.add(new FlagChange(seq, uid, now, e.modSeq()));
+            if (!now.equals(client.flags(index))) {
+                client.setFlags(index, now);
+                flags.add(new FlagChange(index + 1, uid, now, e.modSeq()));
             }
         }
         touched.clear();
