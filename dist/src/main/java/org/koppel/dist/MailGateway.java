@@ -7,6 +7,7 @@ import javax.net.ssl.SSLContext;
 import org.koppel.dist.config.ConfigException;
 import org.koppel.gateway.GatewayConfig;
 import org.koppel.gateway.imap.ImapServer;
+import org.koppel.gateway.mailbox.MessageTexts;
 import org.koppel.gateway.net.GatewayTls;
 import org.koppel.gateway.net.LoginThrottle;
 import org.koppel.gateway.pop3.Pop3Server;
@@ -39,14 +40,16 @@ final class MailGateway implements AutoCloseable {
             throw new ConfigException("gateway.ssl_cert_file/ssl_key_file: " + e.getMessage(), e);
         }
         LoginThrottle throttle = LoginThrottle.of(config);
+        // One cache of message texts: a message POP3 counted is not read again for IMAP's RFC822.SIZE.
+        MessageTexts texts = new MessageTexts(MessageTexts.DEFAULT_CACHE_BYTES);
         ImapServer imap;
         try {
-            imap = ImapServer.start(config, store, throttle, tls);
+            imap = ImapServer.start(config, store, throttle, tls, texts);
         } catch (IOException e) {
             throw new ConfigException("gateway.imap_listen/imaps_listen: " + e.getMessage(), e);
         }
         try {
-            Pop3Server pop3 = Pop3Server.start(config, store, throttle, tls);
+            Pop3Server pop3 = Pop3Server.start(config, store, throttle, tls, texts);
             LOG.info("Mail gateway ready: IMAP {} IMAPS {} POP3 {} POP3S {}{}", port(imap.port()),
                     port(imap.tlsPort()), port(pop3.port()), port(pop3.tlsPort()),
                     config.disablePlaintextAuth() ? ", passwords only under TLS" : "");

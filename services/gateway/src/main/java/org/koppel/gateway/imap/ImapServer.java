@@ -27,8 +27,6 @@ import org.koppel.store.client.StoreServer;
 public final class ImapServer implements AutoCloseable {
 
     static final String REFUSAL = "* BYE [UNAVAILABLE] Too many connections; try again later.";
-    /** Message text the gateway keeps for quick repeated fetches, across all sessions. */
-    static final long TEXT_CACHE_BYTES = 64L << 20;
 
     private final ProtocolListener plain;
     private final ProtocolListener implicitTls;
@@ -41,7 +39,8 @@ public final class ImapServer implements AutoCloseable {
     /** Starts the configured listeners with the gateway's TLS context and a login throttle of its own. */
     public static ImapServer start(GatewayConfig config, StoreServer store) throws IOException,
             GeneralSecurityException {
-        return start(config, store, LoginThrottle.of(config), Optional.of(GatewayTls.context(config)));
+        return start(config, store, LoginThrottle.of(config), Optional.of(GatewayTls.context(config)),
+                new MessageTexts(MessageTexts.DEFAULT_CACHE_BYTES));
     }
 
     /**
@@ -49,10 +48,11 @@ public final class ImapServer implements AutoCloseable {
      *
      * @param throttle shared with POP3, so failures count across both protocols
      * @param tls      the server's TLS context; empty: no STARTTLS and no imaps listener
+     * @param texts    the gateway's cache of message texts, shared with POP3
      * @throws IOException if a port cannot be bound (nothing is left listening)
      */
     public static ImapServer start(GatewayConfig config, StoreServer store, LoginThrottle throttle,
-            Optional<SSLContext> tls) throws IOException {
+            Optional<SSLContext> tls, MessageTexts texts) throws IOException {
         Objects.requireNonNull(store, "store");
         if (config.imapsListen().isPresent() && tls.isEmpty()) {
             throw new IllegalArgumentException("imaps needs a TLS certificate");
@@ -62,7 +62,7 @@ public final class ImapServer implements AutoCloseable {
                 pause.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : pause);
         CommandLimits limits = new CommandLimits(config.maxLineLength(), config.maxLiteralSize(), 64 * 1024,
                 config.maxLiteralSize(), 1 << 20, Optional.empty());
-        ImapContext context = new ImapContext(config, authenticator, new MessageTexts(TEXT_CACHE_BYTES), limits,
+        ImapContext context = new ImapContext(config, authenticator, texts, limits,
                 Commands.standard());
         ConnectionLimit limit = new ConnectionLimit(config.maxConnections());
         List<ProtocolListener> started = new ArrayList<>();

@@ -26,6 +26,9 @@ import org.koppel.store.client.Session;
  */
 public final class MessageTexts {
 
+    /** What a gateway keeps of message text, across all sessions of both protocols, unless told otherwise. */
+    public static final long DEFAULT_CACHE_BYTES = 64L << 20;
+
     /** Messages up to this size are kept whole in the cache. */
     static final int CACHED_TEXT_LIMIT = 256 * 1024;
 
@@ -53,23 +56,28 @@ public final class MessageTexts {
 
     /** The text of a message of a session's view. */
     public MessageText text(Session session, NamedTagMap names, MessageEntry message) {
-        Key key = new Key(message.entryId().bytes(), message.modSeq());
+        return text(session, names, message.entryId(), message.modSeq());
+    }
+
+    /** The text of a message as it is at {@code modSeq} (its MODSEQ from the export that listed it). */
+    public MessageText text(Session session, NamedTagMap names, EntryId message, long modSeq) {
+        Key key = new Key(message.bytes(), modSeq);
         byte[] cached = texts.getIfPresent(key);
         if (cached != null) {
             return MessageText.of(cached);
         }
         Long size = sizes.getIfPresent(key);
         if (size != null) {
-            return new MessageText(size, () -> render(session, names, message.entryId()));
+            return new MessageText(size, () -> render(session, names, message));
         }
         BoundedCopy copy = new BoundedCopy(CACHED_TEXT_LIMIT);
-        write(session, names, message.entryId(), copy);
+        write(session, names, message, copy);
         if (copy.kept() != null) {
             texts.put(key, copy.kept());
             return MessageText.of(copy.kept());
         }
         sizes.put(key, copy.count());
-        return new MessageText(copy.count(), () -> render(session, names, message.entryId()));
+        return new MessageText(copy.count(), () -> render(session, names, message));
     }
 
     private static void write(Session session, NamedTagMap names, EntryId message, OutputStream out) {

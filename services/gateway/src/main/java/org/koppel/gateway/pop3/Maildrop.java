@@ -1,28 +1,21 @@
 package org.koppel.gateway.pop3;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.koppel.inetmapi.NamedTagMap;
+import org.koppel.gateway.mailbox.MessageText;
+import org.koppel.gateway.mailbox.MessageTexts;
 import org.koppel.inetmapi.StoreNamedTags;
-import org.koppel.inetmapi.StoredMessage;
-import org.koppel.inetmapi.mime.MimeWriter;
-import org.koppel.inetmapi.mime.OriginalMime;
 import org.koppel.mapi.EntryId;
 import org.koppel.mapi.MapiException;
-import org.koppel.mapi.PropTag;
 import org.koppel.mapi.SourceKey;
-import org.koppel.store.client.AttachmentInfo;
 import org.koppel.store.client.ContentChange;
 import org.koppel.store.client.ContentsExport;
 import org.koppel.store.client.ContentsSyncOptions;
-import org.koppel.store.client.MessageData;
 import org.koppel.store.client.Session;
 import org.koppel.store.client.StoreInfo;
 import org.koppel.store.client.SyncState;
@@ -31,16 +24,15 @@ import org.koppel.store.client.WellKnownFolder;
 /**
  * A POP3 maildrop (RFC 1939): the user's Inbox as it was at login, its ordinary messages numbered 1..n in
  * delivery order (by IMAP UID, the change number each entered the folder with). A message's octets are its
- * MIME: the original as delivered when inetmapi kept it, else MIME generated from the MAPI message; its size
- * is computed once per session and cached. The store gives no data length for the kept original (its
- * attachment size includes the attachment's properties), so the original is read through once to count it.
+ * MIME: the original as delivered when inetmapi kept it, else MIME generated from the MAPI message, through the
+ * gateway's cache of message texts, so a message is counted once per version, not once per session.
  * Deletions are only marked until {@link #commit()}, which applies them in one store call. Not thread-safe:
  * one per POP3 session.
  */
 final class Maildrop {
 
     /** One message of the snapshot. */
-    record Message(EntryId entryId, SourceKey sourceKey, long uid, boolean read) {
+    record Message(EntryId entryId, SourceKey sourceKey, long uid, long modSeq, boolean read) {
     }
 
     private static final int EXPORT_BATCH = 1000;
@@ -48,14 +40,16 @@ final class Maildrop {
     private final Session session;
     private final EntryId inbox;
     private final NamedTagMap names;
+    private final MessageTexts texts;
     private final List<Message> messages;
     private final long[] sizes;
     private final boolean[] deleted;
 
-    private Maildrop(Session session, EntryId inbox, NamedTagMap names, List<Message> messages) {
+    private Maildrop(Session session, EntryId inbox, NamedTagMap names, MessageTexts texts, List<Message> messages) {
         this.session = session;
         this.inbox = inbox;
         this.names = names;
+        this.texts = texts;
         this.messages = List.copyOf(messages);
         this.sizes = new long[messages.size()];
         java.util.Arrays.fill(sizes, -1);
@@ -63,7 +57,7 @@ final class Maildrop {
     }
 
     /** The snapshot of the session user's Inbox, listed in batches with the store's change export. */
-    static Maildrop open(Session session) {
+    static Maildrop open(Session session, MessageTexts texts) {
         StoreInfo store = session.stores().openOwn();
         EntryId inbox = store.folder(WellKnownFolder.INBOX);
         Map<SourceKey, Message> bySourceKey = new LinkedHashMap<>();
@@ -76,14 +70,15 @@ final class Maildrop {
                 if (c.kind().isRemoval()) {
                     bySourceKey.remove(c.sourceKey());
                 } else if (!c.associated() && c.entryId().isPresent()) {
-                    bySourceKey.put(c.sourceKey(), new Message(c.entryId().get(), c.sourceKey(), c.uid(), c.read()));
+                    bySourceKey.put(c.sourceKey(), new Message(c.entryId().get(), c.sourceKey(), c.uid(), c.modSeq(),
+                            c.read()));
                 }
             }
             state = export.state();
         } while (!export.complete());
         List<Message> list = new ArrayList<>(bySourceKey.values());
         list.sort(Comparator.comparingLong(Message::uid));
-        return new Maildrop(session, inbox, new StoreNamedTags(session, store.entryId()), list);
+        return new Maildrop(session, inbox, new StoreNamedTags(session, store.entryId()), texts, list);
     }
 
     /** Messages in the snapshot, deleted ones included: the highest message number. */
@@ -142,7 +137,7 @@ final class Maildrop {
         int i = number - 1;
         if (sizes[i] < 0) {
             try {
-                sizes[i] = computeSize(messages.get(i).entryId());
+                sizes[i] = computeSize(i);
             } catch (MapiException.NotFound | MapiException.ObjectDeleted e) {
                 // Deleted since login by another client (IMAP, ActiveSync): it counts nothing, RETR says -ERR.
                 sizes[i] = 0;
@@ -151,40 +146,17 @@ final class Maildrop {
         return sizes[i];
     }
 
-    private long computeSize(EntryId message) {
-        Optional<PropTag> marker = names.find(OriginalMime.MARKER);
-        if (marker.isPresent()) {
-            MessageData data = session.messages().load(message);
-            for (AttachmentInfo a : data.attachments()) {
-                boolean original = a.properties().stream().anyMatch(p -> p.tag().equals(marker.get())
-                        && Boolean.TRUE.equals(p.javaValue()));
-                if (original) {
-                    // The attachment's size counts its properties too: the data's length must be read.
-                    try (java.io.InputStream in = session.attachments().open(message, a.attachNum())) {
-                        return in.transferTo(OutputStream.nullOutputStream());
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
-            }
-        }
-        CountingOutputStream counter = new CountingOutputStream();
-        try {
-            new MimeWriter(names).write(new StoredMessage(session, message), counter);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return counter.count;
+    private long computeSize(int i) {
+        return text(i + 1).size();
     }
 
-    /** Loads a message (its properties and tables; attachment data is streamed later by {@link #write}). */
-    StoredMessage load(int number) {
-        return new StoredMessage(session, messages.get(number - 1).entryId());
-    }
-
-    /** Writes a loaded message's MIME (the kept original, else generated) to {@code target}, streamed. */
-    void write(StoredMessage message, OutputStream target) throws IOException {
-        new MimeWriter(names).writeOriginalOrNew(message, target);
+    /**
+     * The message's text (the kept original, else generated MIME), from the gateway's cache of texts that IMAP
+     * shares: its size is counted once per version of the message, not once per session.
+     */
+    MessageText text(int number) {
+        Message m = messages.get(number - 1);
+        return texts.text(session, names, m.entryId(), m.modSeq());
     }
 
     /** RETR marks the message read, as Kopano's gateway does (a POP3 client has downloaded it). */
@@ -210,19 +182,5 @@ final class Maildrop {
             session.messages().delete(gone, false);
         }
         return gone.size();
-    }
-
-    private static final class CountingOutputStream extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
     }
 }

@@ -12,7 +12,8 @@ import org.koppel.gateway.auth.Authenticator;
 import org.koppel.gateway.auth.LoginResult;
 import org.koppel.gateway.auth.SaslExchange;
 import org.koppel.gateway.net.Connection;
-import org.koppel.inetmapi.StoredMessage;
+import org.koppel.gateway.mailbox.MessageText;
+import org.koppel.gateway.mailbox.MessageTexts;
 import org.koppel.mapi.MapiException;
 import org.koppel.store.client.Session;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ final class Pop3Session {
     private final GatewayConfig config;
     private final Authenticator authenticator;
     private final MaildropLocks locks;
+    private final MessageTexts texts;
     private final Connection connection;
     private final LineReader reader;
     private Pop3State state = Pop3State.AUTHORIZATION;
@@ -46,7 +48,9 @@ final class Pop3Session {
     private Session session;
     private Maildrop maildrop;
 
-    Pop3Session(GatewayConfig config, Authenticator authenticator, MaildropLocks locks, Connection connection) {
+    Pop3Session(GatewayConfig config, Authenticator authenticator, MaildropLocks locks, MessageTexts texts,
+            Connection connection) {
+        this.texts = texts;
         this.config = config;
         this.authenticator = authenticator;
         this.locks = locks;
@@ -277,7 +281,7 @@ final class Pop3Session {
             return err("[IN-USE] The maildrop is in use by another POP3 session");
         }
         try {
-            maildrop = Maildrop.open(logged);
+            maildrop = Maildrop.open(logged, texts);
         } catch (RuntimeException e) {
             locks.unlock(userId);
             logged.close();
@@ -339,10 +343,10 @@ final class Pop3Session {
             return invalidNumber(arg);
         }
         long size;
-        StoredMessage message;
+        MessageText message;
         try {
             size = maildrop.size(n);
-            message = maildrop.load(n);
+            message = maildrop.text(n);
         } catch (MapiException e) {
             return err("Message " + n + " is no longer in the maildrop");
         }
@@ -368,9 +372,9 @@ final class Pop3Session {
             return bad("The number of lines must be a non-negative number");
         }
         lines = Long.parseLong(linesArg);
-        StoredMessage message;
+        MessageText message;
         try {
-            message = maildrop.load(n);
+            message = maildrop.text(n);
         } catch (MapiException e) {
             return err("Message " + n + " is no longer in the maildrop");
         }
@@ -382,11 +386,13 @@ final class Pop3Session {
      * Streams a message (or TOP's part of it) as a multi-line response after a +OK already written. False
      * when the store failed in the middle: the response cannot be ended meaningfully, the session closes.
      */
-    private boolean send(StoredMessage message, int n, Optional<Long> topLines) throws IOException {
+    private boolean send(MessageText message, int n, Optional<Long> topLines) throws IOException {
         DotStuffing body = new DotStuffing(connection.out());
         OutputStream target = topLines.isPresent() ? new TopFilter(body, topLines.get()) : body;
         try {
-            maildrop.write(message, target);
+            try (java.io.InputStream in = message.open()) {
+                in.transferTo(target);
+            }
         } catch (TopFilter.Enough enough) {
             // TOP has what it sends.
         } catch (MapiException | java.io.UncheckedIOException e) {
