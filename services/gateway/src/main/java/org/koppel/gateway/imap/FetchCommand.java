@@ -73,9 +73,38 @@ final class FetchCommand implements CommandHandler<ImapCommand.Fetch> {
                 these = new ArrayList<>(items);
                 these.add(FetchItem.Attribute.FLAGS);
             }
-            write(s, seq, new FetchedMessage(s, e), these);
+            FetchedMessage m = new FetchedMessage(s, e);
+            if (needsText(these) && !readable(m)) {
+                continue; // deleted by someone else since the last refresh: EXPUNGE follows later
+            }
+            write(s, seq, m, these);
         }
         s.complete(c, "FETCH completed.");
+    }
+
+    private static boolean needsText(List<FetchItem> items) {
+        for (FetchItem item : items) {
+            if (!(item instanceof FetchItem.Attribute a) || switch (a) {
+                case UID, FLAGS, MODSEQ, INTERNALDATE -> false;
+                default -> true;
+            }) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads the message's text and structure before its response line starts, so a message deleted in the
+     * meantime is skipped rather than failing half-way through a line.
+     */
+    private static boolean readable(FetchedMessage m) {
+        try {
+            m.structure();
+            return true;
+        } catch (org.koppel.mapi.MapiException.NotFound | org.koppel.mapi.MapiException.ObjectDeleted e) {
+            return false;
+        }
     }
 
     /** Sets \Seen on the messages not yet seen, in one store call; the UIDs it changed. */

@@ -131,25 +131,15 @@ final class ImapSession {
         }
         try {
             handler.handle(command, this);
-        } catch (MailboxException e) {
-            fail(command.tag(), e.reason().name(), e.getMessage());
-        } catch (MapiException.NoAccess e) {
-            fail(command.tag(), "NOPERM", "Permission denied.");
-        } catch (MapiException.StoreFull e) {
-            fail(command.tag(), "OVERQUOTA", "Quota exceeded.");
-        } catch (MapiException e) {
-            LOG.warn("IMAP {} of {} failed in the store: {}", name, user(), e.toString());
-            fail(command.tag(), "SERVERBUG", "The store failed: " + e.getClass().getSimpleName() + ".");
-        } catch (MessageSyntax.UnknownCte e) {
-            fail(command.tag(), "UNKNOWN-CTE", "Cannot decode a part: " + e.getMessage() + ".");
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (RuntimeException e) {
-            LOG.warn("IMAP {} of {} failed", name, user(), e);
             if (!out.atLineStart()) {
-                throw new IOException("a response was cut short by an internal error", e);
+                // Half a response is on the wire: nothing meaningful can follow it on this connection.
+                LOG.warn("IMAP {} of {} failed in the middle of a response", name, user(), e);
+                throw new IOException("a response was cut short: " + e, e);
             }
-            fail(command.tag(), "SERVERBUG", "Internal error; the administrator can find it in the log.");
+            refuse(command, name, e);
         } finally {
             if (command instanceof ImapCommand.Append a) {
                 a.close();
@@ -158,6 +148,27 @@ final class ImapSession {
         if (ACCESS.isInfoEnabled()) {
             ACCESS.info("{} user={} cmd={} ms={}", connection.remote().getAddress().getHostAddress(), user(), name,
                     (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** Answers a command that failed with the status its failure calls for. */
+    private void refuse(ImapCommand command, String name, RuntimeException e) throws IOException {
+        switch (e) {
+            case MailboxException m -> fail(command.tag(), m.reason().name(), m.getMessage());
+            case MessageSyntax.UnknownCte u -> fail(command.tag(), "UNKNOWN-CTE",
+                    "Cannot decode a part: " + u.getMessage() + ".");
+            case MapiException.NoAccess n -> fail(command.tag(), "NOPERM", "Permission denied.");
+            case MapiException.StoreFull f -> fail(command.tag(), "OVERQUOTA", "Quota exceeded.");
+            case MapiException.NotFound n -> fail(command.tag(), "NONEXISTENT", "It no longer exists.");
+            case MapiException.ObjectDeleted n -> fail(command.tag(), "NONEXISTENT", "It no longer exists.");
+            case MapiException m -> {
+                LOG.warn("IMAP {} of {} failed in the store: {}", name, user(), m.toString());
+                fail(command.tag(), "SERVERBUG", "The store failed: " + m.getClass().getSimpleName() + ".");
+            }
+            default -> {
+                LOG.warn("IMAP {} of {} failed", name, user(), e);
+                fail(command.tag(), "SERVERBUG", "Internal error; the administrator can find it in the log.");
+            }
         }
     }
 
