@@ -31,11 +31,12 @@ class GatewayProcessTest {
         int lmtpPort = ServeProcess.freePort();
         int imap = ServeProcess.freePort();
         int pop3 = ServeProcess.freePort();
+        int imaps = ServeProcess.freePort();
         Process serve = ServeProcess.start(data, List.of(), List.of(
                 "--set", "server.server_listen=127.0.0.1:" + port, "--set", "server.password_pbkdf2_iterations=1000",
                 "--set", "dagent.lmtp_listen=127.0.0.1:" + lmtpPort, "--set", "eas.enabled=no",
                 "--set", "spooler.enabled=no", "--set", "gateway.imap_listen=127.0.0.1:" + imap,
-                "--set", "gateway.imaps_listen=127.0.0.1:" + ServeProcess.freePort(),
+                "--set", "gateway.imaps_listen=127.0.0.1:" + imaps,
                 "--set", "gateway.pop3_listen=127.0.0.1:" + pop3,
                 "--set", "gateway.pop3s_listen=127.0.0.1:" + ServeProcess.freePort()));
         try {
@@ -52,7 +53,8 @@ class GatewayProcessTest {
                         + "@example.net>\r\n\r\nBody " + i + ".\r\n");
                 assertTrue(reply.get(0).startsWith("250"), reply.toString());
             }
-            python(data, imap, pop3, password);
+            idleSeesLmtpDelivery(imaps, lmtpPort, address, password);
+            python(data, imap, pop3, password + "", 4);
             mbsync(data, imap, password);
             fetchmail(data, pop3, password);
         } finally {
@@ -63,10 +65,62 @@ class GatewayProcessTest {
         }
     }
 
-    private static void python(Path data, int imap, int pop3, String password) throws Exception {
+    /**
+     * An IMAP session idling over implicit TLS hears of a message the MTA hands to the delivery agent: the EXISTS
+     * arrives without the client asking (the benchmark measures how fast; here a generous bound).
+     */
+    private static void idleSeesLmtpDelivery(int imaps, int lmtpPort, String address, String password)
+            throws Exception {
+        javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+        trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        try (java.net.Socket socket = trustAll.getSocketFactory().createSocket("127.0.0.1", imaps)) {
+            socket.setSoTimeout(10_000);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            var out = socket.getOutputStream();
+            assertTrue(in.readLine().startsWith("* OK"));
+            out.write(("a LOGIN demo " + password + "\r\nb SELECT INBOX\r\nc IDLE\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String line;
+            while (!(line = in.readLine()).startsWith("+ ")) {
+                assertFalse(line.startsWith("a NO") || line.startsWith("b NO") || line.contains("BAD"), line);
+            }
+            List<String> reply = ServeProcess.lmtpDeliver(lmtpPort, address, "From: sender@example.net\r\nTo: "
+                    + address + "\r\nSubject: While idling\r\n\r\nPush.\r\n");
+            long delivered = System.nanoTime();
+            assertTrue(reply.get(0).startsWith("250"), reply.toString());
+            while (!(line = in.readLine()).matches("\\* \\d+ EXISTS")) {
+                assertFalse(line.contains("BAD") || line.startsWith("c "), line);
+            }
+            long ms = (System.nanoTime() - delivered) / 1_000_000;
+            assertTrue(ms < 5_000, "EXISTS " + ms + " ms after the LMTP reply");
+            assertEquals("* 4 EXISTS", line);
+            out.write("DONE\r\nd LOGOUT\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            while (!(line = in.readLine()).startsWith("c ")) {
+                assertFalse(line.contains("BAD"), line);
+            }
+            assertTrue(line.startsWith("c OK"), line);
+        }
+    }
+
+    private static void python(Path data, int imap, int pop3, String password, int count) throws Exception {
         Path script = Path.of(GatewayProcessTest.class.getResource("/gateway/clients.py").toURI());
         Run r = run(data, List.of("python3", script.toString(), "127.0.0.1", Integer.toString(imap),
-                Integer.toString(pop3), "demo", password, "3"), Map.of());
+                Integer.toString(pop3), "demo", password, Integer.toString(count)), Map.of());
         assertEquals(0, r.exit(), r.output());
     }
 
@@ -92,7 +146,7 @@ class GatewayProcessTest {
         Run first = run(data, List.of("mbsync", "-c", rc.toString(), "-V", "koppel"), Map.of());
         assertEquals(0, first.exit(), first.output());
         List<Path> inbox = maildirFiles(local.resolve("INBOX"));
-        assertEquals(3, inbox.size(), "three messages came down\n" + first.output());
+        assertEquals(4, inbox.size(), "four messages came down\n" + first.output());
 
         Path check = Path.of(GatewayProcessTest.class.getResource("/gateway/server_state.py").toURI());
         List<String> stateCommand = List.of("python3", check.toString(), "127.0.0.1", Integer.toString(imap), "demo",
@@ -124,11 +178,11 @@ class GatewayProcessTest {
         // A third run has nothing left to do in either direction.
         Run third = run(data, List.of("mbsync", "-c", rc.toString(), "-V", "koppel"), Map.of());
         assertEquals(0, third.exit(), third.output());
-        assertEquals(3, maildirFiles(local.resolve("INBOX")).size(), third.output());
+        assertEquals(4, maildirFiles(local.resolve("INBOX")).size(), third.output());
         assertEquals(1, maildirFiles(drafts).size(), third.output());
     }
 
-    /** A POP3 fetch with fetchmail over STLS: the three messages are handed to the MDA and deleted from the server. */
+    /** A POP3 fetch with fetchmail over STLS: the four messages are handed to the MDA and deleted from the server. */
     private static void fetchmail(Path data, int pop3, String password) throws Exception {
         Assumptions.assumeTrue(onPath("fetchmail") || "true".equals(System.getenv("CI")), "fetchmail is missing");
         assertTrue(onPath("fetchmail"), "fetchmail must be installed on CI (.ci/run installs it)");
@@ -146,6 +200,7 @@ class GatewayProcessTest {
         for (int i = 1; i <= 3; i++) {
             assertTrue(mbox.contains("Subject: Message " + i), mbox);
         }
+        assertTrue(mbox.contains("Subject: While idling"), mbox);
         Run again = run(data, List.of("fetchmail", "-f", rc.toString(), "--nodetach", "--nosyslog"),
                 Map.of("HOME", data.toString(), "FETCHMAILHOME", data.toString()));
         assertEquals(1, again.exit(), "fetchmail exits 1 when there is no mail: the first run deleted them\n"
