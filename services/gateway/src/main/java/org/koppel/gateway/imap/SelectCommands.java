@@ -123,6 +123,9 @@ final class SelectCommands {
     }
 
     CommandHandler<ImapCommand.Check> check() {
-        return CommandHandler.of(Commands.SELECTED, (c, s) -> s.complete(c, "CHECK completed."));
+        return CommandHandler.of(Commands.SELECTED, (c, s) -> {
+            s.poll();
+            s.complete(c, "CHECK completed.");
+        });
     }
 }
