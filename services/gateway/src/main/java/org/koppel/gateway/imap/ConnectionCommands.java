@@ -22,7 +22,10 @@ final class ConnectionCommands {
     }
 
     CommandHandler<ImapCommand.Noop> noop() {
-        return CommandHandler.of(Commands.ANY, (c, s) -> s.complete(c, "NOOP completed."));
+        return CommandHandler.of(Commands.ANY, (c, s) -> {
+            s.poll();
+            s.complete(c, "NOOP completed.");
+        });
     }
 
     CommandHandler<ImapCommand.Logout> logout() {

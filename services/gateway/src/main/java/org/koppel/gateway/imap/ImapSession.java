@@ -328,6 +328,17 @@ final class ImapSession {
         }
     }
 
+    /**
+     * NOOP and CHECK are the client's poll for changes (RFC 9051 6.1.2): the store's notifications arrive
+     * asynchronously, so a change made just before (by Outlook, a phone, another session) may not have flipped the
+     * watch yet; read the folder's changes regardless.
+     */
+    void poll() {
+        if (selected != null) {
+            selected.watch().markChanged();
+        }
+    }
+
     /** Sends pending updates (EXPUNGE allowed unless the command forbids it) and the tagged OK. */
     void complete(ImapCommand command, Optional<String> code, String text) throws IOException {
         sendUpdates(Commands.allowsExpunge(command));

@@ -36,9 +36,13 @@ final class MessageSyntax {
         }
     }
 
+    /**
+     * BINARY.SIZE[part]: the size BINARY[part] would have. The grammar allows only a number (RFC 3516 9, RFC 9051
+     * 9 msg-att-static), so a part that is not there (BINARY gives NIL) has size 0.
+     */
     static void binarySize(ImapOutput o, FetchedMessage m, FetchItem.BinarySize b) throws IOException {
         Optional<SectionContent> content = decoded(m, b.part());
-        o.text("BINARY.SIZE[" + path(b.part()) + "] " + content.map(c -> Long.toString(c.size())).orElse("NIL"));
+        o.text("BINARY.SIZE[" + path(b.part()) + "] " + content.map(SectionContent::size).orElse(0L));
     }
 
     static Optional<SectionContent> decoded(FetchedMessage m, List<Integer> part) throws IOException {

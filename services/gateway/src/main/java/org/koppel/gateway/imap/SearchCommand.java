@@ -46,7 +46,7 @@ final class SearchCommand implements CommandHandler<ImapCommand.Search> {
             r = Set.of(SearchReturn.ALL);
         }
         if (r.contains(SearchReturn.SAVE)) {
-            s.saveSearch(found.uids().stream().mapToLong(Long::longValue).toArray());
+            s.saveSearch(saved(found.uids(), r));
         }
         StringBuilder line = new StringBuilder("* ESEARCH (TAG ").append(s.out().string(c.tag())).append(')');
         if (c.uid()) {
@@ -75,6 +75,26 @@ final class SearchCommand implements CommandHandler<ImapCommand.Search> {
             s.out().line(line.toString());
         }
         s.complete(c, "SEARCH completed.");
+    }
+
+    /**
+     * What SAVE keeps (RFC 5182 2.4): with MIN and/or MAX but neither ALL nor COUNT, only those messages;
+     * otherwise every match.
+     */
+    private static long[] saved(List<Long> uids, Set<SearchReturn> r) {
+        boolean minMaxOnly = (r.contains(SearchReturn.MIN) || r.contains(SearchReturn.MAX))
+                && !r.contains(SearchReturn.ALL) && !r.contains(SearchReturn.COUNT);
+        if (!minMaxOnly || uids.isEmpty()) {
+            return uids.stream().mapToLong(Long::longValue).toArray();
+        }
+        java.util.TreeSet<Long> kept = new java.util.TreeSet<>();
+        if (r.contains(SearchReturn.MIN)) {
+            kept.add(uids.get(0));
+        }
+        if (r.contains(SearchReturn.MAX)) {
+            kept.add(uids.get(uids.size() - 1));
+        }
+        return kept.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** The matching messages in sequence order, and the highest MODSEQ among them when the key asked for it. */

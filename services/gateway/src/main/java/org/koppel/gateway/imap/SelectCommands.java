@@ -25,7 +25,11 @@ final class SelectCommands {
     }
 
     private void select(ImapCommand.Select c, ImapSession s) throws IOException {
-        s.unselect();
+        if (s.selected() != null) {
+            // RFC 9051 7.1 (and RFC 7162 3.2.11): the boundary between the old mailbox's responses and the new one's.
+            s.unselect();
+            s.out().untagged("OK", Optional.of("CLOSED"), "Previous mailbox closed.");
+        }
         Optional<Mailbox> found = s.account().find(c.mailbox());
         if (found.isEmpty() || found.get().specialUse().contains("\\Noselect")) {
             s.fail(c.tag(), "NONEXISTENT", "No such mailbox.");
@@ -125,6 +129,9 @@ final class SelectCommands {
     }
 
     CommandHandler<ImapCommand.Check> check() {
-        return CommandHandler.of(Commands.SELECTED, (c, s) -> s.complete(c, "CHECK completed."));
+        return CommandHandler.of(Commands.SELECTED, (c, s) -> {
+            s.poll();
+            s.complete(c, "CHECK completed.");
+        });
     }
 }

@@ -103,7 +103,9 @@ public final class FlagProperties {
             }
         }
         if (wanted.answered() != current.answered() || wanted.forwarded() != current.forwarded()) {
-            int verb = wanted.answered() ? VERB_REPLY_TO_SENDER : wanted.forwarded() ? VERB_FORWARD : 0;
+            // One verb holds one of the two; \Answered is also the PR_MSG_STATUS bit set above, so $Forwarded
+            // takes the verb when both are wanted and neither is lost.
+            int verb = wanted.forwarded() ? VERB_FORWARD : wanted.answered() ? VERB_REPLY_TO_SENDER : 0;
             if (verb == 0) {
                 remove.add(PropTags.PR_LAST_VERB_EXECUTED);
             } else {

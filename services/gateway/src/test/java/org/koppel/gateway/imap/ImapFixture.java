@@ -44,14 +44,22 @@ final class ImapFixture implements AutoCloseable {
     final Engine engine;
     final Session admin;
     final Path dir;
-    final ImapServer server;
+    final GatewayConfig config;
+    ImapServer server;
 
     private ImapFixture(TestDatabase db, Path dir, Engine engine, GatewayConfig config) throws Exception {
         this.db = db;
         this.dir = dir;
         this.engine = engine;
+        this.config = config;
         this.admin = engine.systemSession();
         this.server = ImapServer.start(config, engine);
+    }
+
+    /** Stops the IMAP server and starts a new one on the same store (new ports), as a gateway restart does. */
+    void restartServer() throws Exception {
+        server.close();
+        server = ImapServer.start(config, engine);
     }
 
     static ImapFixture start() throws Exception {

@@ -42,7 +42,9 @@ import javax.net.ssl.X509TrustManager;
  * SLEEP: 200               pause this many milliseconds
  * </pre>
  *
- * Every line may use {@code ${name}} variables given to {@link #replay}. Each step fails the test with the
+ * Every line may use {@code ${name}} variables given to {@link #replay}, or captured by a named group of an
+ * earlier {@code S:} or {@code U:} step ({@code S: \* OK \[UIDVALIDITY (?<validity>\d+)\] .*} sets
+ * {@code ${validity}}). Each step fails the test with the
  * script's name and line number and what was read so far.
  */
 public final class ScriptedSession implements AutoCloseable {
@@ -184,6 +186,28 @@ public final class ScriptedSession implements AutoCloseable {
         }
     }
 
+    /** Like {@link #readUntil} but returns the matching line. */
+    public String skipUntil(String regex) throws IOException {
+        readUntil(regex);
+        return transcript.get(transcript.size() - 1).substring("S: ".length());
+    }
+
+    /** Puts the named groups of {@code regex} matched against {@code line} into {@code variables}. */
+    private static void capture(String regex, String line, Map<String, String> variables) {
+        Pattern p = Pattern.compile(regex);
+        if (p.namedGroups().isEmpty()) {
+            return;
+        }
+        Matcher m = p.matcher(line);
+        if (m.matches()) {
+            p.namedGroups().keySet().forEach(g -> {
+                if (m.group(g) != null) {
+                    variables.put(g, m.group(g));
+                }
+            });
+        }
+    }
+
     /** Reads exactly {@code n} bytes. */
     public byte[] readBytes(int n) throws IOException {
         return in.readNBytes(n);
@@ -223,7 +247,8 @@ public final class ScriptedSession implements AutoCloseable {
     }
 
     /** Runs a script file (see the class comment) over this connection. */
-    public void replay(Path script, Map<String, String> variables) throws IOException {
+    public void replay(Path script, Map<String, String> given) throws IOException {
+        Map<String, String> variables = new java.util.HashMap<>(given);
         List<String> lines = Files.readAllLines(script, StandardCharsets.UTF_8);
         String name = script.getFileName().toString();
         for (int i = 0; i < lines.size(); i++) {
@@ -243,8 +268,8 @@ public final class ScriptedSession implements AutoCloseable {
                 switch (op) {
                     case "C" -> send(arg);
                     case "R" -> sendRaw(unescape(arg));
-                    case "S" -> expect(arg);
-                    case "U" -> readUntil(arg);
+                    case "S" -> capture(arg, expect(arg), variables);
+                    case "U" -> capture(arg, skipUntil(arg), variables);
                     case "TLS" -> startTls();
                     case "CLOSED" -> expectClosed();
                     case "SLEEP" -> Thread.sleep(Long.parseLong(arg.strip()));
