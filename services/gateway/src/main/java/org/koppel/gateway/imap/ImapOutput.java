@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
-import org.koppel.gateway.imap.syntax.ModifiedUtf7;
 
 /**
  * What the server writes to one client: response lines and the pieces they are made of (RFC 9051 section 9),
@@ -99,33 +98,42 @@ final class ImapOutput {
         flush();
     }
 
-    // ---- the pieces
+    // ---- the pieces, encoded by the syntax package's ResponseWriter so quoting rules live in one place
 
     /** A string as a quoted string when it can be one, else as a literal written inline. */
     String string(String s) {
-        if (s.length() < 1000 && quotable(s)) {
-            return quote(s);
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        return "{" + b.length + "}\r\n" + s;
+        return encoded(w -> w.string(s));
     }
 
     /** nstring: NIL for absent. */
     String nstring(Optional<String> s) {
-        return s.map(this::string).orElse("NIL");
+        return encoded(w -> w.nstring(s.orElse(null)));
     }
 
     /** astring: an atom when the text is one, else a string. */
     String astring(String s) {
-        if (!s.isEmpty() && isAtom(s)) {
-            return s;
-        }
-        return string(s);
+        return encoded(w -> w.astring(s));
     }
 
     /** A mailbox name: modified UTF-7 (RFC 3501 5.1.3) unless UTF8=ACCEPT is on. */
     String mailbox(String name) {
-        return astring(utf8 ? name : ModifiedUtf7.encode(name));
+        return encoded(w -> w.mailbox(name));
+    }
+
+    private interface Piece {
+        void write(org.koppel.gateway.imap.syntax.ResponseWriter w) throws IOException;
+    }
+
+    private String encoded(Piece piece) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        org.koppel.gateway.imap.syntax.ResponseWriter w = new org.koppel.gateway.imap.syntax.ResponseWriter(b);
+        w.utf8Accept(utf8);
+        try {
+            piece.write(w);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return b.toString(StandardCharsets.UTF_8);
     }
 
     static String flags(Collection<String> flags) {
@@ -138,40 +146,5 @@ final class ImapOutput {
 
     static String dateTime(java.time.Instant t) {
         return dateTime(t.atOffset(ZoneOffset.UTC));
-    }
-
-    private boolean quotable(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0 || (c >= 0x80 && !utf8)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\');
-            }
-            sb.append(c);
-        }
-        return sb.append('"').toString();
-    }
-
-    private static boolean isAtom(String s) {
-        if (s.equalsIgnoreCase("NIL")) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c <= 0x20 || c >= 0x7f || "(){%*\"\\".indexOf(c) >= 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }
