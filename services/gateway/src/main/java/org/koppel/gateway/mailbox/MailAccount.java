@@ -98,11 +98,24 @@ public final class MailAccount {
 
     /** Every mailbox, parents before children. */
     public List<Mailbox> list() {
+        List<Mailbox> out = own();
+        out.addAll(shared());
+        return out;
+    }
+
+    /** The mailboxes of the user's own store. */
+    private List<Mailbox> own() {
         List<Mailbox> out = new ArrayList<>();
         EntryId inbox = store.folder(WellKnownFolder.INBOX);
         Map<EntryId, String> special = new HashMap<>();
         SPECIAL_USE.forEach((w, attr) -> store.findFolder(w).ifPresent(id -> special.put(id, attr)));
         walk(store.folder(WellKnownFolder.IPM_SUBTREE), "", inbox, special, false, out);
+        return out;
+    }
+
+    /** The shared namespace: the public store's folders. */
+    private List<Mailbox> shared() {
+        List<Mailbox> out = new ArrayList<>();
         publicStore.flatMap(p -> p.findFolder(WellKnownFolder.IPM_SUBTREE)).ifPresent(root -> {
             out.add(new Mailbox(PUBLIC_PREFIX, root, Set.of("\\Noselect"), true, true));
             walk(root, PUBLIC_PREFIX + Mailbox.DELIMITER, null, Map.of(), true, out);
@@ -164,7 +177,10 @@ public final class MailAccount {
     /** The mailbox of a name (INBOX in any case), if it exists. */
     public Optional<Mailbox> find(String name) {
         String wanted = normalize(name);
-        return list().stream().filter(m -> m.name().equals(wanted)).findFirst();
+        // Only a name in the shared namespace needs the public store's hierarchy read.
+        List<Mailbox> candidates = wanted.equals(PUBLIC_PREFIX) || wanted.startsWith(PUBLIC_PREFIX + Mailbox.DELIMITER)
+                ? shared() : own();
+        return candidates.stream().filter(m -> m.name().equals(wanted)).findFirst();
     }
 
     /** INBOX, and INBOX/... , in any case are the Inbox (RFC 9051 5.1); other names as they are. */
