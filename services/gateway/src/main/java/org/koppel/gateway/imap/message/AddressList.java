@@ -74,6 +74,8 @@ final class AddressList {
                     out.add(new Token(Kind.SPECIAL, String.valueOf(c)));
                     i++;
                 }
+            } else if (c == ')') {
+                i++; // unbalanced: ignored
             } else {
                 int start = i;
                 while (i < n && " \t\r\n()\"<>,:;@[]".indexOf(s.charAt(i)) < 0) {

@@ -29,6 +29,7 @@ final class LineSource {
     private int pos;
     private int limit;
     private long offset;
+    private byte[] scratch = new byte[256];
     private Line peeked;
     private Line last;
     private long linesRead;
@@ -70,7 +71,7 @@ final class LineSource {
 
     private Line read() throws IOException {
         long start = offset;
-        byte[] head = new byte[Math.min(keep, 256)];
+        byte[] head = scratch;
         int headLength = 0;
         long length = 0;
         int eol = 0;
@@ -90,6 +91,7 @@ final class LineSource {
             if (headLength < keep) {
                 if (headLength == head.length) {
                     head = Arrays.copyOf(head, Math.min(keep, head.length * 2));
+                    scratch = head;
                 }
                 head[headLength++] = b;
             }

@@ -75,7 +75,22 @@ public final class MessageStructure {
                 lines--;
             }
         }
-        return new MimePart(headers, type, headerStart, bodyStart, bodyEnd, lines, children, embedded);
+        long end = bodyEnd;
+        return new MimePart(headers, type, headerStart, bodyStart, bodyEnd, lines,
+                children.stream().map(c -> clamp(c, end)).toList(), embedded.map(e -> clamp(e, end)));
+    }
+
+    /**
+     * A part that consumed no line (cut short by a delimiter) starts after the line break its parent gave to that
+     * delimiter; pull it back so every part lies within its parent.
+     */
+    private static MimePart clamp(MimePart p, long end) {
+        if (p.headerStart() <= end && p.bodyEnd() <= end) {
+            return p;
+        }
+        return new MimePart(p.headers(), p.contentType(), Math.min(p.headerStart(), end), Math.min(p.bodyStart(), end),
+                Math.min(p.bodyEnd(), end), p.bodyLines(), p.children().stream().map(c -> clamp(c, end)).toList(),
+                p.embedded().map(e -> clamp(e, end)));
     }
 
     private Headers header(List<byte[]> boundaries) throws IOException {

@@ -49,6 +49,9 @@ public final class SentDate {
                 year += 1900;
             }
             String[] time = words[i + 3].split(":");
+            if (time.length < 1 || time.length > 3) {
+                return Optional.empty();
+            }
             int hour = Integer.parseInt(time[0]);
             int minute = time.length > 1 ? Integer.parseInt(time[1]) : 0;
             int second = time.length > 2 ? Integer.parseInt(time[2]) : 0;

@@ -1,5 +1,6 @@
 package org.koppel.gateway.imap.message;
 
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -15,32 +16,36 @@ public record ThreadNode(OptionalLong id, List<ThreadNode> children) {
     /** The thread-list data of a THREAD response for these threads, {@code (2)(3 6 (4 23)(44 7 96))}. */
     public static String encode(List<ThreadNode> threads) {
         StringBuilder sb = new StringBuilder();
+        ArrayDeque<Object> pending = new ArrayDeque<>();
         for (ThreadNode t : threads) {
             sb.append('(');
-            t.members(sb);
+            pending.push(t);
+            // iterative: a thread may be thousands of replies deep
+            while (!pending.isEmpty()) {
+                Object next = pending.pop();
+                if (next instanceof String text) {
+                    sb.append(text);
+                    continue;
+                }
+                ThreadNode n = (ThreadNode) next;
+                if (n.id().isPresent()) {
+                    sb.append(n.id().getAsLong());
+                    if (!n.children().isEmpty()) {
+                        sb.append(' ');
+                    }
+                }
+                if (n.children().size() == 1) {
+                    pending.push(n.children().getFirst());
+                } else {
+                    for (int i = n.children().size() - 1; i >= 0; i--) {
+                        pending.push(")");
+                        pending.push(n.children().get(i));
+                        pending.push("(");
+                    }
+                }
+            }
             sb.append(')');
         }
         return sb.toString();
-    }
-
-    private void members(StringBuilder sb) {
-        if (id.isPresent()) {
-            sb.append(id.getAsLong());
-        }
-        if (children.size() == 1) {
-            if (id.isPresent()) {
-                sb.append(' ');
-            }
-            children.getFirst().members(sb);
-        } else if (children.size() > 1) {
-            if (id.isPresent()) {
-                sb.append(' ');
-            }
-            for (ThreadNode child : children) {
-                sb.append('(');
-                child.members(sb);
-                sb.append(')');
-            }
-        }
     }
 }

@@ -1,9 +1,11 @@
 package org.koppel.gateway.imap.message;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +150,7 @@ public final class Threading {
             }
         }
         // (3) prune dummies
-        roots = prune(roots, true);
+        roots = prune(roots);
         // (4) sort the root set by sent date
         for (Container c : roots) {
             if (c.dummy()) {
@@ -160,35 +162,56 @@ public final class Threading {
         roots = mergeBySubject(roots);
         // (6) sort all siblings, youngest generation first
         sortTree(roots);
-        List<ThreadNode> out = new ArrayList<>();
-        for (Container c : roots) {
-            out.add(node(c));
-        }
-        return out;
+        return nodes(roots);
     }
 
-    private static List<Container> prune(List<Container> list, boolean rootLevel) {
+    /** Step 3, bottom-up without recursion (a thread may be thousands of messages deep). */
+    private static List<Container> prune(List<Container> roots) {
+        List<Container> order = preOrder(roots);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Container parent = order.get(i);
+            List<Container> kept = pruneLevel(parent.children, false);
+            parent.children.clear();
+            for (Container k : kept) {
+                k.parent = parent;
+                parent.children.add(k);
+            }
+        }
+        List<Container> kept = pruneLevel(roots, true);
+        for (Container k : kept) {
+            k.parent = null;
+        }
+        return kept;
+    }
+
+    /** One level of step 3; the children of the containers in {@code list} are pruned already. */
+    private static List<Container> pruneLevel(List<Container> list, boolean rootLevel) {
         List<Container> out = new ArrayList<>();
         for (Container c : list) {
-            List<Container> kids = prune(new ArrayList<>(c.children), false);
-            c.children.clear();
-            for (Container k : kids) {
-                k.parent = c;
-                c.children.add(k);
-            }
             if (c.dummy() && c.children.isEmpty()) {
                 continue;
             }
             if (c.dummy() && (!rootLevel || c.children.size() == 1)) {
-                for (Container k : c.children) {
-                    k.parent = rootLevel ? null : c.parent;
-                    out.add(k);
-                }
+                out.addAll(c.children);
                 continue;
             }
             out.add(c);
         }
         return out;
+    }
+
+    /** Every container under the roots, each before its descendants. */
+    private static List<Container> preOrder(List<Container> roots) {
+        List<Container> order = new ArrayList<>();
+        ArrayDeque<Container> stack = new ArrayDeque<>(roots);
+        while (!stack.isEmpty()) {
+            Container c = stack.pop();
+            order.add(c);
+            for (Container k : c.children) {
+                stack.push(k);
+            }
+        }
+        return order;
     }
 
     private static List<Container> mergeBySubject(List<Container> roots) {
@@ -251,18 +274,30 @@ public final class Threading {
         return result;
     }
 
-    private static void sortTree(List<Container> siblings) {
-        for (Container c : siblings) {
-            sortTree(c.children);
+    /** Step 6: every set of siblings by sent date, the youngest generation first. */
+    private static void sortTree(List<Container> roots) {
+        List<Container> order = preOrder(roots);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            order.get(i).children.sort(BY_SENT);
         }
-        siblings.sort(BY_SENT);
+        roots.sort(BY_SENT);
     }
 
-    private static ThreadNode node(Container c) {
-        List<ThreadNode> children = new ArrayList<>();
-        for (Container k : c.children) {
-            children.add(node(k));
+    private static List<ThreadNode> nodes(List<Container> roots) {
+        List<Container> order = preOrder(roots);
+        Map<Container, ThreadNode> built = new IdentityHashMap<>();
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Container c = order.get(i);
+            List<ThreadNode> children = new ArrayList<>(c.children.size());
+            for (Container k : c.children) {
+                children.add(built.remove(k));
+            }
+            built.put(c, new ThreadNode(c.dummy() ? OptionalLong.empty() : OptionalLong.of(c.message.id()), children));
         }
-        return new ThreadNode(c.dummy() ? OptionalLong.empty() : OptionalLong.of(c.message.id()), children);
+        List<ThreadNode> out = new ArrayList<>();
+        for (Container c : roots) {
+            out.add(built.get(c));
+        }
+        return out;
     }
 }

@@ -1,5 +1,7 @@
 package org.koppel.gateway.imap.message;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,8 +26,35 @@ public enum TransferDecoding {
     InputStream decode(InputStream in) {
         return switch (this) {
             case IDENTITY -> in;
-            case QUOTED_PRINTABLE -> new QuotedPrintableInputStream(in, DecodeMonitor.SILENT);
-            case BASE64 -> new Base64InputStream(in, DecodeMonitor.SILENT);
+            case QUOTED_PRINTABLE -> new Progressing(new QuotedPrintableInputStream(in, DecodeMonitor.SILENT));
+            case BASE64 -> new Progressing(new Base64InputStream(in, DecodeMonitor.SILENT));
         };
+    }
+
+    /**
+     * mime4j's decoders may return 0 octets from a read when the input held only characters they skip; Readers
+     * and transferTo treat that as an error or spin, so read again (each call consumes input).
+     */
+    private static final class Progressing extends FilterInputStream {
+
+        private static final int MAX_EMPTY_READS = 1 << 16;
+
+        Progressing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            for (int i = 0; i < MAX_EMPTY_READS; i++) {
+                int n = in.read(b, off, len);
+                if (n != 0) {
+                    return n;
+                }
+            }
+            return -1;
+        }
     }
 }

@@ -13,7 +13,11 @@ public final class CommandException extends Exception {
     public enum Reason {
         /** Malformed: {@code tag BAD}. */
         SYNTAX,
-        /** A literal above the configured limit: {@code tag NO [TOOBIG]} (RFC 7888 section 4). */
+        /**
+         * A literal above the configured limit. A synchronizing one was refused before its continuation:
+         * {@code tag NO [TOOBIG]}. A non-synchronizing one ({@link #disconnect()} is then true): {@code tag BAD
+         * [TOOBIG]} and close (RFC 7888 section 4).
+         */
         TOO_BIG,
         /** The command text exceeded the line limit: {@code * BYE}, then close. */
         LINE_TOO_LONG,

@@ -292,8 +292,8 @@ final class CommandGrammar {
             case "UNDRAFT" -> new SearchKey.Flag("\\Draft", false);
             case "UNFLAGGED" -> new SearchKey.Flag("\\Flagged", false);
             case "UNSEEN" -> new SearchKey.Flag("\\Seen", false);
-            case "KEYWORD" -> new SearchKey.Flag(spThen().atomFlag(), true);
-            case "UNKEYWORD" -> new SearchKey.Flag(spThen().atomFlag(), false);
+            case "KEYWORD" -> new SearchKey.Flag(spThen().flag(), true);
+            case "UNKEYWORD" -> new SearchKey.Flag(spThen().flag(), false);
             case "RECENT" -> new SearchKey.Recent();
             case "NEW" -> new SearchKey.And(List.of(new SearchKey.Recent(), new SearchKey.Flag("\\Seen", false)));
             case "OLD" -> new SearchKey.Not(new SearchKey.Recent());
@@ -351,10 +351,6 @@ final class CommandGrammar {
             return new SearchKey.ModSeq(modSeq(), Optional.of(entry), Optional.of(type));
         }
         return new SearchKey.ModSeq(modSeq(), Optional.empty(), Optional.empty());
-    }
-
-    private String atomFlag() throws IOException, CommandException {
-        return flag();
     }
 
     private static String capitalised(String key) {

@@ -215,16 +215,14 @@ final class CommandInput {
         int c;
         while ((c = peek()) >= '0' && c <= '9') {
             next();
-            if (++digits > MAX_DIGITS) {
+            digits++;
+            if (value > (max - (c - '0')) / 10) {
                 throw CommandException.syntax("Number too large");
             }
             value = value * 10 + (c - '0');
         }
         if (digits == 0) {
             throw CommandException.syntax("Expected a number");
-        }
-        if (value > max) {
-            throw CommandException.syntax("Number too large");
         }
         return value;
     }
@@ -368,10 +366,11 @@ final class CommandInput {
         long size = 0;
         for (int i = 1; i < end; i++) {
             char d = tail.charAt(i);
-            if (d < '0' || d > '9' || i > MAX_DIGITS) {
+            if (d < '0' || d > '9') {
                 return null;
             }
-            size = size * 10 + (d - '0');
+            // beyond 18 digits no limit can be met: saturate instead of overflowing
+            size = i > MAX_DIGITS - 1 ? Long.MAX_VALUE : size * 10 + (d - '0');
         }
         return new long[] {size, plus ? 1 : 0};
     }

@@ -31,6 +31,16 @@ public sealed interface FetchItem {
         public String wire() {
             return wire;
         }
+
+        /** The section the RFC822 forms stand for: BODY[], BODY[HEADER], BODY[TEXT]; empty for the others. */
+        public Optional<Section> section() {
+            return switch (this) {
+                case RFC822 -> Optional.of(Section.whole());
+                case RFC822_HEADER -> Optional.of(Section.of(Section.Text.HEADER));
+                case RFC822_TEXT -> Optional.of(Section.of(Section.Text.TEXT));
+                default -> Optional.empty();
+            };
+        }
     }
 
     /** {@code <origin.count>}: octets from origin, at most count of them. */

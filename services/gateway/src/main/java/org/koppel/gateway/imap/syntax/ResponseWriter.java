@@ -31,7 +31,10 @@ public final class ResponseWriter {
         this.out = out;
     }
 
-    /** After {@code ENABLE UTF8=ACCEPT}: mailbox names and quoted strings may carry UTF-8. */
+    /**
+     * After {@code ENABLE UTF8=ACCEPT} (RFC 6855): mailbox names are sent as UTF-8 rather than modified UTF-7, and
+     * quoted strings may carry UTF-8 (as IMAP4rev2 allows anyway) instead of becoming literals.
+     */
     public void utf8Accept(boolean enabled) {
         this.utf8 = enabled;
     }

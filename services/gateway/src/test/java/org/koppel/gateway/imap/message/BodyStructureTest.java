@@ -81,6 +81,22 @@ class BodyStructureTest {
     }
 
     @Test
+    void partsCutShortByADelimiterStayInsideTheirParent() throws Exception {
+        // found by MessageStructureFuzzTest: a message/rfc822 header line directly followed by the close delimiter
+        byte[] m = ("Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\n--b--\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        MimePart message = MessageStructure.parse(new ByteArrayInputStream(m)).children().getFirst();
+        MimePart embedded = message.embedded().orElseThrow();
+        assertEquals(message.bodyStart(), embedded.headerStart());
+        assertEquals(message.bodyEnd(), embedded.bodyEnd());
+        byte[] nested = ("Content-Type: multipart/mixed; boundary=o\r\n\r\n--o\r\nContent-Type: multipart/mixed; "
+                + "boundary=i\r\n\r\n--i\r\n--o--\r\n").getBytes(StandardCharsets.US_ASCII);
+        MimePart inner = MessageStructure.parse(new ByteArrayInputStream(nested)).children().getFirst();
+        MimePart empty = inner.children().getFirst();
+        assertEquals(true, empty.bodyEnd() <= inner.bodyEnd() && empty.headerStart() <= inner.bodyEnd());
+    }
+
+    @Test
     void corpusMessagesHaveConsistentStructure() throws Exception {
         for (String name : new String[] {"python-msg_02.eml", "python-msg_07.eml", "python-msg_16.eml",
             "python-msg_35.eml"}) {

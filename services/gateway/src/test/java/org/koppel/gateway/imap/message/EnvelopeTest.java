@@ -55,9 +55,16 @@ class EnvelopeTest {
     }
 
     @Test
+    void unbalancedParenthesisIsIgnored() {
+        // found by MessageStructureFuzzTest: a stray ')' made the tokenizer loop without consuming input
+        assertEquals(List.of(new EnvelopeAddress.Mailbox(Optional.empty(), Optional.empty(), "barry", "digicrryA.Warsaw")),
+                AddressList.parse("barry@digicrry A. Warsaw)"));
+    }
+
+    @Test
     void garbageNeverThrows() {
         for (String s : new String[] {"<", ">", "@", ":;", "a:b:c;", "\"unterminated", "(comment", "<@", "<a@", "[",
-            "a@[1.2.3.4", ";;;,,,", "g: <x@y>, (c) z@w ;, more"}) {
+            "a@[1.2.3.4", ";;;,,,", "g: <x@y>, (c) z@w ;, more", "barry@digicrry A. Warsaw)", ")", "a) <b@c>"}) {
             AddressList.parse(s);
         }
     }

@@ -99,7 +99,7 @@ class MessageStructureFuzzTest {
             corpus.add(TestMessages.bytes(name));
         }
         assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
-            for (int i = 0; i < 3000; i++) {
+            for (int i = 0; i < 10_000; i++) {
                 byte[] data = corpus.get(random.nextInt(corpus.size())).clone();
                 for (int m = 0; m < 1 + random.nextInt(6); m++) {
                     int pos = data.length == 0 ? 0 : random.nextInt(data.length);

@@ -2,6 +2,7 @@ package org.koppel.gateway.imap.message;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,6 +107,16 @@ class SectionReaderTest {
         String qp = new String(reader.binary(List.of(1)).orElseThrow().readAll(), StandardCharsets.ISO_8859_1);
         assertTrue(qp.contains("Caf\u00e9?"), qp);
         assertTrue(reader.binary(List.of(2, 5)).isEmpty());
+    }
+
+    @Test
+    void encodedPartsOfOnlySkippedCharactersDecodeToNothing() throws Exception {
+        // found by MessageStructureFuzzTest: mime4j's decoders return 0 octets here, which Readers reject
+        byte[] m = ("Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n!!!! ....\r\n*&^%\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        SectionReader r = new SectionReader(TestMessages.source(m));
+        assertEquals(0, r.binary(List.of(1)).orElseThrow().size());
+        assertFalse(new ContentSearch(TestMessages.source(m), r.structure()).bodyContains("x"));
     }
 
     @Test

@@ -24,7 +24,8 @@ class SentDateTest {
     @Test
     void garbageIsEmpty() {
         for (String s : new String[] {"", "yesterday", "32 Jan 2000 00:00:00 +0000", "1 Foo 2000 00:00 +0000",
-            "Mon, 1 Jan", "1 Jan 2000 xx:yy +0000", "1 Jan 2000 00:00 +9999"}) {
+            "Mon, 1 Jan", "1 Jan 2000 xx:yy +0000", "1 Jan 2000 00:00 +9999",
+            "1 Jan 2000 : +0000", "1 Jan 2000 1:2:3:4 +0000", "1 Jan 2000 00:00 +ab12"}) {
             assertEquals(Optional.empty(), SentDate.parse(s), s);
         }
     }

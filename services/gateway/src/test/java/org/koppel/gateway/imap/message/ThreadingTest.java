@@ -81,6 +81,17 @@ class ThreadingTest {
     }
 
     @Test
+    void deepChainsNeedNoDeepStack() {
+        List<ThreadMessage> messages = new ArrayList<>();
+        StringBuilder expected = new StringBuilder("(");
+        for (int i = 1; i <= 20_000; i++) {
+            messages.add(i == 1 ? message(1, "deep") : message(i, "Re: deep", "m" + (i - 1) + "@x"));
+            expected.append(i == 1 ? "" : " ").append(i);
+        }
+        assertEquals(expected.append(')').toString(), ThreadNode.encode(Threading.references(messages)));
+    }
+
+    @Test
     void orderedSubject() {
         List<ThreadMessage> messages = List.of(
                 new ThreadMessage(1, Optional.empty(), List.of(), BaseSubject.of("a"), Instant.ofEpochSecond(10)),

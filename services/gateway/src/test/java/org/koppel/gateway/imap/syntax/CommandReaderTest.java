@@ -245,6 +245,17 @@ class CommandReaderTest {
     }
 
     @Test
+    void literalSizesBeyondLongAreRefusedWithoutContinuation() throws Exception {
+        // 19 nines overflowed a long and slipped under the limit as a negative size
+        for (String size : new String[] {"9999999999999999999", "9223372036854775808", "99999999999999999999999"}) {
+            CommandReader reader = new CommandReader(stream("a APPEND INBOX {" + size + "}\r\nb NOOP\r\n"),
+                    CommandLimits.DEFAULT);
+            assertThrows(CommandException.class, () -> reader.read(continuations::incrementAndGet), size);
+            assertEquals(0, continuations.get(), size);
+        }
+    }
+
+    @Test
     void nonSynchronizingLiteralAboveTheLimitDemandsDisconnect() throws Exception {
         CommandLimits limits = CommandLimits.DEFAULT.literalMinus();
         CommandReader reader = new CommandReader(stream("a APPEND INBOX {5000+}\r\n" + "x".repeat(5000) + "\r\n"),
