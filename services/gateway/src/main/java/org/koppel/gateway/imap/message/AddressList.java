@@ -81,10 +81,6 @@ final class AddressList {
                 while (i < n && " \t\r\n()\"<>,:;@[]".indexOf(s.charAt(i)) < 0) {
                     i++;
                 }
-                if (i == start) {
-                    i++; // a stray ')' outside a comment: skip it, or the loop would never advance
-                    continue;
-                }
                 out.add(new Token(Kind.WORD, s.substring(start, i)));
             }
         }
