@@ -11,6 +11,7 @@ import java.util.Set;
 import org.koppel.gateway.imap.syntax.ImapCommand;
 import org.koppel.gateway.mailbox.Flags;
 import org.koppel.gateway.mailbox.Mailbox;
+import org.koppel.gateway.mailbox.MailboxView;
 import org.koppel.inetmapi.mime.ConvertedMessage;
 import org.koppel.inetmapi.mime.MimeReader;
 import org.koppel.mapi.EntryId;
@@ -42,7 +43,10 @@ final class AppendCommand implements CommandHandler<ImapCommand.Append> {
         }
         EntryId folder = target.get().folder();
         Session session = s.account().session();
-        s.account().trackUids(folder);
+        boolean intoSelected = s.selected() != null && s.selected().mailbox().folder().equals(folder);
+        if (!intoSelected) {
+            s.account().trackUids(folder);
+        }
         MimeReader reader = new MimeReader(s.account().names()).keepingOriginal();
         List<EntryId> created = new ArrayList<>();
         try {
@@ -69,10 +73,21 @@ final class AppendCommand implements CommandHandler<ImapCommand.Append> {
             }
             return;
         }
-        if (s.selected() != null && s.selected().mailbox().folder().equals(folder)) {
-            s.selected().watch().markChanged();
+        Map<EntryId, Long> uids;
+        if (intoSelected) {
+            // The selected mailbox's view reads the new messages anyway (the client gets EXISTS): no second export.
+            MailboxView view = s.selected().view();
+            view.refresh();
+            uids = new java.util.HashMap<>();
+            for (EntryId id : created) {
+                long uid = view.uidOf(id);
+                if (uid > 0) {
+                    uids.put(id, uid);
+                }
+            }
+        } else {
+            uids = s.account().uidsOf(folder, created);
         }
-        Map<EntryId, Long> uids = s.account().uidsOf(folder, created);
         Optional<String> appendUid = Optional.empty();
         if (uids.size() == created.size()) {
             StringBuilder list = new StringBuilder();

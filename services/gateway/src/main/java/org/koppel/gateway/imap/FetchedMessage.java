@@ -34,10 +34,17 @@ final class FetchedMessage {
         return text;
     }
 
-    /** Sections, envelope and structure of the text. */
+    /** Sections, envelope and structure of the text; the structure from the gateway's cache when it has it. */
     SectionReader sections() {
         if (reader == null) {
-            reader = new SectionReader(() -> text().open());
+            MimePart known = session.context().structures().structure(entry, () -> {
+                try {
+                    return new SectionReader(() -> text().open()).structure();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            reader = new SectionReader(() -> text().open(), known);
         }
         return reader;
     }

@@ -7,16 +7,17 @@ import org.koppel.gateway.imap.syntax.CommandLimits;
 import org.koppel.gateway.mailbox.MessageTexts;
 
 /**
- * What every IMAP session of a server shares: the settings, the authenticator (with its throttle), the cache of
- * message texts and the command dispatch table.
+ * What every IMAP session of a server shares: the settings, the authenticator (with its throttle), the caches of
+ * message texts and their parsed structures, and the command dispatch table.
  */
-record ImapContext(GatewayConfig config, Authenticator authenticator, MessageTexts texts, CommandLimits limits,
-        Commands commands) {
+record ImapContext(GatewayConfig config, Authenticator authenticator, MessageTexts texts,
+        StructureCache structures, CommandLimits limits, Commands commands) {
 
     ImapContext {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(texts, "texts");
+        Objects.requireNonNull(structures, "structures");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(commands, "commands");
     }

@@ -62,7 +62,8 @@ public final class ImapServer implements AutoCloseable {
                 pause.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : pause);
         CommandLimits limits = new CommandLimits(config.maxLineLength(), config.maxLiteralSize(), 64 * 1024,
                 config.maxLiteralSize(), 1 << 20, Optional.empty());
-        ImapContext context = new ImapContext(config, authenticator, texts, limits,
+        ImapContext context = new ImapContext(config, authenticator, texts,
+                new StructureCache(StructureCache.DEFAULT_BYTES), limits,
                 Commands.standard());
         ConnectionLimit limit = new ConnectionLimit(config.maxConnections());
         List<ProtocolListener> started = new ArrayList<>();

@@ -106,6 +106,11 @@ public final class MailboxView {
         return Optional.ofNullable(current.get(uid));
     }
 
+    /** The UID of a message of the store side, by entry id (for APPENDUID into the selected mailbox), or -1. */
+    public long uidOf(EntryId message) {
+        return current.uidOf(message);
+    }
+
     /** The flags the client was last told a message has. */
     public Flags knownFlags(long uid) {
         int i = client.indexOf(uid);

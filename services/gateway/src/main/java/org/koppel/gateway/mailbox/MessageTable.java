@@ -74,6 +74,17 @@ final class MessageTable {
         return read[i];
     }
 
+    /** The UID of the message with this entry id, or -1: a scan from the newest, where appended messages are. */
+    long uidOf(EntryId id) {
+        byte[] wanted = id.bytes();
+        for (int i = size - 1; i >= 0; i--) {
+            if (Arrays.equals(entryIds, i * EntryId.LENGTH, (i + 1) * EntryId.LENGTH, wanted, 0, EntryId.LENGTH)) {
+                return uids[i];
+            }
+        }
+        return -1;
+    }
+
     /** The UID of the message with this source key, or -1: a linear scan, for the (rare) removals. */
     long uidOf(SourceKey key) {
         long counter = key.counter();

@@ -20,6 +20,12 @@ public final class SectionReader {
         this.source = source;
     }
 
+    /** A reader whose structure was parsed before (it is immutable: a cache may keep it per message version). */
+    public SectionReader(MessageSource source, MimePart structure) {
+        this.source = source;
+        this.structure = structure;
+    }
+
     /** The message's MIME structure (parsed on first use). */
     public MimePart structure() throws IOException {
         if (structure == null) {
