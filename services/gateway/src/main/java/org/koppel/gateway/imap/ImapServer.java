@@ -11,6 +11,7 @@ import javax.net.ssl.SSLContext;
 import org.koppel.gateway.GatewayConfig;
 import org.koppel.gateway.auth.Authenticator;
 import org.koppel.gateway.imap.syntax.CommandLimits;
+import org.koppel.gateway.mailbox.FolderSnapshots;
 import org.koppel.gateway.mailbox.MessageTexts;
 import org.koppel.gateway.net.ConnectionLimit;
 import org.koppel.gateway.net.GatewayTls;
@@ -63,7 +64,8 @@ public final class ImapServer implements AutoCloseable {
         CommandLimits limits = new CommandLimits(config.maxLineLength(), config.maxLiteralSize(), 64 * 1024,
                 config.maxLiteralSize(), 1 << 20, Optional.empty());
         ImapContext context = new ImapContext(config, authenticator, texts,
-                new StructureCache(StructureCache.DEFAULT_BYTES), limits,
+                new StructureCache(StructureCache.DEFAULT_BYTES), new FolderSnapshots(FolderSnapshots.DEFAULT_ROWS),
+                limits,
                 Commands.standard());
         ConnectionLimit limit = new ConnectionLimit(config.maxConnections());
         List<ProtocolListener> started = new ArrayList<>();

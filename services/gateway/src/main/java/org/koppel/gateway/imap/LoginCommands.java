@@ -105,7 +105,7 @@ final class LoginCommands {
                 MailAccount account;
                 try {
                     account = new MailAccount(ok.session(), s.context().config().onlyMailFolders(),
-                            s.context().config().publicFolders());
+                            s.context().config().publicFolders(), s.context().snapshots());
                 } catch (RuntimeException e) {
                     ok.session().close();
                     throw e;

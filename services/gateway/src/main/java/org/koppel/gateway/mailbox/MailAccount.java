@@ -49,6 +49,7 @@ public final class MailAccount {
     private final FlagProperties flagProperties;
     private final boolean onlyMail;
     private final Optional<StoreInfo> publicStore;
+    private final FolderSnapshots snapshots;
     /** Where {@link #uidsOf} left off per folder; a few folders only (the ones a client copies into). */
     private final Map<EntryId, SyncState> folderStates = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -59,8 +60,9 @@ public final class MailAccount {
     private static final ContentsSyncOptions UID_ONLY = ContentsSyncOptions.defaults()
             .withBatchSize(ContentsSyncOptions.MAX_BATCH);
 
-    public MailAccount(Session session, boolean onlyMailFolders, boolean publicFolders) {
+    public MailAccount(Session session, boolean onlyMailFolders, boolean publicFolders, FolderSnapshots snapshots) {
         this.session = session;
+        this.snapshots = snapshots;
         this.store = session.stores().openOwn();
         this.names = new StoreNamedTags(session, store.entryId());
         this.flagProperties = new FlagProperties(names);
@@ -391,6 +393,6 @@ public final class MailAccount {
 
     /** A view of a mailbox's messages, for SELECT and EXAMINE. */
     public MailboxView open(Mailbox m) {
-        return MailboxView.open(session, m.folder(), flagProperties);
+        return MailboxView.open(session, m.folder(), flagProperties, snapshots);
     }
 }

@@ -37,7 +37,7 @@ public final class MailboxView {
     private long highestModSeq;
     private long uidNext;
 
-    private final MessageTable current = new MessageTable();
+    private MessageTable current = new MessageTable();
     private final UidList client = new UidList();
     private final Set<Long> touched = new LinkedHashSet<>();
 
@@ -56,12 +56,28 @@ public final class MailboxView {
         this.uidNext = imap.uidNext();
     }
 
-    /** Reads the folder's messages (one full export) and shows all of them to the client. */
-    public static MailboxView open(Session session, EntryId folder, FlagProperties flagProperties) {
-        MailboxView v = new MailboxView(session, folder, flagProperties, session.changes().imapState(folder));
+    /**
+     * Reads the folder's messages and shows all of them to the client: from the gateway's last snapshot of the
+     * folder plus what changed since (an incremental export under this session's rights), or with one full
+     * export when there is none.
+     */
+    public static MailboxView open(Session session, EntryId folder, FlagProperties flagProperties,
+            FolderSnapshots snapshots) {
+        ImapFolderState imap = session.changes().imapState(folder);
+        MailboxView v = new MailboxView(session, folder, flagProperties, imap);
+        snapshots.get(folder).filter(snap -> snap.uidValidity() == imap.uidValidity()).ifPresent(snap -> {
+            v.current = snap.table().copy();
+            v.state = snap.state();
+        });
         v.refresh();
         v.drain(true);
+        snapshots.offer(folder, v.snapshot());
         return v;
+    }
+
+    /** What the view knows of the store side now, as a snapshot others can start from. */
+    FolderSnapshots.Snapshot snapshot() {
+        return new FolderSnapshots.Snapshot(current.copy(), state, uidValidity, highestModSeq, uidNext);
     }
 
     public EntryId folder() {

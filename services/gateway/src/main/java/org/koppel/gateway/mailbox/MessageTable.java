@@ -37,6 +37,27 @@ final class MessageTable {
         return size;
     }
 
+    /** An independent copy, trimmed to its rows (categories lists are immutable and shared). */
+    MessageTable copy() {
+        MessageTable t = new MessageTable();
+        int n = Math.max(size, 16);
+        t.size = size;
+        t.uids = Arrays.copyOf(uids, n);
+        t.modSeqs = Arrays.copyOf(modSeqs, n);
+        t.dates = Arrays.copyOf(dates, n);
+        t.mapiSizes = Arrays.copyOf(mapiSizes, n);
+        t.messageFlags = Arrays.copyOf(messageFlags, n);
+        t.msgStatus = Arrays.copyOf(msgStatus, n);
+        t.flagStatus = Arrays.copyOf(flagStatus, n);
+        t.lastVerbs = Arrays.copyOf(lastVerbs, n);
+        t.read = Arrays.copyOf(read, n);
+        t.entryIds = Arrays.copyOf(entryIds, n * EntryId.LENGTH);
+        t.sourceCounters = Arrays.copyOf(sourceCounters, n);
+        t.sourceReplicas = Arrays.copyOf(sourceReplicas, n);
+        t.categories.putAll(categories);
+        return t;
+    }
+
     /** The UID at an index (ascending order). */
     long uidAt(int index) {
         return uids[index];
