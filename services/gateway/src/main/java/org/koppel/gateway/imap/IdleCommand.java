@@ -3,16 +3,16 @@ package org.koppel.gateway.imap;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.koppel.gateway.imap.syntax.CommandException;
 import org.koppel.gateway.imap.syntax.ImapCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * IDLE (RFC 2177): while the connection's thread waits for DONE, a second virtual thread sleeps on the selected
- * folder's notifications and sends EXISTS, EXPUNGE and FETCH as they happen. Nothing polls; an idle client costs
- * two parked virtual threads and a subscription.
+ * IDLE (RFC 2177): while the connection's thread waits for DONE, a store notification on the selected folder
+ * starts a short-lived virtual thread that sends EXISTS, EXPUNGE and FETCH at once. Nothing polls, and an idle
+ * client costs one parked thread and a subscription; a burst of notifications coalesces into one push.
  */
 final class IdleCommand implements CommandHandler<ImapCommand.Idle> {
 
@@ -29,30 +29,9 @@ final class IdleCommand implements CommandHandler<ImapCommand.Idle> {
         s.out().line("+ idling");
         s.out().flush();
         Selected selected = s.selected();
-        Semaphore wake = new Semaphore(0);
-        boolean[] stop = {false};
-        Thread pusher = null;
-        if (selected != null) {
-            selected.watch().onChange(wake::release);
-            pusher = Thread.ofVirtual().name("imap-idle").start(() -> {
-                try {
-                    while (true) {
-                        wake.acquire();
-                        wake.drainPermits();
-                        synchronized (stop) {
-                            if (stop[0]) {
-                                return;
-                            }
-                        }
-                        s.sendUpdates(true);
-                        s.out().flush();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (IOException | RuntimeException e) {
-                    LOG.debug("IDLE push to {} failed: {}", s.connection().remote(), e.toString());
-                }
-            });
+        Push push = selected == null ? null : new Push(s);
+        if (push != null) {
+            selected.watch().onChange(push::request);
         }
         Optional<String> line;
         try {
@@ -60,17 +39,9 @@ final class IdleCommand implements CommandHandler<ImapCommand.Idle> {
         } catch (CommandException e) {
             line = Optional.of("");
         } finally {
-            if (pusher != null) {
+            if (push != null) {
                 selected.watch().onChange(null);
-                synchronized (stop) {
-                    stop[0] = true;
-                }
-                wake.release();
-                try {
-                    pusher.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                push.stop();
             }
         }
         if (line.isEmpty()) {
@@ -81,5 +52,46 @@ final class IdleCommand implements CommandHandler<ImapCommand.Idle> {
             return;
         }
         s.complete(c, "IDLE terminated.");
+    }
+
+    /**
+     * The pushes of one IDLE. {@link #request} runs on the store's notification thread, so it only starts a
+     * virtual thread (unless one is already on its way); the pushes and {@link #stop} take the same lock, so no
+     * push writes after IDLE ended and the session's own thread owns the view again.
+     */
+    private static final class Push {
+        private final ImapSession session;
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private boolean stopped;
+
+        Push(ImapSession session) {
+            this.session = session;
+        }
+
+        void request() {
+            if (scheduled.compareAndSet(false, true)) {
+                Thread.ofVirtual().name("imap-idle-push").start(this::run);
+            }
+        }
+
+        private void run() {
+            synchronized (this) {
+                scheduled.set(false);
+                if (stopped) {
+                    return;
+                }
+                try {
+                    session.sendUpdates(true);
+                    session.out().flush();
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("IDLE push to {} failed: {}", session.connection().remote(), e.toString());
+                }
+            }
+        }
+
+        /** Waits for a push in progress, and lets none start after. */
+        synchronized void stop() {
+            stopped = true;
+        }
     }
 }
