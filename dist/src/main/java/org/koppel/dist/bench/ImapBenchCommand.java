@@ -147,12 +147,12 @@ final class ImapBenchCommand implements Callable<Integer> {
             List<String> logins = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 logins.add("imap" + i);
-                g.serve().admin("user", "add", "imap" + i, "--email", "imap" + i + "@example.org", "--password", PASSWORD);
             }
+            g.serve().addUsers(logins, PASSWORD);
             long t0 = System.nanoTime();
             ImapCycles cycles = new ImapCycles(g.imapPort(), messages, seed);
             cycles.fill(g.lmtpPort(), logins);
-            System.err.printf("koppel bench imap: %d Inboxes of %d messages delivered in %.1f s; cycling %d s + %d s"
+            System.err.printf("koppel bench imap: %d Inbox(es) of %d messages delivered in %.1f s; cycling %d s + %d s"
                     + " warm-up%n", clients, messages, (System.nanoTime() - t0) / 1e9, seconds, warmupSeconds);
             long serverCpu = g.serve().cpuNanos();
             long clientCpu = BenchMachine.ownCpuNanos();
@@ -165,7 +165,7 @@ final class ImapBenchCommand implements Callable<Integer> {
             for (ImapStep step : ImapStep.values()) {
                 rows.add(BenchResult.of(step.label(), r.latencies().get(step), r.measuredNanos()));
             }
-            new ResultTable().print(System.out, List.of("", "Cycles: " + clients + " clients, each its own Inbox of "
+            new ResultTable().print(System.out, List.of("", "Cycles: " + clients + " client(s), each its own Inbox of "
                     + messages + " messages (2-20 KB), " + seconds + " s measured after " + warmupSeconds
                     + " s warm-up; server -Xmx" + serverHeap + ", " + g.where()), rows);
             Latencies cycle = r.latencies().get(ImapStep.CYCLE);
@@ -184,10 +184,11 @@ final class ImapBenchCommand implements Callable<Integer> {
     private void idle() throws Exception {
         withGateway("idle", idleHeap, g -> {
             long t0 = System.nanoTime();
+            List<String> logins = new ArrayList<>();
             for (int u = 0; u < idleUsers; u++) {
-                String login = ImapIdlers.login(u);
-                g.serve().admin("user", "add", login, "--email", login + "@example.org", "--password", PASSWORD);
+                logins.add(ImapIdlers.login(u));
             }
+            g.serve().addUsers(logins, PASSWORD);
             long t1 = System.nanoTime();
             ImapIdlers.fill(g.lmtpPort(), idleUsers, idleFill, seed);
             System.err.printf("koppel bench imap: %d users added in %.1f s, %d messages each delivered in %.1f s;"

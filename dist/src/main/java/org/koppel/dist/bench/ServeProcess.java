@@ -62,6 +62,12 @@ final class ServeProcess implements AutoCloseable {
         return new ServeProcess(p, data, apiPort, List.copyOf(cmd));
     }
 
+    /** The shipped config/ directory of the checkout the benchmark runs in (or of its parent directory). */
+    static Path shippedConfig() {
+        Path root = Path.of(System.getProperty("user.dir"));
+        return Files.isDirectory(root.resolve("config")) ? root.resolve("config") : root.getParent().resolve("config");
+    }
+
     /** A port nobody listens on now (the child binds it a moment later). */
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -127,6 +133,37 @@ final class ServeProcess implements AutoCloseable {
         int exit = cl.execute(all.toArray(String[]::new));
         if (exit != 0) {
             throw new IllegalStateException("koppel admin " + String.join(" ", args) + ": " + out);
+        }
+    }
+
+    /**
+     * Adds users LOGIN with the address LOGIN@example.org and one password through {@code koppel admin}, four at
+     * a time (each creates a store with its folders, which takes the store a while).
+     */
+    void addUsers(List<String> logins, String password) throws InterruptedException {
+        java.util.concurrent.Semaphore parallel = new java.util.concurrent.Semaphore(4);
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (String login : logins) {
+            parallel.acquire();
+            if (!failures.isEmpty()) {
+                break;
+            }
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    admin("user", "add", login, "--email", login + "@example.org", "--password", password);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                } finally {
+                    parallel.release();
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(failures.get(0).getMessage(), failures.get(0));
         }
     }
 
