@@ -11,10 +11,11 @@ final class BenchMachine {
     private BenchMachine() {
     }
 
-    /** /proc/loadavg, or "unknown" where there is none. */
+    /** The 1, 5 and 15 minute load averages from /proc/loadavg, or "unknown" where there is none. */
     static String loadAverage() {
         try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+            return fields.length < 3 ? "unknown" : fields[0] + " " + fields[1] + " " + fields[2];
         } catch (IOException e) {
             return "unknown";
         }
