@@ -53,7 +53,7 @@ final class ImapCycles {
         for (int i = 0; i < logins.size(); i++) {
             String login = logins.get(i);
             long clientSeed = seed + i;
-            threads.add(Thread.ofVirtual().start(() -> {
+            threads.add(Thread.ofPlatform().name("imap-bench-fill-" + i).start(() -> {
                 SampleMail mail = new SampleMail(clientSeed, Instant.parse("2026-01-05T08:00:00Z"), 0);
                 Random random = new Random(clientSeed);
                 try (LmtpDelivery lmtp = LmtpDelivery.connect(lmtpPort)) {

@@ -138,7 +138,9 @@ final class ServeProcess implements AutoCloseable {
 
     /**
      * Adds users LOGIN with the address LOGIN@example.org and one password through {@code koppel admin}, four at
-     * a time (each creates a store with its folders, which takes the store a while).
+     * a time (each creates a store with its folders, which takes the store a while). On platform threads: the
+     * admin's SOAP client loads classes as it starts, and virtual threads blocked in class loading pin their
+     * carriers; four of them deadlocked a two-core machine.
      */
     void addUsers(List<String> logins, String password) throws InterruptedException {
         java.util.concurrent.Semaphore parallel = new java.util.concurrent.Semaphore(4);
@@ -149,7 +151,7 @@ final class ServeProcess implements AutoCloseable {
             if (!failures.isEmpty()) {
                 break;
             }
-            threads.add(Thread.ofVirtual().start(() -> {
+            threads.add(Thread.ofPlatform().name("bench-admin").start(() -> {
                 try {
                     admin("user", "add", login, "--email", login + "@example.org", "--password", password);
                 } catch (RuntimeException e) {
