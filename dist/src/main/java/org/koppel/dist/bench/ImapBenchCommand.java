@@ -194,7 +194,7 @@ final class ImapBenchCommand implements Callable<Integer> {
             System.err.printf("koppel bench imap: %d users added in %.1f s, %d messages each delivered in %.1f s;"
                     + " opening %d IDLE connections%n", idleUsers, (t1 - t0) / 1e9, idleFill,
                     (System.nanoTime() - t1) / 1e9, idle);
-            String heapBefore = ServeProcess.mebibytes(g.serve().heapUsedAfterGc());
+            long heapBefore = g.serve().heapUsedAfterGc();
             try (ImapIdlers idlers = new ImapIdlers(g.imapPort(), idleUsers, PASSWORD)) {
                 long open = System.nanoTime();
                 idlers.open(idle);
@@ -228,8 +228,13 @@ final class ImapBenchCommand implements Callable<Integer> {
                         exists.percentileMicros(99) / 1e3, exists.percentileMicros(100) / 1e3, r.early(), r.missed());
                 System.out.printf("server heap after a full GC: %s before the connections, %s with %d idling (target"
                         + " < 256 MB), %s after the deliveries; resident memory with them idling %s; %d platform"
-                        + " threads%n", heapBefore, ServeProcess.mebibytes(heapIdle), idle,
+                        + " threads%n", ServeProcess.mebibytes(heapBefore), ServeProcess.mebibytes(heapIdle), idle,
                         ServeProcess.mebibytes(heapAfter), ServeProcess.mebibytes(residentIdle), threadsIdle);
+                if (heapBefore >= 0 && heapIdle >= 0) {
+                    System.out.printf("heap per idling connection: %.1f KiB (the growth over the server without"
+                            + " them, each with an Inbox of %d messages selected)%n",
+                            (heapIdle - heapBefore) / 1024.0 / idle, idleFill);
+                }
                 System.out.printf("connections opened in %.1f s; %d still idling after the deliveries, %d failed%s%n",
                         open / 1e9, stillIdling, failed, failed == 0 ? "" : " (first: " + idlers.failures().get(0) + ")");
             }

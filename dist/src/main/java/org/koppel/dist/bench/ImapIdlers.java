@@ -97,10 +97,12 @@ final class ImapIdlers implements AutoCloseable {
         java.util.Arrays.fill(readFor, -1);
         Semaphore parallel = new Semaphore(SETUP_PARALLEL);
         CountDownLatch ready = new CountDownLatch(connections);
+        int started = 0;
         for (int i = 0; i < connections; i++) {
             int index = i;
             parallel.acquire();
             readers.add(Thread.ofVirtual().name("imap-idler-" + i).start(() -> idle(index, parallel, ready)));
+            started++;
             if (i == 0) {
                 // The first one alone, so that the client's classes are loaded before many virtual threads need
                 // them at once (a virtual thread loading a class pins its carrier).
@@ -111,6 +113,9 @@ final class ImapIdlers implements AutoCloseable {
             if (!failures.isEmpty()) {
                 break;
             }
+        }
+        for (int never = started; never < connections; never++) {
+            ready.countDown();
         }
         if (!ready.await(10, TimeUnit.MINUTES) || !failures.isEmpty()) {
             Throwable first = failures.isEmpty() ? new IllegalStateException("connections not idling in time") : failures.get(0);
@@ -136,7 +141,8 @@ final class ImapIdlers implements AutoCloseable {
         String tag;
         try {
             try {
-                c = ImapBenchClient.connect("127.0.0.1", imapPort, 120_000);
+                // A server that stops answering (one out of heap did) fails the run within a minute.
+                c = ImapBenchClient.connect("127.0.0.1", imapPort, 60_000);
                 clients.add(c);
                 long t0 = System.nanoTime();
                 c.command("LOGIN " + login(user) + " " + password).orFail();

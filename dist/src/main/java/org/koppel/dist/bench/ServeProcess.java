@@ -33,12 +33,16 @@ final class ServeProcess implements AutoCloseable {
     private final Path data;
     private final int apiPort;
     private final List<String> command;
+    private final Thread stopOnExit;
 
     private ServeProcess(Process process, Path data, int apiPort, List<String> command) {
         this.process = process;
         this.data = data;
         this.apiPort = apiPort;
         this.command = command;
+        // A benchmark stopped by a signal or timeout(1) must not leave its server running.
+        this.stopOnExit = new Thread(process::destroyForcibly, "stop-koppel-serve");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
@@ -211,6 +215,11 @@ final class ServeProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or will
+        }
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
