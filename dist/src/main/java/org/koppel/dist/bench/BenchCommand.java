@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 LongPollBenchCommand.class, SoapBenchCommand.class, SpoolerBenchCommand.class,
                 LmtpBenchCommand.class, EasBenchCommand.class, EasFetchBenchCommand.class, SendMailBenchCommand.class,
                 SearchBenchCommand.class,
-                MimeBenchCommand.class})
+                MimeBenchCommand.class, ImapBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

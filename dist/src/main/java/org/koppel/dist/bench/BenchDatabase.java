@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.koppel.dist.runtime.BlobStorage;
 import org.koppel.store.core.db.DatabaseConfig;
@@ -26,6 +27,9 @@ sealed interface BenchDatabase extends AutoCloseable {
     BlobStorage blobStorage();
 
     String describe();
+
+    /** What {@code koppel serve} is given as {@code --set} to use this database ("file.key=value"). */
+    List<String> serveSettings();
 
     @Override
     void close();
@@ -71,6 +75,12 @@ sealed interface BenchDatabase extends AutoCloseable {
             return "embedded H2 (file database in " + dir + ")";
         }
 
+        /** None: serve keeps its embedded database in its own data directory. */
+        @Override
+        public List<String> serveSettings() {
+            return List.of();
+        }
+
         @Override
         public void close() {
             deleteTree(dir);
@@ -92,6 +102,13 @@ sealed interface BenchDatabase extends AutoCloseable {
         @Override
         public String describe() {
             return "MariaDB " + user + "@" + host + ":" + port + "/" + database + " (dropped afterwards)";
+        }
+
+        @Override
+        public List<String> serveSettings() {
+            return List.of("server.database_engine=mysql", "server.mysql_host=" + host,
+                    "server.mysql_port=" + port, "server.mysql_user=" + user, "server.mysql_password=" + password,
+                    "server.mysql_database=" + database);
         }
 
         @Override

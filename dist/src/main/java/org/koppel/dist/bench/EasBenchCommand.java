@@ -3,7 +3,6 @@ package org.koppel.dist.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.koppel.backend.mapi.MapiBackend;
 import org.koppel.dist.KoppelVersion;
 import org.koppel.dist.runtime.EmbeddedStore;
@@ -144,7 +140,7 @@ final class EasBenchCommand implements Callable<Integer> {
         }
         System.out.println("Koppel ActiveSync benchmark: Java " + Runtime.version() + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, protocol " + EasBenchClient.VERSION.header()
-                + ", load average at start " + loadAverage());
+                + ", load average at start " + BenchMachine.loadAverage());
         if (todo.contains(Part.INITIAL) || todo.contains(Part.INCREMENTAL)) {
             syncParts(todo);
         }
@@ -192,7 +188,7 @@ final class EasBenchCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            deleteTree(easDir);
+            new ScratchDirectory(easDir).close();
         }
     }
 
@@ -324,25 +320,24 @@ final class EasBenchCommand implements Callable<Integer> {
     // --- Ping: a koppel serve process -----------------------------------------------------------------------
 
     private int pings() throws Exception {
-        Path data = Files.createTempDirectory("koppel-bench-eas-ping");
+        ScratchDirectory scratch = ScratchDirectory.create("koppel-bench-eas-ping");
+        Path data = scratch.path();
         Files.createDirectories(data.resolve("config"));
-        int port = freePort();
-        int easPort = freePort();
+        int easPort = ServeProcess.freePort();
         ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(virtual)
                 .connectTimeout(Duration.ofSeconds(60)).build();
         ObjectMapper json = new ObjectMapper();
-        String api = "http://127.0.0.1:" + port;
         try (BenchDatabase db = databaseOptions.open(false)) {
-            List<String> dbSettings = db instanceof BenchDatabase.MariaDb m
-                    ? List.of("--set", "server.database_engine=mysql", "--set", "server.mysql_host=" + m.host(),
-                            "--set", "server.mysql_port=" + m.port(), "--set", "server.mysql_user=" + m.user(),
-                            "--set", "server.mysql_password=" + m.password(), "--set", "server.mysql_database=" + m.database())
-                    : List.of();
+            List<String> settings = new ArrayList<>(db.serveSettings());
+            settings.addAll(List.of("dagent.enabled=no", "spooler.enabled=no", "gateway.enabled=no", "eas.enabled=yes",
+                    "eas.listen=127.0.0.1:" + easPort, "eas.tls_listen=off", "eas.provisioning=off",
+                    "eas.ping_max_heartbeat=3540"));
             String where = db instanceof BenchDatabase.MariaDb ? db.describe() : "embedded H2 in " + data;
-            Process server = startServer(data, port, easPort, dbSettings);
+            ServeProcess server = ServeProcess.start(data, data.resolve("config"), serverHeap, settings);
+            String api = "http://127.0.0.1:" + server.apiPort();
             try {
-                awaitHealth(http, api, server);
+                server.awaitHealth(Duration.ofSeconds(120));
                 Json call = (op, token, body) -> {
                     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + "/api/" + op))
                             .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString(body));
@@ -388,8 +383,8 @@ final class EasBenchCommand implements Callable<Integer> {
                     }, virtual));
                 }
                 CompletableFuture.allOf(setup.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
-                String heapBefore = heap(server);
-                int threadsBefore = platformThreads(server);
+                String heapBefore = ServeProcess.mebibytes(server.heapUsedAfterGc());
+                int threadsBefore = server.platformThreads();
                 System.err.printf("server heap after GC before the Pings: %s; sending %d Pings%n", heapBefore, pings);
 
                 AtomicLong[] sentAt = new AtomicLong[pingUsers];
@@ -422,8 +417,8 @@ final class EasBenchCommand implements Callable<Integer> {
                     throw new IllegalStateException(otherAnswers.get() + " Pings answered early; first: "
                             + firstProblem.get());
                 }
-                String heapWaiting = heap(server);
-                int threadsWaiting = platformThreads(server);
+                String heapWaiting = ServeProcess.mebibytes(server.heapUsedAfterGc());
+                int threadsWaiting = server.platformThreads();
                 System.err.printf("%d Pings held; server heap after GC %s; delivering to %d users%n", pings,
                         heapWaiting, pingUsers);
                 Latencies creates = new Latencies(pingUsers);
@@ -444,7 +439,7 @@ final class EasBenchCommand implements Callable<Integer> {
                     }
                     Thread.sleep(50);
                 }
-                String heapAfter = heap(server);
+                String heapAfter = ServeProcess.mebibytes(server.heapUsedAfterGc());
                 long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
                 System.out.println();
                 System.out.printf("Ping: %d Pings (HeartbeatInterval %d s, the Inbox) of %d devices of %d users held by"
@@ -461,24 +456,19 @@ final class EasBenchCommand implements Callable<Integer> {
                         sorted[sorted.length - 1] / 1e6);
                 System.out.printf("the delivery's own round trip (messages.create): p50 %.1f ms, p99 %.1f ms%n",
                         creates.percentileMicros(50) / 1e3, creates.percentileMicros(99) / 1e3);
-                System.out.println("load average at the end: " + loadAverage());
+                System.out.println("load average at the end: " + BenchMachine.loadAverage());
                 return 0;
             } catch (Exception e) {
-                List<String> log = Files.readAllLines(data.resolve("serve.log"));
                 System.err.println("koppel bench eas failed; the server's last log lines:");
-                log.subList(Math.max(0, log.size() - 30), log.size()).forEach(System.err::println);
+                server.logTail(30).forEach(System.err::println);
                 throw e;
             } finally {
-                server.destroy();
-                if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                    server.destroyForcibly();
-                    server.waitFor(30, TimeUnit.SECONDS);
-                }
+                server.close();
             }
         } finally {
             http.shutdownNow();
             virtual.shutdownNow();
-            deleteTree(data);
+            scratch.close();
         }
     }
 
@@ -520,85 +510,8 @@ final class EasBenchCommand implements Callable<Integer> {
         JsonNode call(String op, String token, String body) throws IOException, InterruptedException;
     }
 
-    private Process startServer(Path data, int port, int easPort, List<String> dbSettings) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + serverHeap, "-cp", System.getProperty("java.class.path"),
-                "org.koppel.dist.Koppel", "serve", "--data", data.toString(), "--config", data.resolve("config").toString(),
-                "--set", "server.server_listen=127.0.0.1:" + port, "--set", "server.password_pbkdf2_iterations=1000",
-                "--set", "server.log_level=warn", "--set", "dagent.enabled=no", "--set", "spooler.enabled=no", "--set", "gateway.enabled=no",
-                "--set", "eas.enabled=yes", "--set", "eas.listen=127.0.0.1:" + easPort, "--set", "eas.tls_listen=off",
-                "--set", "eas.provisioning=off", "--set", "eas.ping_max_heartbeat=3540"));
-        cmd.addAll(dbSettings);
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("serve.log").toFile())).start();
-    }
-
-    private static void awaitHealth(HttpClient http, String api, Process server) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("koppel serve exited");
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(api + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("koppel serve did not start");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    /** The server's used heap after a full GC, from jcmd. */
-    private static String heap(Process server) throws IOException, InterruptedException {
-        jcmd(server, "GC.run");
-        Matcher m = Pattern.compile("used (\\d+)K").matcher(jcmd(server, "GC.heap_info"));
-        return m.find() ? (Long.parseLong(m.group(1)) / 1024) + " MiB" : "unknown";
-    }
-
-    /** Platform threads of the server (jcmd's Thread.print does not list virtual threads). */
-    private static int platformThreads(Process server) throws IOException, InterruptedException {
-        return (int) jcmd(server, "Thread.print").lines().filter(l -> l.startsWith("\"")).count();
-    }
-
-    private static String jcmd(Process server, String what) throws IOException, InterruptedException {
-        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
-        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(server.pid()), what).redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor(60, TimeUnit.SECONDS);
-        return out;
-    }
-
     private static double pct(long[] sorted, double p) {
         int rank = (int) Math.ceil(p / 100 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)] / 1e6;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (var walk = Files.walk(root)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -97,7 +96,7 @@ final class EasFetchBenchCommand implements Callable<Integer> {
         long size = sizeMb * 1024L * 1024L;
         System.out.println("Koppel ItemOperations fetch benchmark: Java " + Runtime.version() + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, -Xmx" + Runtime.getRuntime().maxMemory() / (1 << 20)
-                + "m, protocol " + VERSION.header() + ", load average at start " + loadAverage());
+                + "m, protocol " + VERSION.header() + ", load average at start " + BenchMachine.loadAverage());
         EngineConfig engineConfig = EngineConfig.defaults().withPbkdf2Iterations(1_000).withServiceSecret(SECRET);
         Path easDir = Files.createTempDirectory("koppel-bench-eas-fetch");
         try (BenchDatabase database = databaseOptions.open(false);
@@ -151,10 +150,10 @@ final class EasFetchBenchCommand implements Callable<Integer> {
                 long after = usedHeapAfterGc();
                 System.out.printf("gateway heap (used after a full GC, MiB): after %.1f (%+.1f)%n", after / 1048576.0,
                         (after - before) / 1048576.0);
-                System.out.println("load average at end " + loadAverage());
+                System.out.println("load average at end " + BenchMachine.loadAverage());
             }
         } finally {
-            deleteTree(easDir);
+            new ScratchDirectory(easDir).close();
         }
         return 0;
     }
@@ -331,21 +330,5 @@ final class EasFetchBenchCommand implements Callable<Integer> {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (var walk = Files.walk(root)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }

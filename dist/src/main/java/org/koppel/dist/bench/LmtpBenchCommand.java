@@ -4,17 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,9 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.koppel.cli.admin.AdminCommand;
 import org.koppel.dist.KoppelVersion;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,22 +54,22 @@ final class LmtpBenchCommand implements Callable<Integer> {
             System.err.println("koppel bench lmtp: need clients, seconds, users >= 1 and size >= 1024");
             return 2;
         }
-        Path data = Files.createTempDirectory("koppel-lmtp-bench");
-        int port = freePort();
-        int lmtpPort = freePort();
-        try (BenchDatabase db = databaseOptions.open(false)) {
-            List<String> dbSettings = db instanceof BenchDatabase.MariaDb m
-                    ? List.of("--set", "server.database_engine=mysql", "--set", "server.mysql_host=" + m.host(),
-                            "--set", "server.mysql_port=" + m.port(), "--set", "server.mysql_user=" + m.user(),
-                            "--set", "server.mysql_password=" + m.password(), "--set", "server.mysql_database=" + m.database())
-                    : List.of();
+        int lmtpPort = ServeProcess.freePort();
+        try (ScratchDirectory scratch = ScratchDirectory.create("koppel-lmtp-bench");
+             BenchDatabase db = databaseOptions.open(false)) {
+            Path data = scratch.path();
             String where = db instanceof BenchDatabase.MariaDb ? db.describe() : "embedded H2 in the data directory " + data;
-            Process server = startServer(data, port, lmtpPort, dbSettings);
+            List<String> settings = new ArrayList<>(db.serveSettings());
+            settings.addAll(List.of("dagent.lmtp_listen=127.0.0.1:" + lmtpPort, "spooler.enabled=no", "eas.enabled=no",
+                    "gateway.enabled=no"));
+            ServeProcess server = ServeProcess.start(data, ServeProcess.shippedConfig(), serverHeap, settings);
             try {
-                awaitHealth(server, port);
+                server.awaitHealth(Duration.ofSeconds(90));
+                List<String> logins = new ArrayList<>();
                 for (int u = 0; u < users; u++) {
-                    admin(port, data, "user", "add", "lmtp" + u, "--email", "lmtp" + u + "@example.org", "--password", "pw");
+                    logins.add("lmtp" + u);
                 }
+                server.addUsers(logins, "pw");
                 System.err.printf("koppel bench lmtp: %d clients, %d-byte messages, %d s warm-up, %d s measured, on %s%n",
                         clients, size, warmupSeconds, seconds, where);
                 long start = System.nanoTime();
@@ -102,13 +91,13 @@ final class LmtpBenchCommand implements Callable<Integer> {
                     }));
                 }
                 Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(measureFrom - System.nanoTime())));
-                long serverCpuBefore = cpuNanos(server);
-                long clientCpuBefore = ownCpuNanos();
+                long serverCpuBefore = server.cpuNanos();
+                long clientCpuBefore = BenchMachine.ownCpuNanos();
                 for (Thread t : threads) {
                     t.join();
                 }
-                long serverCpuUsed = cpuNanos(server) - serverCpuBefore;
-                long clientCpuUsed = ownCpuNanos() - clientCpuBefore;
+                long serverCpuUsed = server.cpuNanos() - serverCpuBefore;
+                long clientCpuUsed = BenchMachine.ownCpuNanos() - clientCpuBefore;
                 if (!failures.isEmpty()) {
                     System.err.println("koppel bench lmtp: a client failed: " + failures.get(0));
                     failures.get(0).printStackTrace();
@@ -127,20 +116,11 @@ final class LmtpBenchCommand implements Callable<Integer> {
                         100.0 * clientCpuUsed / TimeUnit.SECONDS.toNanos(seconds));
                 return 0;
             } catch (Exception e) {
-                List<String> log = Files.readAllLines(data.resolve("serve.log"));
                 System.err.println("koppel bench lmtp failed; the server's last log lines:");
-                log.subList(Math.max(0, log.size() - 30), log.size()).forEach(System.err::println);
+                server.logTail(30).forEach(System.err::println);
                 throw e;
             } finally {
-                server.destroy();
-                if (!server.waitFor(60, TimeUnit.SECONDS)) {
-                    server.destroyForcibly();
-                    server.waitFor(30, TimeUnit.SECONDS);
-                }
-            }
-        } finally {
-            try (var walk = Files.walk(data)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                server.close();
             }
         }
     }
@@ -206,69 +186,6 @@ final class LmtpBenchCommand implements Callable<Integer> {
         } while (line.length() > 3 && line.charAt(3) == '-');
         if (!line.startsWith(code)) {
             throw new IOException("expected " + code + ", got " + line);
-        }
-    }
-
-    private static long cpuNanos(Process p) {
-        return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-    }
-
-    private static long ownCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void admin(int port, Path data, String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cl = new CommandLine(new AdminCommand());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(out));
-        List<String> all = new ArrayList<>(List.of("--store", "http://127.0.0.1:" + port, "--data", data.toString()));
-        all.addAll(List.of(args));
-        int exit = cl.execute(all.toArray(String[]::new));
-        if (exit != 0) {
-            throw new IllegalStateException("koppel admin " + String.join(" ", args) + ": " + out);
-        }
-    }
-
-    private Process startServer(Path data, int port, int lmtpPort, List<String> dbSettings) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path root = Path.of(System.getProperty("user.dir"));
-        Path config = Files.isDirectory(root.resolve("config")) ? root.resolve("config") : root.getParent().resolve("config");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + serverHeap, "-cp", System.getProperty("java.class.path"),
-                "org.koppel.dist.Koppel", "serve", "--data", data.toString(), "--config", config.toString(),
-                "--set", "server.server_listen=127.0.0.1:" + port, "--set", "server.password_pbkdf2_iterations=1000",
-                "--set", "server.log_level=warn", "--set", "dagent.lmtp_listen=127.0.0.1:" + lmtpPort,
-                "--set", "spooler.enabled=no", "--set", "eas.enabled=no", "--set", "gateway.enabled=no"));
-        cmd.addAll(dbSettings);
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("serve.log").toFile())).start();
-    }
-
-    private static void awaitHealth(Process server, int port) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (true) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("koppel serve exited");
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("koppel serve did not start");
-            }
-            Thread.sleep(100);
         }
     }
 }

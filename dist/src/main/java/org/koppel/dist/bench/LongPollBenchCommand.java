@@ -3,7 +3,6 @@ package org.koppel.dist.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,120 +70,111 @@ final class LongPollBenchCommand implements Callable<Integer> {
             System.err.println("koppel bench longpoll: need sessions >= users >= 1 and events >= 1");
             return 2;
         }
-        Path data = Files.createTempDirectory("koppel-longpoll");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port;
-        http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
-                .connectTimeout(Duration.ofSeconds(30)).build();
-        Process server = startServer(data, port);
-        try {
-            awaitHealth(server);
-            String secret = Files.readString(data.resolve("service.secret")).strip();
-            String admin = call("logon", null, "{\"service\":\"bench\",\"secret\":\"" + secret + "\"}").get("token").asText();
-            for (int u = 0; u < users; u++) {
-                call("users.create", admin, "{\"login\":\"lp" + u + "\",\"email\":\"lp" + u + "@example.org\",\"password\":\"pw\"}");
-            }
-            String[] inbox = new String[users];
-            String[] writer = new String[users];
-            for (int u = 0; u < users; u++) {
-                writer[u] = call("logon", null, "{\"login\":\"lp" + u + "\",\"password\":\"pw\"}").get("token").asText();
-                inbox[u] = call("stores.own", writer[u], "{}").get("wellKnownFolders").get("INBOX").asText();
-            }
-            System.err.printf("logging on %d sessions and subscribing them%n", sessions);
-            String[] tokens = new String[sessions];
-            Semaphore parallel = new Semaphore(32);
-            List<CompletableFuture<Void>> setup = new ArrayList<>();
-            for (int i = 0; i < sessions; i++) {
-                int idx = i;
-                parallel.acquire();
-                setup.add(CompletableFuture.runAsync(() -> {
-                    try {
-                        int u = idx % users;
-                        tokens[idx] = call("logon", null, "{\"login\":\"lp" + u + "\",\"password\":\"pw\"}").get("token").asText();
-                        call("notifications.subscribe", tokens[idx], "{\"target\":\"" + inbox[u]
-                                + "\",\"events\":[\"object_created\"]}");
-                    } catch (IOException | InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    } finally {
-                        parallel.release();
-                    }
-                }, Executors.newVirtualThreadPerTaskExecutor()));
-            }
-            CompletableFuture.allOf(setup.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
-
-            // Every session waits; each event goes to one user's sessions, the next only when all have it.
-            AtomicLong[] sentAt = new AtomicLong[users];
-            for (int u = 0; u < users; u++) {
-                sentAt[u] = new AtomicLong();
-            }
-            ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-            List<Long> creates = new ArrayList<>();
-            CountDownLatch[] waiting = new CountDownLatch[1];
-            AtomicInteger outstanding = new AtomicInteger();
-            for (int i = 0; i < sessions; i++) {
-                poll(tokens[i], i % users, sentAt, latencies, waiting, outstanding);
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (outstanding.get() < sessions && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            Thread.sleep(2_000);
-            String heapWaiting = heap(server);
-            System.err.printf("%d polls waiting; server heap %s; sending %d events%n", sessions, heapWaiting, events);
-            int perUser = sessions / users;
-            for (int e = 0; e < events; e++) {
-                int u = e % users;
-                waiting[0] = new CountDownLatch(perUser);
-                long t0 = System.nanoTime();
-                sentAt[u].set(t0);
-                call("messages.create", writer[u], "{\"folder\":\"" + inbox[u]
-                        + "\",\"properties\":[{\"tag\":\"PR_SUBJECT\",\"value\":\"bench " + e + "\"}]}");
-                creates.add(System.nanoTime() - t0);
-                if (!waiting[0].await(30, TimeUnit.SECONDS)) {
-                    System.err.println("koppel bench longpoll: not every session got event " + e);
-                    return 1;
+        try (ScratchDirectory scratch = ScratchDirectory.create("koppel-longpoll")) {
+            Path data = scratch.path();
+            ServeProcess server = ServeProcess.start(data, ServeProcess.shippedConfig(), serverHeap,
+                    List.of("eas.enabled=no", "gateway.enabled=no"));
+            base = "http://127.0.0.1:" + server.apiPort();
+            http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+                    .connectTimeout(Duration.ofSeconds(30)).build();
+            try {
+                server.awaitHealth(Duration.ofSeconds(60));
+                String secret = Files.readString(data.resolve("service.secret")).strip();
+                String admin = call("logon", null, "{\"service\":\"bench\",\"secret\":\"" + secret + "\"}").get("token").asText();
+                for (int u = 0; u < users; u++) {
+                    call("users.create", admin, "{\"login\":\"lp" + u + "\",\"email\":\"lp" + u + "@example.org\",\"password\":\"pw\"}");
                 }
-                Thread.sleep(pauseMillis);
-            }
-            String heapAfter = heap(server);
-            if (Boolean.getBoolean("koppel.bench.histogram")) {
-                Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
-                String histogram = run(jcmd, server.pid(), "GC.class_histogram");
-                histogram.lines().limit(25).forEach(System.err::println);
-                String threads = run(jcmd, server.pid(), "Thread.print");
-                System.err.println("threads: " + threads.lines().filter(l -> l.startsWith("\"")).count());
-                Path dump = Path.of("/tmp/koppel-longpoll.hprof");
-                Files.deleteIfExists(dump);
-                run(jcmd, server.pid(), "GC.heap_dump " + dump);
-            }
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("Koppel long-poll benchmark (%s polls): %d sessions of %d users waiting, server -Xmx%s,"
-                    + " Java %s; %d events, one inbox at a time, %d ms apart%n", protocol.toUpperCase(java.util.Locale.ROOT),
-                    sessions, users, serverHeap, Runtime.version(), events, pauseMillis);
-            System.out.printf("server heap after GC: %s with every poll waiting, %s after the events%n", heapWaiting, heapAfter);
-            System.out.printf("event to client (%d deliveries, from sending the message): p50 %.1f ms, p90 %.1f ms,"
-                    + " p99 %.1f ms, max %.1f ms%n",
-                    sorted.length, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
-            long[] c = creates.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("the message's own round trip (messages.create over HTTP): p50 %.1f ms, p99 %.1f ms%n",
-                    pct(c, 50), pct(c, 99));
-            return 0;
-        } catch (Exception e) {
-            List<String> log = Files.readAllLines(data.resolve("serve.log"));
-            System.err.println("koppel bench longpoll failed; the server's last log lines:");
-            log.subList(Math.max(0, log.size() - 30), log.size()).forEach(System.err::println);
-            throw e;
-        } finally {
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-                server.waitFor(30, TimeUnit.SECONDS);
-            }
-            try (var walk = Files.walk(data)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                String[] inbox = new String[users];
+                String[] writer = new String[users];
+                for (int u = 0; u < users; u++) {
+                    writer[u] = call("logon", null, "{\"login\":\"lp" + u + "\",\"password\":\"pw\"}").get("token").asText();
+                    inbox[u] = call("stores.own", writer[u], "{}").get("wellKnownFolders").get("INBOX").asText();
+                }
+                System.err.printf("logging on %d sessions and subscribing them%n", sessions);
+                String[] tokens = new String[sessions];
+                Semaphore parallel = new Semaphore(32);
+                List<CompletableFuture<Void>> setup = new ArrayList<>();
+                for (int i = 0; i < sessions; i++) {
+                    int idx = i;
+                    parallel.acquire();
+                    setup.add(CompletableFuture.runAsync(() -> {
+                        try {
+                            int u = idx % users;
+                            tokens[idx] = call("logon", null, "{\"login\":\"lp" + u + "\",\"password\":\"pw\"}").get("token").asText();
+                            call("notifications.subscribe", tokens[idx], "{\"target\":\"" + inbox[u]
+                                    + "\",\"events\":[\"object_created\"]}");
+                        } catch (IOException | InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        } finally {
+                            parallel.release();
+                        }
+                    }, Executors.newVirtualThreadPerTaskExecutor()));
+                }
+                CompletableFuture.allOf(setup.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+
+                // Every session waits; each event goes to one user's sessions, the next only when all have it.
+                AtomicLong[] sentAt = new AtomicLong[users];
+                for (int u = 0; u < users; u++) {
+                    sentAt[u] = new AtomicLong();
+                }
+                ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+                List<Long> creates = new ArrayList<>();
+                CountDownLatch[] waiting = new CountDownLatch[1];
+                AtomicInteger outstanding = new AtomicInteger();
+                for (int i = 0; i < sessions; i++) {
+                    poll(tokens[i], i % users, sentAt, latencies, waiting, outstanding);
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (outstanding.get() < sessions && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(2_000);
+                String heapWaiting = ServeProcess.mebibytes(server.heapUsedAfterGc());
+                System.err.printf("%d polls waiting; server heap %s; sending %d events%n", sessions, heapWaiting, events);
+                int perUser = sessions / users;
+                for (int e = 0; e < events; e++) {
+                    int u = e % users;
+                    waiting[0] = new CountDownLatch(perUser);
+                    long t0 = System.nanoTime();
+                    sentAt[u].set(t0);
+                    call("messages.create", writer[u], "{\"folder\":\"" + inbox[u]
+                            + "\",\"properties\":[{\"tag\":\"PR_SUBJECT\",\"value\":\"bench " + e + "\"}]}");
+                    creates.add(System.nanoTime() - t0);
+                    if (!waiting[0].await(30, TimeUnit.SECONDS)) {
+                        System.err.println("koppel bench longpoll: not every session got event " + e);
+                        return 1;
+                    }
+                    Thread.sleep(pauseMillis);
+                }
+                String heapAfter = ServeProcess.mebibytes(server.heapUsedAfterGc());
+                if (Boolean.getBoolean("koppel.bench.histogram")) {
+                    Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+                    String histogram = run(jcmd, server.pid(), "GC.class_histogram");
+                    histogram.lines().limit(25).forEach(System.err::println);
+                    String threads = run(jcmd, server.pid(), "Thread.print");
+                    System.err.println("threads: " + threads.lines().filter(l -> l.startsWith("\"")).count());
+                    Path dump = Path.of("/tmp/koppel-longpoll.hprof");
+                    Files.deleteIfExists(dump);
+                    run(jcmd, server.pid(), "GC.heap_dump " + dump);
+                }
+                long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+                System.out.printf("Koppel long-poll benchmark (%s polls): %d sessions of %d users waiting, server -Xmx%s,"
+                        + " Java %s; %d events, one inbox at a time, %d ms apart%n", protocol.toUpperCase(java.util.Locale.ROOT),
+                        sessions, users, serverHeap, Runtime.version(), events, pauseMillis);
+                System.out.printf("server heap after GC: %s with every poll waiting, %s after the events%n", heapWaiting, heapAfter);
+                System.out.printf("event to client (%d deliveries, from sending the message): p50 %.1f ms, p90 %.1f ms,"
+                        + " p99 %.1f ms, max %.1f ms%n",
+                        sorted.length, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
+                long[] c = creates.stream().mapToLong(Long::longValue).sorted().toArray();
+                System.out.printf("the message's own round trip (messages.create over HTTP): p50 %.1f ms, p99 %.1f ms%n",
+                        pct(c, 50), pct(c, 99));
+                return 0;
+            } catch (Exception e) {
+                System.err.println("koppel bench longpoll failed; the server's last log lines:");
+                server.logTail(30).forEach(System.err::println);
+                throw e;
+            } finally {
+                server.close();
             }
         }
     }
@@ -239,48 +229,6 @@ final class LongPollBenchCommand implements Callable<Integer> {
             throw new IOException(op + " answered " + r.statusCode() + ": " + r.body());
         }
         return json.readTree(r.body());
-    }
-
-    private Process startServer(Path data, int port) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path root = Path.of(System.getProperty("user.dir"));
-        Path config = Files.isDirectory(root.resolve("config")) ? root.resolve("config") : root.getParent().resolve("config");
-        List<String> cmd = List.of(java, "-Xmx" + serverHeap, "-cp", System.getProperty("java.class.path"),
-                "org.koppel.dist.Koppel", "serve", "--data", data.toString(), "--config", config.toString(),
-                "--set", "server.server_listen=127.0.0.1:" + port, "--set", "server.password_pbkdf2_iterations=1000",
-                "--set", "server.log_level=warn", "--set", "eas.enabled=no", "--set", "gateway.enabled=no");
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("serve.log").toFile())).start();
-    }
-
-    private void awaitHealth(Process server) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("koppel serve exited");
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("koppel serve did not start");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    /** The server's used heap after a full GC, from jcmd. */
-    private static String heap(Process server) throws IOException, InterruptedException {
-        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
-        run(jcmd, server.pid(), "GC.run");
-        String info = run(jcmd, server.pid(), "GC.heap_info");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
-        return m.find() ? (Long.parseLong(m.group(1)) / 1024) + " MiB" : "unknown";
     }
 
     private static String run(Path jcmd, long pid, String what) throws IOException, InterruptedException {

@@ -72,6 +72,43 @@ final class SampleMail {
         return new MessageContent(props, recipients, attachments, false);
     }
 
+    /**
+     * The next message as Internet mail (RFC 5322, CRLF lines, none starting with a dot) to {@code to}, about
+     * {@code totalBytes} long: text/plain, or one in four multipart/alternative with an HTML copy of the text.
+     */
+    byte[] internetMessage(String to, int totalBytes) {
+        int n = sequence++;
+        String sender = NAMES[random.nextInt(NAMES.length)];
+        boolean alternative = random.nextInt(4) == 0;
+        String boundary = "=_bench_" + Long.toHexString(random.nextLong());
+        StringBuilder m = new StringBuilder(totalBytes + 512);
+        m.append("From: ").append(sender).append(" <").append(address(sender)).append(">\r\n")
+                .append("To: <").append(to).append(">\r\n")
+                .append("Subject: Message ").append(n).append(": ").append(words(6)).append("\r\n")
+                .append("Date: ").append(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        start.plus(Duration.ofMinutes(n)).atZone(java.time.ZoneOffset.UTC))).append("\r\n")
+                .append("Message-ID: <").append(Long.toHexString(random.nextLong())).append('.').append(n)
+                .append("@bench.koppel.test>\r\n")
+                .append("MIME-Version: 1.0\r\n");
+        int textBytes = Math.max(64, totalBytes - m.length() - 200);
+        if (alternative) {
+            String text = text(textBytes / 2);
+            m.append("Content-Type: multipart/alternative; boundary=\"").append(boundary).append("\"\r\n\r\n")
+                    .append("--").append(boundary).append("\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n")
+                    .append(crlf(text)).append("\r\n--").append(boundary)
+                    .append("\r\nContent-Type: text/html; charset=us-ascii\r\n\r\n<html><body><p>")
+                    .append(crlf(text).replace("\r\n", "<br>\r\n")).append("</p></body></html>\r\n--")
+                    .append(boundary).append("--\r\n");
+        } else {
+            m.append("Content-Type: text/plain; charset=us-ascii\r\n\r\n").append(crlf(text(textBytes))).append("\r\n");
+        }
+        return m.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static String crlf(String text) {
+        return text.replace("\n", "\r\n");
+    }
+
     private String words(int count) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < count; i++) {

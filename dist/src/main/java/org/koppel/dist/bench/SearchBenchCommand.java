@@ -88,7 +88,7 @@ final class SearchBenchCommand implements Callable<Integer> {
         }
         System.out.println("Koppel ActiveSync Search benchmark: Java " + Runtime.version() + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, protocol " + EasBenchClient.VERSION.header()
-                + ", load average at start " + loadAverage());
+                + ", load average at start " + BenchMachine.loadAverage());
         EngineConfig engineConfig = EngineConfig.defaults().withPbkdf2Iterations(1_000).withServiceSecret(SECRET);
         Path easDir = Files.createTempDirectory("koppel-bench-search");
         try (BenchDatabase database = databaseOptions.open(false);
@@ -196,13 +196,5 @@ final class SearchBenchCommand implements Callable<Integer> {
         System.out.printf("search p50: %.0f ms, p90: %.0f ms, p99: %.0f ms (%,.0f messages scanned per second)%n",
                 latencies.percentileMicros(50) / 1e3, latencies.percentileMicros(90) / 1e3,
                 latencies.percentileMicros(99) / 1e3, messages / (latencies.percentileMicros(50) / 1e6));
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (Exception e) {
-            return "unknown";
-        }
     }
 }

@@ -145,7 +145,7 @@ final class SendMailBenchCommand implements Callable<Integer> {
             List<String> header = new ArrayList<>();
             header.add("Koppel SendMail benchmark: " + database.describe());
             header.add("Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, load "
-                    + "average at the end " + loadAverage() + "; ActiveSync " + VERSION.header() + " SendMail over HTTP"
+                    + "average at the end " + BenchMachine.loadAverage() + "; ActiveSync " + VERSION.header() + " SendMail over HTTP"
                     + " on loopback, " + messages + " messages per run after " + warmup + " warm-up, " + bodyBytes
                     + "-byte text body, one recipient, no Sent Items copy; smarthost: the bench's SMTP sink on"
                     + " 127.0.0.1:" + sink.port());
@@ -243,13 +243,5 @@ final class SendMailBenchCommand implements Callable<Integer> {
             sb.append(line, 0, Math.min(line.length(), Math.max(1, bytes - sb.length() - 2))).append("\r\n");
         }
         return sb.toString();
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
     }
 }
