@@ -37,7 +37,12 @@ import org.koppel.eas.wbxml.WbxmlWriter;
  */
 final class Client {
 
+    /**
+     * Virtual threads for the client's own asynchronous work: its default cached pool of platform threads grows
+     * with a burst of requests under load, and PingTest counts platform threads to see what the server holds.
+     */
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     final ProtocolVersion version;
