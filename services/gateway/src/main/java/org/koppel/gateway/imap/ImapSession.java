@@ -135,6 +135,9 @@ final class ImapSession {
             fail(command.tag(), e.reason().name(), e.getMessage());
         } catch (MapiException.NoAccess e) {
             fail(command.tag(), "NOPERM", "Permission denied.");
+        } catch (MapiException.NotFound e) {
+            // Another session (or Outlook) deleted the folder or message between our lookup and the store call.
+            fail(command.tag(), "NONEXISTENT", "It no longer exists.");
         } catch (MapiException.StoreFull e) {
             fail(command.tag(), "OVERQUOTA", "Quota exceeded.");
         } catch (MapiException e) {
