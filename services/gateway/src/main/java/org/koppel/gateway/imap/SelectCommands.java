@@ -67,7 +67,11 @@ final class SelectCommands {
         o.untagged("OK", Optional.of("PERMANENTFLAGS " + (c.readOnly() ? "()" : ImapOutput.flags(permanent))),
                 c.readOnly() ? "No permanent flags in a read-only mailbox." : "Flags permitted.");
         o.line("* " + view.exists() + " EXISTS");
-        if (!s.rev2()) {
+        if (s.rev2()) {
+            // RFC 9051 6.3.2: the server MUST return a LIST response with the mailbox name and accurate attributes.
+            o.line("* LIST " + ImapOutput.flags(ListCommand.attributes(m)) + " \"" + Mailbox.DELIMITER + "\" "
+                    + o.mailbox(m.name()));
+        } else {
             o.line("* 0 RECENT");
             int unseen = view.firstUnseen();
             if (unseen > 0) {
