@@ -34,6 +34,9 @@ final class IdleCommand implements CommandHandler<ImapCommand.Idle> {
         Thread pusher = null;
         if (selected != null) {
             selected.watch().onChange(wake::release);
+            // A change that came after the updates above but before the hook was set only flipped the watch's
+            // bit: wake the pusher once so it is not held back until the next change (RFC 2177: sent as it happens).
+            wake.release();
             pusher = Thread.ofVirtual().name("imap-idle").start(() -> {
                 try {
                     while (true) {
