@@ -23,6 +23,10 @@ final class ExpungeCommand implements CommandHandler<ImapCommand.Expunge> {
             return;
         }
         Expunge.deleted(s, c.uids());
-        s.complete(c, "EXPUNGE completed.");
+        // Under QRESYNC the client learns of expunges by VANISHED, which carries no MODSEQ: the tagged OK tells it
+        // how far its cache is now in step (RFC 7162 3.2.10).
+        s.complete(c, s.isEnabled("QRESYNC")
+                ? java.util.Optional.of("HIGHESTMODSEQ " + s.selected().view().highestModSeq())
+                : java.util.Optional.empty(), "EXPUNGE completed.");
     }
 }
