@@ -108,4 +108,19 @@ class ImapConcurrencyTest {
             assertEquals("* 1 EXPUNGE", uidStore.get(1));
         }
     }
+
+    @Test
+    void selectedMailboxDeletedByAnotherSession() throws Exception {
+        try (ImapClient a = ImapClient.login(fixture.port(), "alice");
+                ImapClient b = ImapClient.login(fixture.port(), "alice")) {
+            a.ok("CREATE Doomed");
+            a.ok("APPEND Doomed {12+}\r\nSubject: d\r\n");
+            a.ok("SELECT Doomed");
+            b.ok("DELETE Doomed");
+            // nothing sensible is left to number: the session ends, as Dovecot and Cyrus do (RFC 9051 7.1.5 BYE)
+            a.s.send("x1 NOOP");
+            a.s.expect("\\* BYE .+");
+            a.s.expectClosed();
+        }
+    }
 }
