@@ -136,6 +136,13 @@ final class ImapSession {
         } catch (MapiException.NoAccess e) {
             fail(command.tag(), "NOPERM", "Permission denied.");
         } catch (MapiException.NotFound e) {
+            if (selectedGone()) {
+                // Its messages can no longer be numbered or fetched; end the session rather than serve stale data.
+                out.untagged("BYE", Optional.empty(), "The selected mailbox was deleted.");
+                out.flush();
+                state = SessionState.LOGOUT;
+                return;
+            }
             // Another session (or Outlook) deleted the folder or message between our lookup and the store call.
             fail(command.tag(), "NONEXISTENT", "It no longer exists.");
         } catch (MapiException.StoreFull e) {
@@ -161,6 +168,19 @@ final class ImapSession {
         if (ACCESS.isInfoEnabled()) {
             ACCESS.info("{} user={} cmd={} ms={}", connection.remote().getAddress().getHostAddress(), user(), name,
                     (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** Whether the selected mailbox was deleted behind this session's back. */
+    private boolean selectedGone() {
+        if (selected == null) {
+            return false;
+        }
+        try {
+            account.session().folders().info(selected.mailbox().folder());
+            return false;
+        } catch (MapiException.NotFound e) {
+            return true;
         }
     }
 
@@ -296,7 +316,12 @@ final class ImapSession {
             return;
         }
         if (selected.watch().takeChanged()) {
-            selected.view().refresh();
+            try {
+                selected.view().refresh();
+            } catch (MapiException.NotFound e) {
+                selected.watch().markChanged(); // the folder is gone: every later command must find out too
+                throw e;
+            }
         }
         MailboxView.Updates u = selected.view().drain(allowExpunge);
         if (u.isEmpty()) {
