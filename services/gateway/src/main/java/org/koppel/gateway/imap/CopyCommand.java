@@ -31,6 +31,10 @@ final class CopyCommand implements CommandHandler<ImapCommand.Copy> {
             return;
         }
         List<EntryId> copies = s.account().session().messages().copy(t.entryIds(), t.destination().folder());
+        if (t.destination().folder().equals(s.selected().mailbox().folder())) {
+            // As after APPEND: the copies' EXISTS comes with this response, not whenever the notification arrives.
+            s.selected().watch().markChanged();
+        }
         s.complete(c, t.copyUid(s, copies), "COPY completed.");
     }
 

@@ -37,8 +37,8 @@ final class FetchCommand implements CommandHandler<ImapCommand.Fetch> {
             s.bad(c.tag(), "VANISHED needs UID FETCH, QRESYNC enabled and CHANGEDSINCE.");
             return;
         }
-        if (c.changedSince().isPresent()) {
-            s.enable("CONDSTORE");
+        if (c.changedSince().isPresent() || c.items().contains(FetchItem.Attribute.MODSEQ)) {
+            s.enable("CONDSTORE"); // both are CONDSTORE enabling (RFC 7162 3.1)
         }
         MailboxView view = s.selected().view();
         if (s.selected().watch().takeChanged()) {
@@ -69,9 +69,15 @@ final class FetchCommand implements CommandHandler<ImapCommand.Fetch> {
                 continue;
             }
             List<FetchItem> these = items;
-            if (nowSeen.contains(uid) && !items.contains(FetchItem.Attribute.FLAGS)) {
+            if (nowSeen.contains(uid)) {
+                // The implicit \Seen is a flag change the client must hear of, with UID under CONDSTORE (RFC 7162 3.1).
                 these = new ArrayList<>(items);
-                these.add(FetchItem.Attribute.FLAGS);
+                if (!these.contains(FetchItem.Attribute.FLAGS)) {
+                    these.add(FetchItem.Attribute.FLAGS);
+                }
+                if (s.condStore() && !these.contains(FetchItem.Attribute.UID)) {
+                    these.add(FetchItem.Attribute.UID);
+                }
             }
             FetchedMessage m = new FetchedMessage(s, e);
             if (needsText(these) && !readable(m)) {

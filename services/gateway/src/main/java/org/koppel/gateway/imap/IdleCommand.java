@@ -32,6 +32,9 @@ final class IdleCommand implements CommandHandler<ImapCommand.Idle> {
         Push push = selected == null ? null : new Push(s);
         if (push != null) {
             selected.watch().onChange(push::request);
+            // A change that came after the updates above but before the hook was set only flipped the watch's
+            // bit: push once so it is not held back until the next change (RFC 2177: sent as it happens).
+            push.request();
         }
         Optional<String> line;
         try {

@@ -159,8 +159,8 @@ final class ImapSession {
                     "Cannot decode a part: " + u.getMessage() + ".");
             case MapiException.NoAccess n -> fail(command.tag(), "NOPERM", "Permission denied.");
             case MapiException.StoreFull f -> fail(command.tag(), "OVERQUOTA", "Quota exceeded.");
-            case MapiException.NotFound n -> fail(command.tag(), "NONEXISTENT", "It no longer exists.");
-            case MapiException.ObjectDeleted n -> fail(command.tag(), "NONEXISTENT", "It no longer exists.");
+            case MapiException.NotFound n -> gone(command);
+            case MapiException.ObjectDeleted n -> gone(command);
             case MapiException m -> {
                 LOG.warn("IMAP {} of {} failed in the store: {}", name, user(), m.toString());
                 fail(command.tag(), "SERVERBUG", "The store failed: " + m.getClass().getSimpleName() + ".");
@@ -169,6 +169,32 @@ final class ImapSession {
                 LOG.warn("IMAP {} of {} failed", name, user(), e);
                 fail(command.tag(), "SERVERBUG", "Internal error; the administrator can find it in the log.");
             }
+        }
+    }
+
+    /** Something the command needed was deleted meanwhile; if it was the selected mailbox, the session ends. */
+    private void gone(ImapCommand command) throws IOException {
+        if (selectedGone()) {
+            // Its messages can no longer be numbered or fetched; end the session rather than serve stale data.
+            out.untagged("BYE", Optional.empty(), "The selected mailbox was deleted.");
+            out.flush();
+            state = SessionState.LOGOUT;
+            return;
+        }
+        // Another session (or Outlook) deleted the folder or message between our lookup and the store call.
+        fail(command.tag(), "NONEXISTENT", "It no longer exists.");
+    }
+
+    /** Whether the selected mailbox was deleted behind this session's back. */
+    private boolean selectedGone() {
+        if (selected == null) {
+            return false;
+        }
+        try {
+            account.session().folders().info(selected.mailbox().folder());
+            return false;
+        } catch (MapiException.NotFound e) {
+            return true;
         }
     }
 
@@ -304,7 +330,12 @@ final class ImapSession {
             return;
         }
         if (selected.watch().takeChanged()) {
-            selected.view().refresh();
+            try {
+                selected.view().refresh();
+            } catch (MapiException.NotFound e) {
+                selected.watch().markChanged(); // the folder is gone: every later command must find out too
+                throw e;
+            }
         }
         MailboxView.Updates u = selected.view().drain(allowExpunge);
         if (u.isEmpty()) {

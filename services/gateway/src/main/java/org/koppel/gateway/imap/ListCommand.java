@@ -23,6 +23,15 @@ final class ListCommand implements CommandHandler<ImapCommand.ListMailboxes> {
         return Commands.AUTHENTICATED;
     }
 
+    /** A mailbox's LIST attributes: \\Noselect, children, special use. */
+    static List<String> attributes(Mailbox m) {
+        List<String> attrs = new ArrayList<>();
+        attrs.addAll(m.specialUse().stream().filter(a -> a.equals("\\Noselect")).toList());
+        attrs.add(m.hasChildren() ? "\\HasChildren" : "\\HasNoChildren");
+        attrs.addAll(m.specialUse().stream().filter(a -> !a.equals("\\Noselect")).toList());
+        return attrs;
+    }
+
     @Override
     public void handle(ImapCommand.ListMailboxes c, ImapSession s) throws IOException {
         if (c.patterns().size() == 1 && c.patterns().get(0).isEmpty() && c.selection().isEmpty()) {
@@ -73,9 +82,7 @@ final class ListCommand implements CommandHandler<ImapCommand.ListMailboxes> {
             if (m == null) {
                 attrs.add("\\NonExistent");
             } else {
-                attrs.addAll(m.specialUse().stream().filter(a -> a.equals("\\Noselect")).toList());
-                attrs.add(m.hasChildren() ? "\\HasChildren" : "\\HasNoChildren");
-                attrs.addAll(m.specialUse().stream().filter(a -> !a.equals("\\Noselect")).toList());
+                attrs.addAll(attributes(m));
             }
             if (isSubscribed && (subscribedOnly || c.returns().contains(ListReturn.SUBSCRIBED))) {
                 attrs.add("\\Subscribed");

@@ -68,11 +68,9 @@ final class SelectCommands {
                 c.readOnly() ? "No permanent flags in a read-only mailbox." : "Flags permitted.");
         o.line("* " + view.exists() + " EXISTS");
         if (s.rev2()) {
-            // RFC 9051 6.3.2: the mailbox's LIST response, with its canonical name and attributes.
-            List<String> attrs = new ArrayList<>();
-            attrs.add(m.hasChildren() ? "\\HasChildren" : "\\HasNoChildren");
-            attrs.addAll(m.specialUse());
-            o.line("* LIST " + ImapOutput.flags(attrs) + " \"/\" " + o.mailbox(m.name()));
+            // RFC 9051 6.3.2: the server MUST return a LIST response with the mailbox name and accurate attributes.
+            o.line("* LIST " + ImapOutput.flags(ListCommand.attributes(m)) + " \"" + Mailbox.DELIMITER + "\" "
+                    + o.mailbox(m.name()));
         } else {
             o.line("* 0 RECENT");
             int unseen = view.firstUnseen();

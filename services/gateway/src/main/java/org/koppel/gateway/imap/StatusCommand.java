@@ -38,6 +38,9 @@ final class StatusCommand implements CommandHandler<ImapCommand.Status> {
 
     /** The parenthesised STATUS items of a mailbox. */
     static String items(ImapSession s, Mailbox m, Set<StatusItem> wanted) {
+        if (wanted.contains(StatusItem.HIGHESTMODSEQ)) {
+            s.enable("CONDSTORE"); // a CONDSTORE enabling command (RFC 7162 3.1)
+        }
         MailAccount account = s.account();
         FolderInfo info = account.session().folders().info(m.folder());
         ImapFolderState imap = wanted.stream().anyMatch(i -> i == StatusItem.UIDNEXT || i == StatusItem.UIDVALIDITY

@@ -92,7 +92,8 @@ public record Flags(boolean seen, boolean answered, boolean flagged, boolean del
     public Flags minus(Flags other) {
         Set<String> k = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         k.addAll(keywords);
-        k.removeAll(other.keywords);
+        // Not removeAll: when the sets are the same size it asks other.keywords (case-sensitive) instead of k.
+        other.keywords.forEach(k::remove);
         return new Flags(seen && !other.seen, answered && !other.answered, flagged && !other.flagged,
                 deleted && !other.deleted, draft && !other.draft, forwarded && !other.forwarded, k);
     }

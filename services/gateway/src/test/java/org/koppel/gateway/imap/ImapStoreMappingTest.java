@@ -127,6 +127,26 @@ class ImapStoreMappingTest {
         }
     }
 
+    @Test
+    void quotaIsTheStoresQuota() throws Exception {
+        fixture.admin.quotas().set("bob", new org.koppel.store.client.Quota(0, 0, 8 * 1024));
+        try (ImapClient c = ImapClient.login(fixture.port(), "bob")) {
+            List<String> root = c.ok("GETQUOTAROOT INBOX");
+            assertEquals("* QUOTAROOT INBOX \"\"", root.get(0));
+            assertEquals("* QUOTA \"\" (STORAGE 0 8)", root.get(1));
+            StringBuilder big = new StringBuilder("Subject: big\r\n\r\n");
+            while (big.length() < 20_000) {
+                big.append("0123456789012345678901234567890123456789012345678901234567890123456789\r\n");
+            }
+            // RFC 9208 4.3.1 / RFC 5530: a store over its hard limit refuses with OVERQUOTA
+            String last = c.command("APPEND INBOX {" + big.length() + "+}\r\n" + big).getLast();
+            assertTrue(last.matches("\\S+ NO \\[OVERQUOTA\\] .+"), last);
+            c.ok("APPEND INBOX {12+}\r\nSubject: s\r\n");
+            List<String> quota = c.ok("GETQUOTA \"\"");
+            assertTrue(quota.get(0).matches("\\* QUOTA \"\" \\(STORAGE [1-8] 8\\)"), quota::toString);
+        }
+    }
+
     private Map<PropTag, Object> properties(EntryId id) {
         Map<PropTag, Object> out = new HashMap<>();
         for (PropValue v : fixture.admin.messages().properties(id, List.of(PropTags.PR_MESSAGE_FLAGS,
