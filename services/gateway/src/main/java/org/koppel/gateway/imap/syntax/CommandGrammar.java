@@ -182,16 +182,33 @@ final class CommandGrammar {
         throw syntax("Invalid month");
     }
 
+    // The date readers look before they take: an octet that does not fit (the CRLF of a date cut short) must
+    // stay for the error recovery, which skips to the end of this command's line and no further.
+
     private int digits(int count) throws IOException, CommandException {
         int v = 0;
         for (int i = 0; i < count; i++) {
-            int c = in.next();
+            int c = in.peek();
             if (c < '0' || c > '9') {
                 throw syntax("Expected a digit");
             }
+            in.next();
             v = v * 10 + (c - '0');
         }
         return v;
+    }
+
+    /** The three letters of a month name. */
+    private String monthName() throws IOException, CommandException {
+        StringBuilder mon = new StringBuilder(3);
+        for (int i = 0; i < 3; i++) {
+            int c = in.peek();
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                throw syntax("Invalid month");
+            }
+            mon.append((char) in.next());
+        }
+        return mon.toString();
     }
 
     /** date: {@code d-MMM-yyyy}, optionally quoted. */
@@ -203,7 +220,7 @@ final class CommandGrammar {
             day = day * 10 + digits(1);
         }
         in.expect('-');
-        String mon = "" + (char) in.next() + (char) in.next() + (char) in.next();
+        String mon = monthName();
         in.expect('-');
         int year = digits(4);
         if (quoted) {
@@ -226,7 +243,7 @@ final class CommandGrammar {
             }
         }
         in.expect('-');
-        String mon = "" + (char) in.next() + (char) in.next() + (char) in.next();
+        String mon = monthName();
         in.expect('-');
         int year = digits(4);
         in.sp();
@@ -236,10 +253,11 @@ final class CommandGrammar {
         in.expect(':');
         int second = digits(2);
         in.sp();
-        int sign = in.next();
+        int sign = in.peek();
         if (sign != '+' && sign != '-') {
             throw syntax("Expected a zone");
         }
+        in.next();
         int zh = digits(2);
         int zm = digits(2);
         in.expect('"');

@@ -81,10 +81,12 @@ final class CommandInput {
         return false;
     }
 
+    /** Takes {@code c}, or fails leaving whatever is there (a CRLF must stay for the error recovery). */
     void expect(int c) throws IOException, CommandException {
-        if (next() != c) {
+        if (peek() != c) {
             throw CommandException.syntax("Expected '" + (char) c + "'");
         }
+        next();
     }
 
     void sp() throws IOException, CommandException {
