@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.koppel.gateway.GatewayConfig;
 
 /**
  * Random mutations of valid command lines ({@code imap/fuzz/commands.txt}, fixed seeds) over several connections
@@ -65,6 +66,36 @@ class ImapFuzzTest {
                 c.ok("SELECT INBOX");
                 c.ok("UID FETCH 1:* (FLAGS)"); // the fuzz may have emptied INBOX: 1:* would be BAD
                 c.ok("LOGOUT");
+            }
+        }
+    }
+
+    @Test
+    void mutatedCommandsBeforeLogin() throws Exception {
+        List<String> corpus = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+                getClass().getResource("/imap/fuzz/commands-not-authenticated.txt").toURI()), StandardCharsets.UTF_8);
+        // failed logins pause a quarter of the throttle time: keep that short, mutated LOGINs mostly fail
+        try (ImapFixture fixture = ImapFixture.start(c -> new GatewayConfig(c.imapListen(), c.imapsListen(),
+                c.pop3Listen(), c.pop3sListen(), c.tls(), c.dataDir(), c.hostname(), c.disablePlaintextAuth(),
+                c.maxConnections(), c.imapIdleTimeout(), c.pop3IdleTimeout(), c.maxBadCommands(), c.maxLiteralSize(),
+                c.maxLineLength(), c.loginMaxFailures(), Duration.ofMillis(40), c.onlyMailFolders(),
+                c.publicFolders()))) {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                Random random = new Random(3501);
+                int sent = 0;
+                while (sent < 2000) {
+                    try (ImapClient c = ImapClient.connect(fixture.port())) {
+                        while (sent < 2000) {
+                            sent++;
+                            if (!exchange(c, mutate(corpus, random), sent)) {
+                                break; // BYE, LOGOUT, or a STARTTLS the mutation made valid
+                            }
+                        }
+                    }
+                }
+            });
+            try (ImapClient c = ImapClient.login(fixture.port(), "bob")) {
+                c.ok("SELECT INBOX");
             }
         }
     }
@@ -124,7 +155,10 @@ class ImapFuzzTest {
                 return false;
             }
             if (response.startsWith("+")) {
-                c.s.sendRaw("DONE\r\n".getBytes(StandardCharsets.US_ASCII)); // an IDLE the mutation made valid
+                // An IDLE or AUTHENTICATE the mutation left valid: it took our NOOP line as its answer (and
+                // failed). A "*" cancels whatever may still wait; a new NOOP marks the end.
+                sync = sync + "b";
+                c.s.sendRaw(("*\r\n" + sync + " NOOP\r\n").getBytes(StandardCharsets.US_ASCII));
                 continue;
             }
             if (response.startsWith(sync + " ")) {
@@ -178,13 +212,14 @@ class ImapFuzzTest {
 
     /**
      * Keeps the exchange in step: no CR or LF inside the line (they would split it into commands we do not track),
-     * no COMPRESS (the stream would turn to DEFLATE); a synchronizing literal announced at the end is dropped, a
+     * no COMPRESS or STARTTLS (the stream would change); a synchronizing literal announced at the end is dropped, a
      * small non-synchronizing one is sent.
      */
     private static byte[] literalsAnswered(byte[] line, Random random) {
         String s = new String(line, StandardCharsets.ISO_8859_1).replace('\r', ' ').replace('\n', ' ');
-        if (s.toUpperCase(Locale.ROOT).contains("COMPRESS")) {
-            s = s.replaceAll("(?i)compress", "CAPABILITY");
+        if (s.toUpperCase(Locale.ROOT).contains("COMPRESS") || s.toUpperCase(Locale.ROOT).contains("STARTTLS")) {
+            // the stream would change under us: DEFLATE, or a TLS handshake reading our next line
+            s = s.replaceAll("(?i)compress|starttls", "CAPABILITY");
         }
         if (TRUNCATED_DATE.matcher(s).find()) {
             s = s + "-2026"; // a known parser bug: see ImapParserBugsTest.truncatedDateDoesNotSwallowTheNextCommand

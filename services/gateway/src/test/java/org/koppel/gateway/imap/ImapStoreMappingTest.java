@@ -77,7 +77,8 @@ class ImapStoreMappingTest {
             assertEquals("* 4 FETCH (FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $Forwarded) UID "
                     + c.uids().get(3) + ")", store.get(0));
             Map<PropTag, Object> p = properties(id);
-            assertTrue(((Integer) p.get(PropTags.PR_MESSAGE_FLAGS) & MessageFlags.MSGFLAG_READ.value()) != 0, p::toString);
+            int read = MessageFlags.MSGFLAG_READ.value();
+            assertTrue(((Integer) p.get(PropTags.PR_MESSAGE_FLAGS) & read) != 0, p::toString);
             assertEquals(2, p.get(PropTags.PR_FLAG_STATUS), p::toString);
             int status = (Integer) p.get(PropTags.PR_MSG_STATUS);
             assertEquals(0x0200 | 0x0100 | 0x0008, status & 0x0308, p::toString);
@@ -85,7 +86,7 @@ class ImapStoreMappingTest {
 
             c.ok("STORE 4 -FLAGS (\\Seen \\Flagged \\Answered $Forwarded)");
             p = properties(id);
-            assertEquals(0, (Integer) p.get(PropTags.PR_MESSAGE_FLAGS) & MessageFlags.MSGFLAG_READ.value(), p::toString);
+            assertEquals(0, (Integer) p.get(PropTags.PR_MESSAGE_FLAGS) & read, p::toString);
             assertFalse(p.containsKey(PropTags.PR_FLAG_STATUS), p::toString);
             assertFalse(p.containsKey(PropTags.PR_LAST_VERB_EXECUTED), p::toString);
             assertEquals(0x0100 | 0x0008, (Integer) p.get(PropTags.PR_MSG_STATUS) & 0x0308, p::toString);
