@@ -84,6 +84,24 @@ public final class MimeReader {
         this.addressBook = addressBook;
     }
 
+    /**
+     * The longest text body kept as PR_BODY: the store refuses a property above 8 MiB (its default
+     * max_property_size), and PR_BODY counts two bytes a character. A longer text is cut here with a note, so a
+     * message with a huge plain-text body is still delivered or appended; with the original kept
+     * ({@link #keepingOriginal}) IMAP, POP3 and MIME clients still get every byte of it.
+     */
+    static final int MAX_PR_BODY_CHARS = 3 << 20;
+    /** The largest HTML body kept as PR_HTML; a larger one is left to the plain text (and the kept original). */
+    static final int MAX_HTML_BYTES = 6 << 20;
+
+    private static String bounded(String body) {
+        if (body.length() <= MAX_PR_BODY_CHARS) {
+            return body;
+        }
+        return body.substring(0, MAX_PR_BODY_CHARS) + "\r\n\r\n[The text is longer than "
+                + (MAX_PR_BODY_CHARS >> 20) + "M characters and was cut here; the original message is complete.]\r\n";
+    }
+
     public MimeReader(NamedTagMap names) {
         this(MimeLimits.defaults(), names, DEFAULT_KEPT_HEADERS, AddressBook.NONE);
     }
@@ -365,12 +383,15 @@ public final class MimeReader {
                 }
             }
             if (plain != null) {
-                props.add(PropValue.of(PropTags.PR_BODY, plain));
+                props.add(PropValue.of(PropTags.PR_BODY, bounded(plain)));
             } else if (html != null) {
-                props.add(PropValue.of(PropTags.PR_BODY, BodyText.htmlToText(html)));
+                props.add(PropValue.of(PropTags.PR_BODY, bounded(BodyText.htmlToText(html))));
             }
             if (html != null) {
-                props.add(PropValue.of(PropTags.PR_HTML, html.getBytes(StandardCharsets.UTF_8)));
+                byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+                if (bytes.length <= MAX_HTML_BYTES) {
+                    props.add(PropValue.of(PropTags.PR_HTML, bytes));
+                }
                 props.add(PropValue.of(PropTags.PR_INTERNET_CPID, 65001));
             }
         }

@@ -65,6 +65,29 @@ class MimeEdgeCaseTest {
         }
     }
 
+    /**
+     * A plain-text body of more characters than PR_BODY may hold (the store refuses a property over 8 MiB, two
+     * bytes a character) is cut with a note instead of failing the whole message; the kept original is whole.
+     */
+    @Test
+    void aHugeTextBodyIsCutNotRefused() throws Exception {
+        StringBuilder mime = new StringBuilder("From: a@example.org\r\nTo: b@example.org\r\nSubject: long\r\n"
+                + "Content-Type: text/plain; charset=us-ascii\r\n\r\n");
+        String line = "x".repeat(76) + "\r\n";
+        while (mime.length() < (5 << 20)) {
+            mime.append(line);
+        }
+        byte[] bytes = mime.toString().getBytes(StandardCharsets.US_ASCII);
+        try (ConvertedMessage c = reader.keepingOriginal().read(new ByteArrayInputStream(bytes), NOW)) {
+            String body = CorpusRoundTripTest.text(value(c.content(), PropTags.PR_BODY));
+            assertTrue(body.length() < MimeReader.MAX_PR_BODY_CHARS + 200, "cut to what the store holds");
+            assertTrue(body.contains("the original message is complete.]"), "and says so");
+            try (java.io.InputStream in = c.original().open()) {
+                assertArrayEquals(bytes, in.readAllBytes(), "the original keeps every byte");
+            }
+        }
+    }
+
     @Test
     void localUsersAreNamedAsTheStoreKnowsThem() throws Exception {
         org.koppel.store.client.UserInfo ann = new org.koppel.store.client.UserInfo(7, "ann", "Ann Archer",
