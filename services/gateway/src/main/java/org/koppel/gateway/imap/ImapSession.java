@@ -91,6 +91,7 @@ final class ImapSession {
             case LINE_TOO_LONG -> {
                 out.untagged("BYE", Optional.of("TOOBIG"), "Command line too long.");
                 out.flush();
+                drainBriefly();
                 state = SessionState.LOGOUT;
                 return;
             }
@@ -103,6 +104,25 @@ final class ImapSession {
             out.untagged("BYE", Optional.empty(), "Closing the connection after that error.");
             out.flush();
             state = SessionState.LOGOUT;
+        }
+    }
+
+    /**
+     * Reads and drops what the client is still sending (at most 1 MiB, for at most a second) before the close, so
+     * the BYE is not lost to the TCP reset that closing with unread input causes.
+     */
+    private void drainBriefly() {
+        try {
+            connection.idleTimeout(java.time.Duration.ofMillis(200));
+            byte[] sink = new byte[8192];
+            long deadline = System.nanoTime() + 1_000_000_000L;
+            long left = 1 << 20;
+            int n;
+            while (left > 0 && System.nanoTime() < deadline && (n = connection.in().read(sink)) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // quiet or gone: either way, time to close
         }
     }
 

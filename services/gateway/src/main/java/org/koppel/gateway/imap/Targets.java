@@ -23,6 +23,12 @@ final class Targets {
         if (uid) {
             return set.selectUids(known);
         }
+        if (known.length == 0 && set.ranges().stream().allMatch(r -> r.from() == SequenceSet.STAR
+                || r.to() == SequenceSet.STAR)) {
+            // "1:*" or "*" in an empty mailbox names nothing rather than a message beyond the end: clients send
+            // it right after SELECT without looking at EXISTS, and get an empty answer (as from Dovecot).
+            return new long[0];
+        }
         if (set.exceeds(known.length)) {
             return null;
         }
