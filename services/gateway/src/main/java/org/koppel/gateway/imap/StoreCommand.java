@@ -10,11 +10,12 @@ import org.koppel.gateway.mailbox.Flags;
 import org.koppel.gateway.mailbox.MailboxView;
 import org.koppel.gateway.mailbox.MessageEntry;
 import org.koppel.mapi.EntryId;
+import org.koppel.store.client.MessageUpdate;
 import org.koppel.store.client.Session;
 
 /**
- * STORE and UID STORE (RFC 9051 6.4.6) with UNCHANGEDSINCE (RFC 7162 3.1.3). Read-state changes go to the store
- * in two batched calls (set and clear); other flags are one property update per message that changes.
+ * STORE and UID STORE (RFC 9051 6.4.6) with UNCHANGEDSINCE (RFC 7162 3.1.3). The flag properties of every message
+ * that changes go to the store in one transaction, read-state changes in at most two more (set and clear).
  */
 final class StoreCommand implements CommandHandler<ImapCommand.Store> {
 
@@ -44,6 +45,7 @@ final class StoreCommand implements CommandHandler<ImapCommand.Store> {
         Flags given = Flags.parse(c.flags());
         FlagProperties props = s.account().flagProperties();
         Session session = s.account().session();
+        List<MessageUpdate> updates = new ArrayList<>();
         List<EntryId> markRead = new ArrayList<>();
         List<EntryId> markUnread = new ArrayList<>();
         List<Long> modified = new ArrayList<>();
@@ -69,9 +71,12 @@ final class StoreCommand implements CommandHandler<ImapCommand.Store> {
                 continue;
             }
             if (!u.set().isEmpty() || !u.remove().isEmpty()) {
-                session.messages().update(e.entryId(), u.set(), u.remove());
+                updates.add(new MessageUpdate(e.entryId(), u.set(), u.remove()));
             }
             u.read().ifPresent(read -> (read ? markRead : markUnread).add(e.entryId()));
+        }
+        if (!updates.isEmpty()) {
+            session.messages().updateAll(updates);
         }
         if (!markRead.isEmpty()) {
             session.messages().setReadFlags(view.folder(), markRead, true);

@@ -26,6 +26,13 @@ public interface Messages {
     /** Sets and removes properties; everything else on the message is left as it is. */
     void update(EntryId message, List<PropValue> set, List<PropTag> remove);
 
+    /**
+     * {@link #update} for several messages in one transaction, all or none: what an IMAP STORE on a range of
+     * messages or a client's batch of flag changes needs, where one commit per message would dominate the cost.
+     * Each message gets its own change number and notification, as if updated alone.
+     */
+    void updateAll(List<MessageUpdate> updates);
+
     /** Replaces the recipient table. */
     void setRecipients(EntryId message, List<Recipient> recipients);
 

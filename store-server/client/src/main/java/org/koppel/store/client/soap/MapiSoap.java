@@ -178,6 +178,10 @@ public interface MapiSoap {
             @WebParam(name = "set") List<PropXml> set, @WebParam(name = "remove") List<Integer> remove)
             throws MapiFault;
 
+    /** Several messages' property changes in one transaction, all or none. */
+    void updateMessages(@WebParam(name = "session") String session,
+            @WebParam(name = "update") List<MessageUpdateXml> updates) throws MapiFault;
+
     void setRecipients(@WebParam(name = "session") String session, @WebParam(name = "message") byte[] message,
             @WebParam(name = "recipient") List<RecipientXml> recipients) throws MapiFault;
 

@@ -51,6 +51,14 @@ final class SoapMessages implements Messages {
     }
 
     @Override
+    public void updateAll(List<org.koppel.store.client.MessageUpdate> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        call.run((p, s) -> p.updateMessages(s, updates.stream().map(MessageUpdateXml::of).toList()));
+    }
+
+    @Override
     public void setRecipients(EntryId message, List<Recipient> recipients) {
         call.run((p, s) -> p.setRecipients(s, message.bytes(), RecipientXml.of(recipients)));
     }

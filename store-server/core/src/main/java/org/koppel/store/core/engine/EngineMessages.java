@@ -18,6 +18,7 @@ import org.koppel.mapi.MessageFlags;
 import org.koppel.mapi.PropTag;
 import org.koppel.mapi.PropValue;
 import org.koppel.store.client.MessageContent;
+import org.koppel.store.client.MessageUpdate;
 import org.koppel.store.client.MessageData;
 import org.koppel.store.client.Messages;
 import org.koppel.store.client.Quota;
@@ -148,32 +149,50 @@ final class EngineMessages implements Messages {
 
     @Override
     public void update(EntryId message, List<PropValue> set, List<PropTag> remove) {
-        List<PropValue> checked = scope.ctx.rules().writable(set, Set.of());
-        for (PropTag t : remove) {
-            if (t.equals(PR_MESSAGE_FLAGS)) {
-                throw new MapiException.NoAccess("PR_MESSAGE_FLAGS cannot be removed");
+        updateAll(List.of(new MessageUpdate(message, set, remove)));
+    }
+
+    @Override
+    public void updateAll(List<MessageUpdate> updates) {
+        List<List<PropValue>> checked = new ArrayList<>(updates.size());
+        for (MessageUpdate u : updates) {
+            checked.add(scope.ctx.rules().writable(u.set(), Set.of()));
+            for (PropTag t : u.remove()) {
+                if (t.equals(PR_MESSAGE_FLAGS)) {
+                    throw new MapiException.NoAccess("PR_MESSAGE_FLAGS cannot be removed");
+                }
             }
         }
+        if (updates.isEmpty()) {
+            return;
+        }
         scope.write((c, events) -> {
-            var m = editable(c, message);
-            scope.ctx.rules().checkNamedIds(c, m.store().id(), checked.stream().map(PropValue::tag).toList());
-            List<PropValue> props = new ArrayList<>(PropertyCodec.decode(m.message().props()));
-            Integer newFlags = null;
-            for (PropValue v : checked) {
-                if (v.tag().equals(PR_MESSAGE_FLAGS)) {
-                    newFlags = (Integer) v.javaValue();
-                    continue;
-                }
-                props.removeIf(o -> o.tag().id() == v.tag().id());
-                props.add(v);
+            for (int i = 0; i < updates.size(); i++) {
+                apply(c, events, updates.get(i).message(), checked.get(i), updates.get(i).remove());
             }
-            for (PropTag t : remove) {
-                props.removeIf(o -> o.tag().id() == t.id());
-            }
-            rewrite(c, m, props, MessageView.recipients(c, m.message().id()), newFlags, null);
-            modified(events, m);
             return null;
         });
+    }
+
+    private void apply(Connection c, EventBuffer events, EntryId message, List<PropValue> checked,
+            List<PropTag> remove) throws SQLException {
+        var m = editable(c, message);
+        scope.ctx.rules().checkNamedIds(c, m.store().id(), checked.stream().map(PropValue::tag).toList());
+        List<PropValue> props = new ArrayList<>(PropertyCodec.decode(m.message().props()));
+        Integer newFlags = null;
+        for (PropValue v : checked) {
+            if (v.tag().equals(PR_MESSAGE_FLAGS)) {
+                newFlags = (Integer) v.javaValue();
+                continue;
+            }
+            props.removeIf(o -> o.tag().id() == v.tag().id());
+            props.add(v);
+        }
+        for (PropTag t : remove) {
+            props.removeIf(o -> o.tag().id() == t.id());
+        }
+        rewrite(c, m, props, MessageView.recipients(c, m.message().id()), newFlags, null);
+        modified(events, m);
     }
 
     @Override

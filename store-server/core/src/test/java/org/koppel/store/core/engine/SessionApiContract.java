@@ -178,6 +178,27 @@ public abstract class SessionApiContract {
 
     // ---- messages
 
+    /** Several messages changed in one call: each gets its change, none when one of them is refused. */
+    @Test
+    void updateAllChangesSeveralMessagesAtOnceOrNone() {
+        EntryId inbox = inbox(alice);
+        EntryId a = alice.messages().create(inbox, MessageContent.of(List.of(subject("a"))));
+        EntryId b = alice.messages().create(inbox, MessageContent.of(List.of(subject("b"), PropValue.of(PR_IMPORTANCE, 2))));
+        alice.messages().updateAll(List.of(
+                new org.koppel.store.client.MessageUpdate(a, List.of(subject("a, edited")), List.of()),
+                new org.koppel.store.client.MessageUpdate(b, List.of(), List.of(PR_IMPORTANCE))));
+        assertEquals("a, edited", alice.messages().properties(a, List.of(PR_SUBJECT)).get(0).javaValue());
+        assertEquals(org.koppel.mapi.PropType.PT_ERROR,
+                alice.messages().properties(b, List.of(PR_IMPORTANCE)).get(0).tag().type(), "removed");
+        alice.messages().updateAll(List.of());
+        EntryId bobs = bob.messages().create(inbox(bob), MessageContent.of(List.of(subject("bob's"))));
+        assertThrows(MapiException.class, () -> alice.messages().updateAll(List.of(
+                new org.koppel.store.client.MessageUpdate(a, List.of(subject("a, again")), List.of()),
+                new org.koppel.store.client.MessageUpdate(bobs, List.of(subject("not alice's")), List.of()))));
+        assertEquals("a, edited", alice.messages().properties(a, List.of(PR_SUBJECT)).get(0).javaValue(),
+                "all or none");
+    }
+
     @Test
     void messageRoundTripWithCountsAndFlags() {
         EntryId inbox = inbox(alice);

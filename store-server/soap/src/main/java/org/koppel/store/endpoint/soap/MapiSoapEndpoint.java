@@ -52,6 +52,7 @@ import org.koppel.store.client.soap.LogonXml;
 import org.koppel.store.client.soap.MapiFault;
 import org.koppel.store.client.soap.MapiSoap;
 import org.koppel.store.client.soap.MessageContentXml;
+import org.koppel.store.client.soap.MessageUpdateXml;
 import org.koppel.store.client.soap.MessageXml;
 import org.koppel.store.client.soap.NamedPropXml;
 import org.koppel.store.client.soap.PollResponse;
@@ -394,6 +395,13 @@ public final class MapiSoapEndpoint implements MapiSoap {
     public void updateMessage(String session, byte[] message, List<PropXml> set, List<Integer> remove)
             throws MapiFault {
         run("updateMessage", session, s -> s.messages().update(id(message), PropXml.values(set), tags(remove)));
+    }
+
+    @Override
+    public void updateMessages(String session, List<MessageUpdateXml> updates) throws MapiFault {
+        run("updateMessages", session, s -> s.messages().updateAll(
+                (updates == null ? List.<MessageUpdateXml>of() : updates).stream().map(MessageUpdateXml::toUpdate)
+                        .toList()));
     }
 
     @Override
