@@ -44,9 +44,6 @@ final class AppendCommand implements CommandHandler<ImapCommand.Append> {
         EntryId folder = target.get().folder();
         Session session = s.account().session();
         boolean intoSelected = s.selected() != null && s.selected().mailbox().folder().equals(folder);
-        if (!intoSelected) {
-            s.account().trackUids(folder);
-        }
         MimeReader reader = new MimeReader(s.account().names()).keepingOriginal();
         List<EntryId> created = new ArrayList<>();
         try {

@@ -63,9 +63,6 @@ final class CopyCommand implements CommandHandler<ImapCommand.Copy> {
                     ids.add(e.entryId());
                 });
             }
-            if (!ids.isEmpty()) {
-                s.account().trackUids(dest.get().folder());
-            }
             return new Transfer(sources, ids, dest.get());
         }
 

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,8 +15,6 @@ import java.util.Optional;
  */
 final class ImapOutput {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss Z",
-            Locale.ROOT);
     private static final byte[] CRLF = {'\r', '\n'};
 
     private OutputStream out;
@@ -72,11 +67,6 @@ final class ImapOutput {
         }
     }
 
-    synchronized void literal(byte[] data) throws IOException {
-        out.write(("{" + data.length + "}\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(data);
-    }
-
     /** A writer of the RFC's data items (ENVELOPE, BODYSTRUCTURE) onto the same stream, mid-response. */
     synchronized org.koppel.gateway.imap.syntax.ResponseWriter writer() {
         org.koppel.gateway.imap.syntax.ResponseWriter w = new org.koppel.gateway.imap.syntax.ResponseWriter(out);
@@ -105,16 +95,6 @@ final class ImapOutput {
         return encoded(w -> w.string(s));
     }
 
-    /** nstring: NIL for absent. */
-    String nstring(Optional<String> s) {
-        return encoded(w -> w.nstring(s.orElse(null)));
-    }
-
-    /** astring: an atom when the text is one, else a string. */
-    String astring(String s) {
-        return encoded(w -> w.astring(s));
-    }
-
     /** A mailbox name: modified UTF-7 (RFC 3501 5.1.3) unless UTF8=ACCEPT is on. */
     String mailbox(String name) {
         return encoded(w -> w.mailbox(name));
@@ -140,11 +120,7 @@ final class ImapOutput {
         return "(" + String.join(" ", flags) + ")";
     }
 
-    static String dateTime(OffsetDateTime t) {
-        return "\"" + DATE_TIME.format(t) + "\"";
-    }
-
-    static String dateTime(java.time.Instant t) {
-        return dateTime(t.atOffset(ZoneOffset.UTC));
+    String dateTime(java.time.Instant t) {
+        return encoded(w -> w.dateTime(t.atOffset(ZoneOffset.UTC)));
     }
 }

@@ -17,10 +17,6 @@ import org.koppel.mapi.PropType;
 import org.koppel.mapi.PropValue;
 import org.koppel.mapi.PropertySets;
 import org.koppel.store.client.CollisionPolicy;
-import org.koppel.store.client.ContentChange;
-import org.koppel.store.client.ContentsExport;
-import org.koppel.store.client.ContentsSyncOptions;
-import org.koppel.store.client.SyncState;
 import org.koppel.store.client.FolderDeletion;
 import org.koppel.store.client.FolderInfo;
 import org.koppel.store.client.Session;
@@ -50,15 +46,6 @@ public final class MailAccount {
     private final boolean onlyMail;
     private final Optional<StoreInfo> publicStore;
     private final FolderSnapshots snapshots;
-    /** Where {@link #uidsOf} left off per folder; a few folders only (the ones a client copies into). */
-    private final Map<EntryId, SyncState> folderStates = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<EntryId, SyncState> eldest) {
-            return size() > 32;
-        }
-    };
-    private static final ContentsSyncOptions UID_ONLY = ContentsSyncOptions.defaults()
-            .withBatchSize(ContentsSyncOptions.MAX_BATCH);
 
     public MailAccount(Session session, boolean onlyMailFolders, boolean publicFolders, FolderSnapshots snapshots) {
         this.session = session;
@@ -363,32 +350,20 @@ public final class MailAccount {
     }
 
     /**
-     * The UIDs messages have in a folder now, for APPENDUID and COPYUID (RFC 4315): read with an incremental
-     * export from where the last such call for the folder stopped, so repeated appends or copies into one
-     * folder cost O(changes); the first one reads the folder once.
+     * The UIDs messages have in a folder now, for APPENDUID and COPYUID (RFC 4315): read like a SELECT, from the
+     * gateway's snapshot of the folder plus what changed since, so repeated appends or copies into one folder cost
+     * O(changes) and leave the snapshot current for the next SELECT.
      */
     public Map<EntryId, Long> uidsOf(EntryId folder, List<EntryId> messages) {
+        MailboxView view = MailboxView.open(session, folder, flagProperties, snapshots);
         Map<EntryId, Long> found = new HashMap<>();
-        SyncState state = folderStates.getOrDefault(folder, SyncState.initial());
-        ContentsExport batch;
-        do {
-            batch = session.changes().exportContents(folder, state, UID_ONLY);
-            for (ContentChange c : batch.changes()) {
-                if (c.uid() > 0 && c.entryId().isPresent() && messages.contains(c.entryId().get())) {
-                    found.put(c.entryId().get(), c.uid());
-                }
+        for (EntryId id : messages) {
+            long uid = view.uidOf(id);
+            if (uid > 0) {
+                found.put(id, uid);
             }
-            state = batch.state();
-        } while (!batch.complete());
-        folderStates.put(folder, state);
-        return found;
-    }
-
-    /** Starts tracking a folder for {@link #uidsOf}, so the next call reads only what changed from now. */
-    public void trackUids(EntryId folder) {
-        if (!folderStates.containsKey(folder)) {
-            uidsOf(folder, List.of());
         }
+        return found;
     }
 
     /** A view of a mailbox's messages, for SELECT and EXAMINE. */

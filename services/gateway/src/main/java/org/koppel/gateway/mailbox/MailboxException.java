@@ -4,7 +4,7 @@ package org.koppel.gateway.mailbox;
 public final class MailboxException extends RuntimeException {
 
     /** RFC 5530 response codes, plus NONEXISTENT for a missing mailbox. */
-    public enum Reason { NONEXISTENT, ALREADYEXISTS, CANNOT, INUSE, NOPERM, OVERQUOTA, LIMIT, TRYCREATE }
+    public enum Reason { NONEXISTENT, ALREADYEXISTS, CANNOT, INUSE, NOPERM }
 
     private final Reason reason;
 

@@ -102,11 +102,6 @@ public final class MailboxView {
         return client.size();
     }
 
-    /** The UID at a message sequence number (1-based) the client knows. */
-    public long uidAt(int seq) {
-        return client.get(seq - 1);
-    }
-
     /** The sequence number of a UID the client knows, or 0. */
     public int seqOf(long uid) {
         return client.indexOf(uid) + 1;
@@ -127,12 +122,6 @@ public final class MailboxView {
         return current.uidOf(message);
     }
 
-    /** The flags the client was last told a message has. */
-    public Flags knownFlags(long uid) {
-        int i = client.indexOf(uid);
-        return i < 0 ? Flags.NONE : client.flags(i);
-    }
-
     /** Records that the client was told these flags (in a FETCH response), so the change is not repeated. */
     public void told(long uid, Flags flags) {
         int i = client.indexOf(uid);
@@ -151,17 +140,6 @@ public final class MailboxView {
             }
         }
         return 0;
-    }
-
-    /** Messages without \Seen, among those the store has now. */
-    public int unseen() {
-        int n = 0;
-        for (int row = 0; row < current.size(); row++) {
-            if (!current.readAt(row)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** Reads what changed in the folder since the last refresh: the store side only; see {@link #drain}. */

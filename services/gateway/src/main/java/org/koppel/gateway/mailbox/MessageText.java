@@ -3,8 +3,6 @@ package org.koppel.gateway.mailbox;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import org.koppel.store.client.InputStreamSource;
 
 /**
@@ -24,14 +22,5 @@ public record MessageText(long size, InputStreamSource source) {
 
     public InputStream open() throws IOException {
         return source.open();
-    }
-
-    /** Writes the text to {@code out}. */
-    public void writeTo(OutputStream out) {
-        try (InputStream in = source.open()) {
-            in.transferTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
