@@ -7,6 +7,7 @@ import javax.net.ssl.SSLContext;
 import org.koppel.dist.config.ConfigException;
 import org.koppel.gateway.GatewayConfig;
 import org.koppel.gateway.imap.ImapServer;
+import org.koppel.gateway.mailbox.FolderSnapshots;
 import org.koppel.gateway.mailbox.MessageTexts;
 import org.koppel.gateway.net.GatewayTls;
 import org.koppel.gateway.net.LoginThrottle;
@@ -40,16 +41,17 @@ final class MailGateway implements AutoCloseable {
             throw new ConfigException("gateway.ssl_cert_file/ssl_key_file: " + e.getMessage(), e);
         }
         LoginThrottle throttle = LoginThrottle.of(config);
-        // One cache of message texts: a message POP3 counted is not read again for IMAP's RFC822.SIZE.
+        // One cache of message texts and one of folder snapshots: what POP3 read is not read again for IMAP.
         MessageTexts texts = new MessageTexts(MessageTexts.DEFAULT_CACHE_BYTES);
+        FolderSnapshots snapshots = new FolderSnapshots(FolderSnapshots.DEFAULT_ROWS);
         ImapServer imap;
         try {
-            imap = ImapServer.start(config, store, throttle, tls, texts);
+            imap = ImapServer.start(config, store, throttle, tls, texts, snapshots);
         } catch (IOException e) {
             throw new ConfigException("gateway.imap_listen/imaps_listen: " + e.getMessage(), e);
         }
         try {
-            Pop3Server pop3 = Pop3Server.start(config, store, throttle, tls, texts);
+            Pop3Server pop3 = Pop3Server.start(config, store, throttle, tls, texts, snapshots);
             LOG.info("Mail gateway ready: IMAP {} IMAPS {} POP3 {} POP3S {}{}", port(imap.port()),
                     port(imap.tlsPort()), port(pop3.port()), port(pop3.tlsPort()),
                     config.disablePlaintextAuth() ? ", passwords only under TLS" : "");

@@ -41,7 +41,7 @@ public final class ImapServer implements AutoCloseable {
     public static ImapServer start(GatewayConfig config, StoreServer store) throws IOException,
             GeneralSecurityException {
         return start(config, store, LoginThrottle.of(config), Optional.of(GatewayTls.context(config)),
-                new MessageTexts(MessageTexts.DEFAULT_CACHE_BYTES));
+                new MessageTexts(MessageTexts.DEFAULT_CACHE_BYTES), new FolderSnapshots(FolderSnapshots.DEFAULT_ROWS));
     }
 
     /**
@@ -49,11 +49,12 @@ public final class ImapServer implements AutoCloseable {
      *
      * @param throttle shared with POP3, so failures count across both protocols
      * @param tls      the server's TLS context; empty: no STARTTLS and no imaps listener
-     * @param texts    the gateway's cache of message texts, shared with POP3
+     * @param texts     the gateway's cache of message texts, shared with POP3
+     * @param snapshots the gateway's folder snapshots, shared with POP3
      * @throws IOException if a port cannot be bound (nothing is left listening)
      */
     public static ImapServer start(GatewayConfig config, StoreServer store, LoginThrottle throttle,
-            Optional<SSLContext> tls, MessageTexts texts) throws IOException {
+            Optional<SSLContext> tls, MessageTexts texts, FolderSnapshots snapshots) throws IOException {
         Objects.requireNonNull(store, "store");
         if (config.imapsListen().isPresent() && tls.isEmpty()) {
             throw new IllegalArgumentException("imaps needs a TLS certificate");
@@ -64,7 +65,7 @@ public final class ImapServer implements AutoCloseable {
         CommandLimits limits = new CommandLimits(config.maxLineLength(), config.maxLiteralSize(), 64 * 1024,
                 config.maxLiteralSize(), 1 << 20, Optional.empty());
         ImapContext context = new ImapContext(config, authenticator, texts,
-                new StructureCache(StructureCache.DEFAULT_BYTES), new FolderSnapshots(FolderSnapshots.DEFAULT_ROWS),
+                new StructureCache(StructureCache.DEFAULT_BYTES), snapshots,
                 limits,
                 Commands.standard());
         ConnectionLimit limit = new ConnectionLimit(config.maxConnections());

@@ -1,24 +1,21 @@
 package org.koppel.gateway.pop3;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.koppel.inetmapi.NamedTagMap;
+import org.koppel.gateway.mailbox.FlagProperties;
+import org.koppel.gateway.mailbox.FolderSnapshots;
+import org.koppel.gateway.mailbox.MailboxView;
 import org.koppel.gateway.mailbox.MessageText;
 import org.koppel.gateway.mailbox.MessageTexts;
 import org.koppel.inetmapi.StoreNamedTags;
 import org.koppel.mapi.EntryId;
 import org.koppel.mapi.MapiException;
 import org.koppel.mapi.SourceKey;
-import org.koppel.store.client.ContentChange;
-import org.koppel.store.client.ContentsExport;
-import org.koppel.store.client.ContentsSyncOptions;
 import org.koppel.store.client.Session;
 import org.koppel.store.client.StoreInfo;
-import org.koppel.store.client.SyncState;
 import org.koppel.store.client.WellKnownFolder;
 
 /**
@@ -34,8 +31,6 @@ final class Maildrop {
     /** One message of the snapshot. */
     record Message(EntryId entryId, SourceKey sourceKey, long uid, long modSeq, boolean read) {
     }
-
-    private static final int EXPORT_BATCH = 1000;
 
     private final Session session;
     private final EntryId inbox;
@@ -56,30 +51,21 @@ final class Maildrop {
         this.deleted = new boolean[messages.size()];
     }
 
-    /** The snapshot of the session user's Inbox, listed in batches with the store's change export. */
-    static Maildrop open(Session session, MessageTexts texts) {
+    /** The snapshot of the session user's Inbox at login, in UID order. */
+    static Maildrop open(Session session, MessageTexts texts, FolderSnapshots snapshots) {
         StoreInfo store = session.stores().openOwn();
         EntryId inbox = store.folder(WellKnownFolder.INBOX);
-        Map<SourceKey, Message> bySourceKey = new LinkedHashMap<>();
-        SyncState state = SyncState.initial();
-        ContentsSyncOptions options = ContentsSyncOptions.defaults().withBatchSize(EXPORT_BATCH);
-        ContentsExport export;
-        do {
-            export = session.changes().exportContents(inbox, state, options);
-            for (ContentChange c : export.changes()) {
-                if (c.kind().isRemoval()) {
-                    bySourceKey.remove(c.sourceKey());
-                } else if (!c.associated() && c.entryId().isPresent()) {
-                    bySourceKey.put(c.sourceKey(), new Message(c.entryId().get(), c.sourceKey(), c.uid(), c.modSeq(),
-                            c.read()));
-                }
-            }
-            state = export.state();
-        } while (!export.complete());
-        List<Message> list = new ArrayList<>(bySourceKey.values());
-        list.sort(Comparator.comparingLong(Message::uid));
-        return new Maildrop(session, inbox, new StoreNamedTags(session, store.entryId()), texts, list);
+        StoreNamedTags names = new StoreNamedTags(session, store.entryId());
+        // The Inbox read as IMAP's SELECT reads it: from the gateway's snapshot plus what changed since.
+        MailboxView view = MailboxView.open(session, inbox, new FlagProperties(names), snapshots);
+        List<Message> list = new ArrayList<>();
+        for (long uid : view.uids()) {
+            view.entry(uid).ifPresent(e -> list.add(new Message(e.entryId(), e.sourceKey(), e.uid(), e.modSeq(),
+                    e.raw().read())));
+        }
+        return new Maildrop(session, inbox, names, texts, list);
     }
+
 
     /** Messages in the snapshot, deleted ones included: the highest message number. */
     int count() {

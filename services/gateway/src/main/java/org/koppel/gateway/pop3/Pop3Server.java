@@ -10,6 +10,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.koppel.gateway.GatewayConfig;
 import org.koppel.gateway.auth.Authenticator;
+import org.koppel.gateway.mailbox.FolderSnapshots;
 import org.koppel.gateway.mailbox.MessageTexts;
 import org.koppel.gateway.net.ConnectionLimit;
 import org.koppel.gateway.net.GatewayTls;
@@ -54,16 +55,18 @@ public final class Pop3Server implements AutoCloseable {
      */
     public static Pop3Server start(GatewayConfig config, StoreServer store, LoginThrottle throttle,
             Optional<SSLContext> tls) throws IOException {
-        return start(config, store, throttle, tls, new MessageTexts(MessageTexts.DEFAULT_CACHE_BYTES));
+        return start(config, store, throttle, tls, new MessageTexts(MessageTexts.DEFAULT_CACHE_BYTES),
+                new FolderSnapshots(FolderSnapshots.DEFAULT_ROWS));
     }
 
     /**
      * Starts the configured listeners.
      *
-     * @param texts the gateway's cache of message texts, shared with IMAP
+     * @param texts     the gateway's cache of message texts, shared with IMAP
+     * @param snapshots the gateway's folder snapshots, shared with IMAP
      */
     public static Pop3Server start(GatewayConfig config, StoreServer store, LoginThrottle throttle,
-            Optional<SSLContext> tls, MessageTexts texts) throws IOException {
+            Optional<SSLContext> tls, MessageTexts texts, FolderSnapshots snapshots) throws IOException {
         Objects.requireNonNull(store, "store");
         if (config.pop3sListen().isPresent() && tls.isEmpty()) {
             throw new IllegalArgumentException("pop3s needs a TLS certificate");
@@ -80,14 +83,14 @@ public final class Pop3Server implements AutoCloseable {
             if (config.pop3Listen().isPresent()) {
                 plain = ProtocolListener.start(ListenerOptions.plain("pop3", config.pop3Listen().get(), tls,
                         REFUSAL, config.pop3IdleTimeout()), limit,
-                        c -> new Pop3Session(config, authenticator, locks, texts, c).serve());
+                        c -> new Pop3Session(config, authenticator, locks, texts, snapshots, c).serve());
                 started.add(plain);
             }
             ProtocolListener implicit = null;
             if (config.pop3sListen().isPresent()) {
                 implicit = ProtocolListener.start(ListenerOptions.implicitTls("pop3s", config.pop3sListen().get(),
                         tls.get(), REFUSAL, config.pop3IdleTimeout()), limit,
-                        c -> new Pop3Session(config, authenticator, locks, texts, c).serve());
+                        c -> new Pop3Session(config, authenticator, locks, texts, snapshots, c).serve());
                 started.add(implicit);
             }
             return new Pop3Server(plain, implicit);

@@ -12,6 +12,7 @@ import org.koppel.gateway.auth.Authenticator;
 import org.koppel.gateway.auth.LoginResult;
 import org.koppel.gateway.auth.SaslExchange;
 import org.koppel.gateway.net.Connection;
+import org.koppel.gateway.mailbox.FolderSnapshots;
 import org.koppel.gateway.mailbox.MessageText;
 import org.koppel.gateway.mailbox.MessageTexts;
 import org.koppel.mapi.MapiException;
@@ -40,6 +41,7 @@ final class Pop3Session {
     private final Authenticator authenticator;
     private final MaildropLocks locks;
     private final MessageTexts texts;
+    private final FolderSnapshots snapshots;
     private final Connection connection;
     private final LineReader reader;
     private Pop3State state = Pop3State.AUTHORIZATION;
@@ -49,8 +51,9 @@ final class Pop3Session {
     private Maildrop maildrop;
 
     Pop3Session(GatewayConfig config, Authenticator authenticator, MaildropLocks locks, MessageTexts texts,
-            Connection connection) {
+            FolderSnapshots snapshots, Connection connection) {
         this.texts = texts;
+        this.snapshots = snapshots;
         this.config = config;
         this.authenticator = authenticator;
         this.locks = locks;
@@ -281,7 +284,7 @@ final class Pop3Session {
             return err("[IN-USE] The maildrop is in use by another POP3 session");
         }
         try {
-            maildrop = Maildrop.open(logged, texts);
+            maildrop = Maildrop.open(logged, texts, snapshots);
         } catch (RuntimeException e) {
             locks.unlock(userId);
             logged.close();
