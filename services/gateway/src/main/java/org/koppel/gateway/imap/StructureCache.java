@@ -2,10 +2,10 @@ package org.koppel.gateway.imap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.util.Arrays;
 import java.util.function.Supplier;
 import org.koppel.gateway.imap.message.MimePart;
 import org.koppel.gateway.mailbox.MessageEntry;
+import org.koppel.gateway.mailbox.MessageVersion;
 
 /**
  * Parsed MIME structures of recently fetched messages, for every IMAP session of the gateway: a client's
@@ -17,28 +17,16 @@ final class StructureCache {
     /** What the cache may hold, counted as header octets plus a little per part. */
     static final long DEFAULT_BYTES = 16L << 20;
 
-    private record Key(byte[] entryId, long modSeq) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.modSeq == modSeq && Arrays.equals(k.entryId, entryId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(entryId) * 31 + Long.hashCode(modSeq);
-        }
-    }
-
-    private final Cache<Key, MimePart> structures;
+    private final Cache<MessageVersion, MimePart> structures;
 
     StructureCache(long maxBytes) {
         this.structures = Caffeine.newBuilder().maximumWeight(maxBytes)
-                .weigher((Key k, MimePart p) -> (int) Math.min(Integer.MAX_VALUE, weight(p))).build();
+                .weigher((MessageVersion k, MimePart p) -> (int) Math.min(Integer.MAX_VALUE, weight(p))).build();
     }
 
     /** The structure of the message as it is at its MODSEQ, parsed by {@code parse} if it is not kept. */
     MimePart structure(MessageEntry message, Supplier<MimePart> parse) {
-        return structures.get(new Key(message.entryId().bytes(), message.modSeq()), k -> parse.get());
+        return structures.get(MessageVersion.of(message), k -> parse.get());
     }
 
     private static long weight(MimePart p) {

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import org.koppel.inetmapi.NamedTagMap;
 import org.koppel.inetmapi.StoredMessage;
 import org.koppel.inetmapi.mime.MimeWriter;
@@ -32,26 +31,14 @@ public final class MessageTexts {
     /** Messages up to this size are kept whole in the cache. */
     static final int CACHED_TEXT_LIMIT = 256 * 1024;
 
-    private final Cache<Key, byte[]> texts;
-    private final Cache<Key, Long> sizes;
+    private final Cache<MessageVersion, byte[]> texts;
+    private final Cache<MessageVersion, Long> sizes;
 
     /** @param cacheBytes how many bytes of message text the cache may hold */
     public MessageTexts(long cacheBytes) {
         this.texts = Caffeine.newBuilder().maximumWeight(cacheBytes)
-                .weigher((Key k, byte[] v) -> v.length + 64).build();
+                .weigher((MessageVersion k, byte[] v) -> v.length + 64).build();
         this.sizes = Caffeine.newBuilder().maximumSize(100_000).build();
-    }
-
-    private record Key(byte[] entryId, long modSeq) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.modSeq == modSeq && Arrays.equals(k.entryId, entryId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(entryId) * 31 + Long.hashCode(modSeq);
-        }
     }
 
     /** The text of a message of a session's view. */
@@ -61,7 +48,7 @@ public final class MessageTexts {
 
     /** The text of a message as it is at {@code modSeq} (its MODSEQ from the export that listed it). */
     public MessageText text(Session session, NamedTagMap names, EntryId message, long modSeq) {
-        Key key = new Key(message.bytes(), modSeq);
+        MessageVersion key = MessageVersion.of(message, modSeq);
         byte[] cached = texts.getIfPresent(key);
         if (cached != null) {
             return MessageText.of(cached);
