@@ -21,9 +21,7 @@ final class Expunge {
     /** Expunges and refreshes the view; the client hears of it with the next updates. Returns how many went. */
     static int deleted(ImapSession s, Optional<SequenceSet> uidSet) {
         MailboxView view = s.selected().view();
-        if (s.selected().watch().takeChanged()) {
-            view.refresh();
-        }
+        s.selected().refreshIfChanged();
         long[] uids = view.uids();
         long[] chosen = uidSet.map(set -> set.selectUids(uids)).orElse(uids);
         List<EntryId> doomed = new ArrayList<>();

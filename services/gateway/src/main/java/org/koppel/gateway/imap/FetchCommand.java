@@ -41,9 +41,7 @@ final class FetchCommand implements CommandHandler<ImapCommand.Fetch> {
             s.enable("CONDSTORE"); // both are CONDSTORE enabling (RFC 7162 3.1)
         }
         MailboxView view = s.selected().view();
-        if (s.selected().watch().takeChanged()) {
-            view.refresh();
-        }
+        s.selected().refreshIfChanged();
         List<FetchItem> items = new ArrayList<>(c.items());
         if (c.uid() && !items.contains(FetchItem.Attribute.UID)) {
             items.add(0, FetchItem.Attribute.UID);

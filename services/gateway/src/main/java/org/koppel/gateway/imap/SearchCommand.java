@@ -103,9 +103,7 @@ final class SearchCommand implements CommandHandler<ImapCommand.Search> {
 
     static Matches run(ImapSession s, SearchKey key) {
         MailboxView view = s.selected().view();
-        if (s.selected().watch().takeChanged()) {
-            view.refresh();
-        }
+        s.selected().refreshIfChanged();
         SearchMatcher matcher = new SearchMatcher(s);
         long[] uids = view.uids();
         List<Long> out = new ArrayList<>();

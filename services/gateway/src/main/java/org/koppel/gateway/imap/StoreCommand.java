@@ -39,9 +39,7 @@ final class StoreCommand implements CommandHandler<ImapCommand.Store> {
             s.enable("CONDSTORE");
         }
         MailboxView view = s.selected().view();
-        if (s.selected().watch().takeChanged()) {
-            view.refresh();
-        }
+        s.selected().refreshIfChanged();
         Flags given = Flags.parse(c.flags());
         FlagProperties props = s.account().flagProperties();
         Session session = s.account().session();
