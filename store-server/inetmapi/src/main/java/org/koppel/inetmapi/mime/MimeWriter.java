@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -124,10 +123,7 @@ public final class MimeWriter {
     // ---- headers
 
     private void headers(MapiMessage m, OutputStream out, Boundaries bs) throws IOException {
-        // A stored draft has neither time; its creation time keeps the rendering repeatable (see Boundaries).
-        Instant date = time(m, PropTags.PR_CLIENT_SUBMIT_TIME).or(() -> time(m, PropTags.PR_MESSAGE_DELIVERY_TIME))
-                .or(() -> time(m, PropTags.PR_CREATION_TIME)).orElseGet(Instant::now);
-        header(out, "Date", DATE.format(ZonedDateTime.ofInstant(date, ZoneId.of("UTC"))));
+        header(out, "Date", DATE.format(ZonedDateTime.ofInstant(bs.date(m), ZoneId.of("UTC"))));
         Optional<String> fromAddress = string(m, PropTags.PR_SENT_REPRESENTING_SMTP_ADDRESS)
                 .or(() -> string(m, PropTags.PR_SENT_REPRESENTING_EMAIL_ADDRESS));
         Optional<String> senderAddress = string(m, PropTags.PR_SENDER_SMTP_ADDRESS)
@@ -408,10 +404,6 @@ public final class MimeWriter {
 
     private static Optional<Integer> integer(MapiMessage m, PropTag tag) {
         return m.property(tag).map(PropValue::javaValue).filter(Integer.class::isInstance).map(Integer.class::cast);
-    }
-
-    private static Optional<Instant> time(MapiMessage m, PropTag tag) {
-        return m.property(tag).map(PropValue::javaValue).filter(Instant.class::isInstance).map(Instant.class::cast);
     }
 
     private static boolean bool(MapiMessage m, PropTag tag) {

@@ -88,6 +88,22 @@ class CorpusRoundTripTest {
         }
     }
 
+    /**
+     * Messages attached without a Date of their own (msg_30 carries two) are dated like the message that
+     * carries them, not with the time of the rendering, which would change between two fetches.
+     */
+    @org.junit.jupiter.api.Test
+    void anUndatedAttachedMessageTakesTheOuterDate() throws Exception {
+        LocalNamedTags names = new LocalNamedTags();
+        try (ConvertedMessage read = new MimeReader(names).read(
+                Files.newInputStream(corpus().resolve("msg_30.txt")), Instant.parse("2026-11-29T10:00:00Z"))) {
+            String rendered = render(names, withIdentity(read.content(), new byte[] {1, 2, 3, 4}));
+            List<String> dates = rendered.lines().filter(l -> l.startsWith("Date: ")).toList();
+            assertEquals(3, dates.size(), rendered);
+            assertEquals(List.of("Date: Sun, 29 Nov 2026 10:00:00 GMT"), dates.stream().distinct().toList(), rendered);
+        }
+    }
+
     private static MessageContent withIdentity(MessageContent c, byte[] sourceKey) {
         List<PropValue> props = new ArrayList<>(c.properties());
         props.add(PropValue.of(PropTags.PR_SOURCE_KEY, sourceKey));
