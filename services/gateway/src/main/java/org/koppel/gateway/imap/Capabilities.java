@@ -12,8 +12,9 @@ final class Capabilities {
     /** The extensions offered once logged in, in the order they are listed. */
     private static final List<String> EXTENSIONS = List.of("LITERAL+", "ID", "ENABLE", "IDLE", "NAMESPACE",
             "UIDPLUS", "MOVE", "CONDSTORE", "QRESYNC", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "CHILDREN",
-            "UNSELECT", "QUOTA", "QUOTA=RES-STORAGE", "SORT", "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES",
-            "ESEARCH", "SEARCHRES", "COMPRESS=DEFLATE", "STATUS=SIZE", "SASL-IR", "MULTIAPPEND", "UTF8=ACCEPT");
+            "UNSELECT", "QUOTA", "QUOTA=RES-STORAGE", "SORT", "SORT=DISPLAY", "THREAD=ORDEREDSUBJECT",
+            "THREAD=REFERENCES", "ESEARCH", "SEARCHRES", "COMPRESS=DEFLATE", "STATUS=SIZE", "SASL-IR", "MULTIAPPEND",
+            "UTF8=ACCEPT", "BINARY");
 
     private Capabilities() {
     }

@@ -2,6 +2,8 @@ package org.koppel.gateway.imap;
 
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.koppel.gateway.imap.syntax.ImapCommand;
 import org.koppel.gateway.mailbox.Mailbox;
@@ -19,11 +21,26 @@ final class LsubCommand implements CommandHandler<ImapCommand.Lsub> {
         MailboxPattern pattern = MailboxPattern.of(c.reference(), c.pattern());
         Set<String> existing = new HashSet<>();
         s.account().list().forEach(m -> existing.add(m.name()));
-        for (String name : s.account().subscriptions()) {
+        List<String> subscribed = s.account().subscriptions();
+        Set<String> listed = new LinkedHashSet<>();
+        Set<String> parentsOnly = new HashSet<>();
+        for (String name : subscribed) {
             if (pattern.matches(name)) {
-                s.out().line("* LSUB (" + (existing.contains(name) ? "" : "\\Noselect") + ") \""
-                        + Mailbox.DELIMITER + "\" " + s.out().mailbox(name));
+                listed.add(name);
+            } else if (c.pattern().indexOf('%') >= 0) {
+                // RFC 3501 6.3.9: "foo/bar" subscribed but not "foo": "%" returns foo, flagged \Noselect.
+                for (int i = name.indexOf(Mailbox.DELIMITER); i > 0; i = name.indexOf(Mailbox.DELIMITER, i + 1)) {
+                    String parent = name.substring(0, i);
+                    if (pattern.matches(parent) && !subscribed.contains(parent) && listed.add(parent)) {
+                        parentsOnly.add(parent);
+                    }
+                }
             }
+        }
+        for (String name : listed) {
+            boolean noselect = parentsOnly.contains(name) || !existing.contains(name);
+            s.out().line("* LSUB (" + (noselect ? "\\Noselect" : "") + ") \"" + Mailbox.DELIMITER + "\" "
+                    + s.out().mailbox(name));
         }
         s.complete(c, "LSUB completed.");
     }

@@ -2,6 +2,7 @@ package org.koppel.gateway.imap;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +69,7 @@ final class SearchCommand implements CommandHandler<ImapCommand.Search> {
             line.append(" COUNT ").append(values.size());
         }
         if (found.modSeq() > 0 && !values.isEmpty()) {
-            line.append(" MODSEQ ").append(found.modSeq());
+            line.append(" MODSEQ ").append(reportedModSeq(found, r));
         }
         boolean onlySave = r.equals(Set.of(SearchReturn.SAVE));
         if (!onlySave) {
@@ -97,8 +98,33 @@ final class SearchCommand implements CommandHandler<ImapCommand.Search> {
         return kept.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** The matching messages in sequence order, and the highest MODSEQ among them when the key asked for it. */
-    record Matches(List<Long> uids, List<Integer> seqs, long modSeq) {
+    /**
+     * The MODSEQ of an ESEARCH response (RFC 4731 3.2, RFC 7162 3.1.5): with MIN and/or MAX but neither ALL nor
+     * COUNT, the highest of the messages returned (the first and/or the last match); otherwise the highest of
+     * all matches.
+     */
+    private static long reportedModSeq(Matches found, Set<SearchReturn> r) {
+        boolean minMaxOnly = (r.contains(SearchReturn.MIN) || r.contains(SearchReturn.MAX))
+                && !r.contains(SearchReturn.ALL) && !r.contains(SearchReturn.COUNT);
+        if (!minMaxOnly) {
+            return found.modSeq();
+        }
+        long[] each = found.modSeqs();
+        long reported = 0;
+        if (r.contains(SearchReturn.MIN)) {
+            reported = each[0];
+        }
+        if (r.contains(SearchReturn.MAX)) {
+            reported = Math.max(reported, each[each.length - 1]);
+        }
+        return reported;
+    }
+
+    /**
+     * The matching messages in sequence order with the MODSEQ of each, and the highest MODSEQ among them when
+     * the key asked for it (else 0).
+     */
+    record Matches(List<Long> uids, List<Integer> seqs, long[] modSeqs, long modSeq) {
     }
 
     static Matches run(ImapSession s, SearchKey key) {
@@ -109,18 +135,23 @@ final class SearchCommand implements CommandHandler<ImapCommand.Search> {
         List<Long> out = new ArrayList<>();
         List<Integer> seqs = new ArrayList<>();
         long highest = 0;
+        long[] modSeqs = new long[Math.min(uids.length, 64)];
         for (int i = 0; i < uids.length; i++) {
             MessageEntry e = view.entry(uids[i]).orElse(null);
             if (e == null) {
                 continue;
             }
             if (matcher.matches(key, i + 1, new FetchedMessage(s, e))) {
+                if (out.size() == modSeqs.length) {
+                    modSeqs = Arrays.copyOf(modSeqs, modSeqs.length * 2);
+                }
+                modSeqs[out.size()] = e.modSeq();
                 out.add(uids[i]);
                 seqs.add(i + 1);
                 highest = Math.max(highest, e.modSeq());
             }
         }
-        return new Matches(out, seqs, mentionsModSeq(key) ? highest : 0);
+        return new Matches(out, seqs, Arrays.copyOf(modSeqs, out.size()), mentionsModSeq(key) ? highest : 0);
     }
 
     static boolean mentionsModSeq(SearchKey key) {

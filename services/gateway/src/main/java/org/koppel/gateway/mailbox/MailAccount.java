@@ -245,7 +245,8 @@ public final class MailAccount {
         } catch (MapiException.NoAccess e) {
             throw new MailboxException(MailboxException.Reason.NOPERM, "Permission denied.");
         }
-        unsubscribe(m.name());
+        // The subscription stays (RFC 9051 6.3.7: the server MUST NOT remove a name unilaterally); LIST
+        // (SUBSCRIBED) shows it as \NonExistent until the client unsubscribes or the mailbox is made again.
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.koppel.gateway.imap.message;
 
-import java.util.Locale;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 
@@ -15,9 +14,9 @@ public record BaseSubject(String text, boolean replyOrForward) {
 
     private static final int MAX_ROUNDS = 1000;
 
-    /** The key subjects are compared and grouped by (a case-insensitive collation). */
+    /** The key subjects are compared and grouped by ({@link SortCollation}). */
     public String key() {
-        return text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return SortCollation.key(text);
     }
 
     /** The base subject of a raw (possibly encoded) Subject header value. */

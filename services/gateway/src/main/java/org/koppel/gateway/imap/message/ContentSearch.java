@@ -11,6 +11,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.koppel.gateway.imap.syntax.SearchKey;
@@ -32,11 +33,30 @@ public final class ContentSearch {
         this.root = root;
     }
 
-    /** HEADER field string (and BCC, CC, FROM, SUBJECT, TO): any such field contains it; "" matches any such field. */
+    /** Address fields, searched also in their ENVELOPE form (BCC, CC, FROM, TO of RFC 9051 6.4.4). */
+    private static final Set<String> ADDRESS_FIELDS = Set.of("from", "sender", "reply-to", "to", "cc", "bcc");
+
+    /**
+     * HEADER field string (and BCC, CC, FROM, SUBJECT, TO): any such field contains it; "" matches any such field.
+     * An address field also matches when an address in it, as ENVELOPE gives it ({@code mailbox@host}, comments
+     * and folding gone) or its display name, contains the string.
+     */
     public static boolean headerContains(Headers headers, String field, String text) {
         String needle = fold(text);
+        boolean addresses = ADDRESS_FIELDS.contains(field.toLowerCase(Locale.ROOT));
         for (HeaderField f : headers.all(field)) {
-            if (fold(decoded(f.text())).contains(needle)) {
+            String value = decoded(f.text());
+            if (fold(value).contains(needle) || addresses && addressContains(f.text(), needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean addressContains(String rawValue, String needle) {
+        for (EnvelopeAddress a : AddressList.parse(rawValue)) {
+            if (a instanceof EnvelopeAddress.Mailbox m && (fold(m.mailbox() + "@" + m.host()).contains(needle)
+                    || m.name().map(n -> fold(decoded(n)).contains(needle)).orElse(false))) {
                 return true;
             }
         }

@@ -3,14 +3,13 @@ package org.koppel.gateway.imap.message;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.koppel.gateway.imap.syntax.ImapCommand;
 
 /**
  * The SORT keys of one message (RFC 5256 section 3, DISPLAYFROM/DISPLAYTO of RFC 5957), strings already folded for
- * the case-insensitive collation.
+ * the collation ({@link SortCollation}).
  *
  * @param id      message number or UID; the final tie-breaker
  * @param arrival internal date (ARRIVAL)
@@ -84,6 +83,6 @@ public record SortFields(long id, Instant arrival, Instant sent, long size, Stri
     }
 
     private static String fold(String s) {
-        return s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return SortCollation.key(s);
     }
 }

@@ -321,8 +321,10 @@ public final class CommandReader {
                 }
             });
         }
-        if (selection.contains(ImapCommand.ListSelection.RECURSIVEMATCH) && selection.size() == 1) {
-            throw CommandException.syntax("RECURSIVEMATCH needs another selection option");
+        // RFC 5258 3.1: RECURSIVEMATCH alone, or with only REMOTE (which selects nothing by itself), is BAD.
+        if (selection.contains(ImapCommand.ListSelection.RECURSIVEMATCH) && selection.stream()
+                .allMatch(o -> o == ImapCommand.ListSelection.RECURSIVEMATCH || o == ImapCommand.ListSelection.REMOTE)) {
+            throw CommandException.syntax("RECURSIVEMATCH needs another selection option than REMOTE");
         }
         return new ImapCommand.ListMailboxes(tag, selection, reference, patterns, returns, status);
     }

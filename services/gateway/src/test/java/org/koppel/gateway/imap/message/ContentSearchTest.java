@@ -23,6 +23,18 @@ class ContentSearchTest {
         assertFalse(ContentSearch.headerContains(h, "Subject", "evening"));
     }
 
+    /** FROM, TO, CC, BCC match what ENVELOPE gives too (RFC 9051 6.4.4), comments and spaces gone. */
+    @Test
+    void addressFieldsMatchTheirEnvelopeForm() throws Exception {
+        Headers h = TestMessages.reader("address-comments.eml").structure().headers();
+        assertTrue(ContentSearch.headerContains(h, "From", "user-from@domain.org"));
+        assertTrue(ContentSearch.headerContains(h, "To", "JANE@EXAMPLE.ORG"));
+        assertTrue(ContentSearch.headerContains(h, "To", "j\u00f6rg"), "the decoded display name");
+        assertTrue(ContentSearch.headerContains(h, "Cc", "bob@example.org"), "a member of a group");
+        assertFalse(ContentSearch.headerContains(h, "From", "nobody@domain.org"));
+        assertFalse(ContentSearch.headerContains(h, "Subject", "user-from@domain.org"), "only address fields");
+    }
+
     @Test
     void bodySearchDecodesTransferEncodingAndCharset() throws Exception {
         ContentSearch search = new ContentSearch(TestMessages.source(TestMessages.bytes("nested.eml")), reader.structure());
