@@ -95,6 +95,7 @@ final class AppendCommand implements CommandHandler<ImapCommand.Append> {
                 list.append(uids.get(id));
             }
             appendUid = Optional.of("APPENDUID " + session.changes().imapState(folder).uidValidity() + " " + list);
+            s.context().recent().arrived(folder, uids.values().stream().mapToLong(Long::longValue).min().orElseThrow());
         }
         s.complete(c, appendUid, "APPEND completed.");
     }

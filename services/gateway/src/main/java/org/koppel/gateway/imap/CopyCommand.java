@@ -81,6 +81,7 @@ final class CopyCommand implements CommandHandler<ImapCommand.Copy> {
             if (from.isEmpty()) {
                 return Optional.empty();
             }
+            s.context().recent().arrived(destination.folder(), to.stream().mapToLong(Long::longValue).min().orElseThrow());
             long validity = s.account().session().changes().imapState(destination.folder()).uidValidity();
             return Optional.of("COPYUID " + validity + " " + list(from) + " " + list(to));
         }

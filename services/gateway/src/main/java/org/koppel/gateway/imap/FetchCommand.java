@@ -165,7 +165,7 @@ final class FetchCommand implements CommandHandler<ImapCommand.Fetch> {
         MessageEntry e = m.entry();
         switch (a) {
             case UID -> o.text("UID " + e.uid());
-            case FLAGS -> o.text("FLAGS " + ImapOutput.flags(e.flags().names()));
+            case FLAGS -> o.text("FLAGS " + s.flagList(e.uid(), e.flags()));
             case MODSEQ -> o.text("MODSEQ (" + e.modSeq() + ")");
             case INTERNALDATE -> o.text("INTERNALDATE " + o.dateTime(e.internalDate()));
             case RFC822_SIZE -> o.text("RFC822.SIZE " + m.text().size());

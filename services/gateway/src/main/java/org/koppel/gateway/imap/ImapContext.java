@@ -9,10 +9,12 @@ import org.koppel.gateway.mailbox.MessageTexts;
 
 /**
  * What every IMAP session of a server shares: the settings, the authenticator (with its throttle), the caches of
- * message texts, their parsed structures and the folders last selected, and the command dispatch table.
+ * message texts, their parsed structures and the folders last selected, the \\Recent marks, and the command
+ * dispatch table.
  */
 record ImapContext(GatewayConfig config, Authenticator authenticator, MessageTexts texts,
-        StructureCache structures, FolderSnapshots snapshots, CommandLimits limits, Commands commands) {
+        StructureCache structures, FolderSnapshots snapshots, RecentWatermarks recent, CommandLimits limits,
+        Commands commands) {
 
     ImapContext {
         Objects.requireNonNull(config, "config");
@@ -20,6 +22,7 @@ record ImapContext(GatewayConfig config, Authenticator authenticator, MessageTex
         Objects.requireNonNull(texts, "texts");
         Objects.requireNonNull(structures, "structures");
         Objects.requireNonNull(snapshots, "snapshots");
+        Objects.requireNonNull(recent, "recent");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(commands, "commands");
     }

@@ -66,7 +66,7 @@ public final class ImapServer implements AutoCloseable {
                 config.maxLiteralSize(), 1 << 20, Optional.empty());
         ImapContext context = new ImapContext(config, authenticator, texts,
                 new StructureCache(StructureCache.DEFAULT_BYTES), snapshots,
-                limits,
+                new RecentWatermarks(RecentWatermarks.DEFAULT_FOLDERS), limits,
                 Commands.standard());
         ConnectionLimit limit = new ConnectionLimit(config.maxConnections());
         List<ProtocolListener> started = new ArrayList<>();

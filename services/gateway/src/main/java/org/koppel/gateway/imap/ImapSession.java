@@ -5,13 +5,16 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.SocketException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.koppel.gateway.imap.syntax.CommandException;
 import org.koppel.gateway.imap.syntax.CommandReader;
 import org.koppel.gateway.imap.syntax.ImapCommand;
+import org.koppel.gateway.mailbox.Flags;
 import org.koppel.gateway.mailbox.MailAccount;
 import org.koppel.gateway.mailbox.MailboxException;
 import org.koppel.gateway.mailbox.MailboxView;
@@ -272,6 +275,16 @@ final class ImapSession {
         return enabled.contains("CONDSTORE");
     }
 
+    /** A message's FLAGS list as this session sees it: the stored flags, and \\Recent if it is recent here. */
+    String flagList(long uid, Flags flags) {
+        List<String> names = flags.names();
+        if (selected != null && selected.recent().contains(uid)) {
+            names = new ArrayList<>(names);
+            names.add("\\Recent");
+        }
+        return ImapOutput.flags(names);
+    }
+
     boolean rev2() {
         return enabled.contains("IMAP4REV2");
     }
@@ -372,9 +385,17 @@ final class ImapSession {
         }
         if (u.exists() >= 0) {
             out.line("* " + u.exists() + " EXISTS");
+            if (!rev2()) {
+                // New messages: this session is the first to be told of those no other session claimed.
+                long highest = selected.view().uidNext() - 1;
+                if (!selected.readOnly()) {
+                    selected.recent().add(context.recent().claim(selected.mailbox().folder(), highest), highest);
+                }
+                out.line("* " + selected.recent().count(selected.view().uids()) + " RECENT");
+            }
         }
         for (MailboxView.FlagChange f : u.flags()) {
-            out.line("* " + f.seq() + " FETCH (UID " + f.uid() + " FLAGS " + ImapOutput.flags(f.flags().names())
+            out.line("* " + f.seq() + " FETCH (UID " + f.uid() + " FLAGS " + flagList(f.uid(), f.flags())
                     + (condStore() ? " MODSEQ (" + f.modSeq() + ")" : "") + ")");
         }
     }

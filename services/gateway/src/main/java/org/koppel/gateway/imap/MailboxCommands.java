@@ -18,7 +18,8 @@ final class MailboxCommands {
                 s.fail(c.tag(), "ALREADYEXISTS", "INBOX always exists.");
                 return;
             }
-            s.account().create(c.mailbox());
+            Mailbox created = s.account().create(c.mailbox());
+            s.context().recent().arrived(created.folder(), 1); // everything it will hold is new
             s.complete(c, "CREATE completed.");
         });
     }

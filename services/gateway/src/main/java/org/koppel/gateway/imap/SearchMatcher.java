@@ -39,8 +39,8 @@ final class SearchMatcher {
         MessageEntry e = m.entry();
         return switch (key) {
             case SearchKey.All a -> true;
-            case SearchKey.Flag f -> flag(e.flags(), f.flag()) == f.set();
-            case SearchKey.Recent r -> false;
+            case SearchKey.Flag f -> flag(e, f.flag()) == f.set();
+            case SearchKey.Recent r -> session.selected().recent().contains(e.uid());
             case SearchKey.InternalDate d -> compare(e.internalDate().atOffset(ZoneOffset.UTC).toLocalDate(),
                     d.comparison(), d.date());
             case SearchKey.Age a -> a.older() ? e.internalDate().isBefore(now.minusSeconds(a.seconds()))
@@ -78,14 +78,15 @@ final class SearchMatcher {
         return Arrays.binarySearch(session.savedSearch(), uid) >= 0;
     }
 
-    private static boolean flag(Flags f, String name) {
+    private boolean flag(MessageEntry e, String name) {
+        Flags f = e.flags();
         return switch (name.toLowerCase(java.util.Locale.ROOT)) {
             case "\\seen" -> f.seen();
             case "\\answered" -> f.answered();
             case "\\flagged" -> f.flagged();
             case "\\deleted" -> f.deleted();
             case "\\draft" -> f.draft();
-            case "\\recent" -> false;
+            case "\\recent" -> session.selected().recent().contains(e.uid());
             default -> f.hasKeyword(name);
         };
     }

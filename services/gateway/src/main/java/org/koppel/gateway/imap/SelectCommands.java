@@ -53,7 +53,18 @@ final class SelectCommands {
             watch.close();
             throw e;
         }
-        s.select(new Selected(m, view, watch, c.readOnly()));
+        RecentMessages recent = RecentMessages.none();
+        if (!s.rev2()) {
+            // SELECT takes the messages no session has been told about yet; EXAMINE only looks (RFC 3501 6.3.2).
+            RecentWatermarks marks = s.context().recent();
+            long highest = view.uidNext() - 1;
+            if (c.readOnly()) {
+                recent.add(marks.peek(m.folder(), highest), Long.MAX_VALUE);
+            } else {
+                recent.add(marks.claim(m.folder(), highest), highest);
+            }
+        }
+        s.select(new Selected(m, view, watch, c.readOnly(), recent));
         ImapOutput o = s.out();
         Set<String> keywords = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (long uid : view.uids()) {
@@ -72,7 +83,7 @@ final class SelectCommands {
             o.line("* LIST " + ImapOutput.flags(ListCommand.attributes(m)) + " \"" + Mailbox.DELIMITER + "\" "
                     + o.mailbox(m.name()));
         } else {
-            o.line("* 0 RECENT");
+            o.line("* " + recent.count(view.uids()) + " RECENT");
             int unseen = view.firstUnseen();
             if (unseen > 0) {
                 o.untagged("OK", Optional.of("UNSEEN " + unseen), "First unseen.");
@@ -103,7 +114,7 @@ final class SelectCommands {
         for (int seq = 1; seq <= present.length; seq++) {
             MessageEntry e = view.entry(present[seq - 1]).orElse(null);
             if (e != null && e.modSeq() > q.modSeq()) {
-                s.out().line("* " + seq + " FETCH (UID " + e.uid() + " FLAGS " + ImapOutput.flags(e.flags().names())
+                s.out().line("* " + seq + " FETCH (UID " + e.uid() + " FLAGS " + s.flagList(e.uid(), e.flags())
                         + " MODSEQ (" + e.modSeq() + "))");
             }
         }

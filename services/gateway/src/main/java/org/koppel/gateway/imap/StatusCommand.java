@@ -44,7 +44,8 @@ final class StatusCommand implements CommandHandler<ImapCommand.Status> {
         MailAccount account = s.account();
         FolderInfo info = account.session().folders().info(m.folder());
         ImapFolderState imap = wanted.stream().anyMatch(i -> i == StatusItem.UIDNEXT || i == StatusItem.UIDVALIDITY
-                || i == StatusItem.HIGHESTMODSEQ) ? account.session().changes().imapState(m.folder()) : null;
+                || i == StatusItem.HIGHESTMODSEQ || i == StatusItem.RECENT)
+                ? account.session().changes().imapState(m.folder()) : null;
         List<String> out = new ArrayList<>();
         for (StatusItem item : StatusItem.values()) {
             if (!wanted.contains(item)) {
@@ -52,7 +53,7 @@ final class StatusCommand implements CommandHandler<ImapCommand.Status> {
             }
             long value = switch (item) {
                 case MESSAGES -> info.contentCount();
-                case RECENT -> 0;
+                case RECENT -> recent(s, m, imap);
                 case UIDNEXT -> imap.uidNext();
                 case UIDVALIDITY -> imap.uidValidity();
                 case UNSEEN -> info.unreadCount();
@@ -64,6 +65,31 @@ final class StatusCommand implements CommandHandler<ImapCommand.Status> {
             out.add(item.name() + " " + value);
         }
         return "(" + String.join(" ", out) + ")";
+    }
+
+    /**
+     * RECENT: the messages no session has claimed yet (STATUS claims nothing); in the selected mailbox, those
+     * recent in this session. IMAP4rev2 has no \\Recent.
+     */
+    private static long recent(ImapSession s, Mailbox m, ImapFolderState imap) {
+        if (s.rev2()) {
+            return 0;
+        }
+        if (s.selected() != null && s.selected().mailbox().folder().equals(m.folder())) {
+            return s.selected().recent().count(s.selected().view().uids());
+        }
+        long highest = imap.uidNext() - 1;
+        long mark = s.context().recent().peek(m.folder(), highest);
+        if (mark >= highest) {
+            return 0; // the common case: nothing new since a session last looked, no need to read the folder
+        }
+        long n = 0;
+        for (long uid : s.account().open(m).uids()) {
+            if (uid > mark) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static long deleted(ImapSession s, Mailbox m) {

@@ -96,7 +96,7 @@ final class StoreCommand implements CommandHandler<ImapCommand.Store> {
             }
             StringBuilder line = new StringBuilder("* ").append(seq).append(" FETCH (");
             if (!c.silent()) {
-                line.append("FLAGS ").append(ImapOutput.flags(flags.names())).append(' ');
+                line.append("FLAGS ").append(s.flagList(uid, flags)).append(' ');
             }
             line.append("UID ").append(uid);
             if (s.condStore()) {
