@@ -43,6 +43,8 @@ final class ImapSession {
     private long[] savedSearch = new long[0];
     private int badCommands;
     private boolean compressed;
+    /** CONDSTORE was enabled while a mailbox was selected: its HIGHESTMODSEQ goes out with this command. */
+    private boolean announceHighestModSeq;
 
     ImapSession(Connection connection, ImapContext context) {
         this.connection = connection;
@@ -261,9 +263,14 @@ final class ImapSession {
 
     /** CONDSTORE is on once enabled, or once a command used it (RFC 7162 3.1). */
     void enable(String capability) {
+        boolean condStoreBefore = condStore();
         enabled.add(capability.toUpperCase(Locale.ROOT));
         if (capability.equalsIgnoreCase("QRESYNC")) {
             enabled.add("CONDSTORE");
+        }
+        if (!condStoreBefore && condStore() && selected != null) {
+            // CONDSTORE enabled with a mailbox selected: tell its HIGHESTMODSEQ with this command (RFC 7162 3.1)
+            announceHighestModSeq = true;
         }
         if (capability.equalsIgnoreCase("UTF8=ACCEPT")) {
             reader.utf8Accept(true);
@@ -310,6 +317,7 @@ final class ImapSession {
     }
 
     void unselect() {
+        announceHighestModSeq = false;
         closeSelected();
         if (state == SessionState.SELECTED) {
             state = SessionState.AUTHENTICATED;
@@ -369,6 +377,10 @@ final class ImapSession {
                 selected.watch().markChanged(); // the folder is gone: every later command must find out too
                 throw e;
             }
+        }
+        if (announceHighestModSeq) {
+            announceHighestModSeq = false;
+            out.untagged("OK", Optional.of("HIGHESTMODSEQ " + selected.view().highestModSeq()), "Highest.");
         }
         MailboxView.Updates u = selected.view().drain(allowExpunge);
         if (u.isEmpty()) {
