@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 final class AddressList {
 
-    private enum Kind { WORD, QUOTED, SPECIAL }
+    private enum Kind { WORD, QUOTED, SPECIAL, COMMENT }
 
     private record Token(Kind kind, String text) {
         boolean is(char c) {
@@ -41,18 +41,26 @@ final class AddressList {
                 i++;
             } else if (c == '(') {
                 int depth = 0;
+                StringBuilder comment = new StringBuilder();
                 while (i < n) {
                     char d = s.charAt(i);
-                    if (d == '\\') {
+                    if (d == '\\' && i + 1 < n) {
                         i++;
+                        d = s.charAt(i);
                     } else if (d == '(') {
                         depth++;
+                        if (depth == 1) {
+                            i++;
+                            continue;
+                        }
                     } else if (d == ')' && --depth == 0) {
                         i++;
                         break;
                     }
+                    comment.append(d);
                     i++;
                 }
+                out.add(new Token(Kind.COMMENT, comment.toString().strip()));
             } else if (c == '"') {
                 StringBuilder sb = new StringBuilder();
                 i++;
@@ -87,21 +95,53 @@ final class AddressList {
         return out;
     }
 
+    /** The next token that is not a comment (comments count only after a bare addr-spec), without taking it. */
     private Token peek() {
-        return pos < tokens.size() ? tokens.get(pos) : null;
+        int i = skipComments(pos);
+        return i < tokens.size() ? tokens.get(i) : null;
+    }
+
+    /** Takes the token {@link #peek()} returned. */
+    private void advance() {
+        pos = skipComments(pos) + 1;
+    }
+
+    private int skipComments(int from) {
+        int i = from;
+        while (i < tokens.size() && tokens.get(i).kind() == Kind.COMMENT) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * The first non-empty comment between here and the end of this address: {@code user@domain (Real Name)}, the
+     * obsolete way of naming the person, which clients show as the name.
+     */
+    private Optional<String> trailingComment(boolean inGroup) {
+        for (int i = pos; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.is(',') || inGroup && t.is(';')) {
+                break;
+            }
+            if (t.kind() == Kind.COMMENT && !t.text().isEmpty()) {
+                return Optional.of(t.text());
+            }
+        }
+        return Optional.empty();
     }
 
     private List<EnvelopeAddress> list() {
         List<EnvelopeAddress> out = new ArrayList<>();
         while (peek() != null && out.size() < MAX_ADDRESSES) {
             if (peek().is(',')) {
-                pos++;
+                advance();
                 continue;
             }
             int before = pos;
             item(out, false);
             if (pos == before) {
-                pos++;
+                advance();
             }
         }
         return out;
@@ -113,19 +153,20 @@ final class AddressList {
         while (peek() != null) {
             Token t = peek();
             if (t.is('<')) {
-                pos++;
+                advance();
                 angle(out, phrase);
                 return;
             }
             if (t.is(':') && !inGroup) {
-                pos++;
+                advance();
                 group(out, words(phrase, " "));
                 return;
             }
             if (t.is('@')) {
-                pos++;
+                advance();
                 String domain = domain();
-                out.add(new EnvelopeAddress.Mailbox(Optional.empty(), Optional.empty(), local(phrase), domain));
+                out.add(new EnvelopeAddress.Mailbox(trailingComment(inGroup), Optional.empty(), local(phrase),
+                        domain));
                 skipToSeparator(inGroup);
                 return;
             }
@@ -135,12 +176,12 @@ final class AddressList {
                             EnvelopeAddress.MISSING_DOMAIN));
                 }
                 if (t.is('>')) {
-                    pos++;
+                    advance();
                 }
                 return;
             }
             phrase.add(t);
-            pos++;
+            advance();
         }
         if (!phrase.isEmpty()) {
             out.add(new EnvelopeAddress.Mailbox(Optional.empty(), Optional.empty(), local(phrase),
@@ -152,17 +193,17 @@ final class AddressList {
         out.add(new EnvelopeAddress.GroupStart(name));
         while (peek() != null && !peek().is(';') && out.size() < MAX_ADDRESSES) {
             if (peek().is(',')) {
-                pos++;
+                advance();
                 continue;
             }
             int before = pos;
             item(out, true);
             if (pos == before) {
-                pos++;
+                advance();
             }
         }
         if (peek() != null) {
-            pos++;
+            advance();
         }
         out.add(new EnvelopeAddress.GroupEnd());
     }
@@ -176,27 +217,27 @@ final class AddressList {
             Token t = peek();
             if (t.is('@') && local.isEmpty() && domain == null) {
                 // obsolete route: @a,@b:
-                pos++;
+                advance();
                 StringBuilder r = new StringBuilder();
                 while (peek() != null && !peek().is(':') && !peek().is('>')) {
                     Token rt = peek();
                     r.append(rt.is(',') ? "," : rt.is('@') ? "@" : rt.text());
-                    pos++;
+                    advance();
                 }
                 if (peek() != null && peek().is(':')) {
-                    pos++;
+                    advance();
                     route.append('@').append(r);
                 }
             } else if (t.is('@')) {
-                pos++;
+                advance();
                 domain = domain();
             } else {
                 local.add(t);
-                pos++;
+                advance();
             }
         }
         if (peek() != null) {
-            pos++;
+            advance();
         }
         String name = words(phrase, " ");
         String mailbox = local.isEmpty() ? EnvelopeAddress.MISSING_MAILBOX : local(local);
@@ -209,14 +250,14 @@ final class AddressList {
         StringBuilder sb = new StringBuilder();
         while (peek() != null && peek().kind() == Kind.WORD) {
             sb.append(peek().text());
-            pos++;
+            advance();
         }
         return sb.isEmpty() ? EnvelopeAddress.MISSING_DOMAIN : sb.toString();
     }
 
     private void skipToSeparator(boolean inGroup) {
         while (peek() != null && !peek().is(',') && !(inGroup && peek().is(';'))) {
-            pos++;
+            advance();
         }
     }
 

@@ -41,8 +41,15 @@ class EnvelopeTest {
 
     @Test
     void addressForms() {
-        assertEquals(List.of(new EnvelopeAddress.Mailbox(Optional.empty(), Optional.empty(), "john.doe", "example.com")),
-                AddressList.parse("john.doe@example.com (John Doe)"));
+        // the obsolete "addr-spec (Name)" form: the comment is the person's name, as c-client and Dovecot show it
+        assertEquals(List.of(new EnvelopeAddress.Mailbox(Optional.of("John Doe"), Optional.empty(), "john.doe",
+                "example.com")), AddressList.parse("john.doe@example.com (John Doe)"));
+        assertEquals(List.of(new EnvelopeAddress.Mailbox(Optional.of("Ann (A.) Lee"), Optional.empty(), "ann", "x.org"),
+                new EnvelopeAddress.Mailbox(Optional.empty(), Optional.empty(), "bob", "x.org")),
+                AddressList.parse("ann@x.org (Ann \\(A.\\) Lee), bob (home) @ x.org ()"));
+        // comments elsewhere are dropped, not names
+        assertEquals(List.of(new EnvelopeAddress.Mailbox(Optional.empty(), Optional.empty(), "user-from",
+                "domain.org")), AddressList.parse("<user-from (comment)@ (comment) domain.org>"));
         assertEquals(List.of(new EnvelopeAddress.Mailbox(Optional.of("Joe Q. Public"), Optional.of("@a.example,@b.example"),
                 "john", "example.com")), AddressList.parse("Joe Q. Public <@a.example,@b.example:john@example.com>"));
         assertEquals(List.of(new EnvelopeAddress.Mailbox(Optional.of("=?utf-8?q?J=C3=B6rg?="), Optional.empty(), "j",
