@@ -2,7 +2,8 @@ package org.koppel.gateway.imap;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.koppel.gateway.imap.syntax.ImapCommand;
 import org.koppel.gateway.mailbox.Flags;
+import org.koppel.gateway.mailbox.InternalDates;
 import org.koppel.gateway.mailbox.Mailbox;
 import org.koppel.gateway.mailbox.MailboxView;
 import org.koppel.inetmapi.mime.ConvertedMessage;
@@ -51,8 +53,9 @@ final class AppendCommand implements CommandHandler<ImapCommand.Append> {
                 if (m.content().size() == 0) {
                     throw new Refused("An empty message cannot be appended.");
                 }
-                Instant received = m.internalDate().map(d -> d.toInstant()).orElseGet(Instant::now);
-                try (InputStream in = m.content().open(); ConvertedMessage converted = reader.read(in, received)) {
+                OffsetDateTime received = m.internalDate().orElseGet(() -> OffsetDateTime.now(ZoneOffset.UTC));
+                try (InputStream in = m.content().open();
+                        ConvertedMessage converted = reader.read(in, received.toInstant())) {
                     created.add(session.messages().create(folder, withFlags(s, converted.content(),
                             Flags.parse(m.flags()), received)));
                 }
@@ -100,20 +103,22 @@ final class AppendCommand implements CommandHandler<ImapCommand.Append> {
         s.complete(c, appendUid, "APPEND completed.");
     }
 
-    private static MessageContent withFlags(ImapSession s, MessageContent content, Flags flags, Instant received) {
+    private static MessageContent withFlags(ImapSession s, MessageContent content, Flags flags,
+            OffsetDateTime received) {
+        InternalDates dates = s.account().internalDates();
         List<PropValue> props = new ArrayList<>();
         int messageFlags = 0;
         for (PropValue v : content.properties()) {
             if (v.tag().equals(PropTags.PR_MESSAGE_FLAGS)) {
                 messageFlags = (Integer) v.javaValue();
-            } else if (!v.tag().equals(PropTags.PR_MESSAGE_DELIVERY_TIME)) {
+            } else if (!dates.isOwn(v.tag())) {
                 props.add(v);
             }
         }
         messageFlags = flags.seen() ? messageFlags | MessageFlags.MSGFLAG_READ.value()
                 : messageFlags & ~MessageFlags.MSGFLAG_READ.value();
         props.add(PropValue.of(PropTags.PR_MESSAGE_FLAGS, messageFlags));
-        props.add(PropValue.of(PropTags.PR_MESSAGE_DELIVERY_TIME, received));
+        props.addAll(dates.write(received));
         props.addAll(s.account().flagProperties().initial(flags));
         return new MessageContent(props, content.recipients(), content.attachments(), content.associated());
     }

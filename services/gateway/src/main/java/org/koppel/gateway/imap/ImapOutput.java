@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -120,7 +119,7 @@ final class ImapOutput {
         return "(" + String.join(" ", flags) + ")";
     }
 
-    String dateTime(java.time.Instant t) {
-        return encoded(w -> w.dateTime(t.atOffset(ZoneOffset.UTC)));
+    String dateTime(java.time.OffsetDateTime t) {
+        return encoded(w -> w.dateTime(t));
     }
 }

@@ -2,7 +2,6 @@ package org.koppel.gateway.imap;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import org.koppel.gateway.imap.message.ContentSearch;
 import org.koppel.gateway.imap.syntax.SearchKey;
@@ -41,10 +40,11 @@ final class SearchMatcher {
             case SearchKey.All a -> true;
             case SearchKey.Flag f -> flag(e, f.flag()) == f.set();
             case SearchKey.Recent r -> session.selected().recent().contains(e.uid());
-            case SearchKey.InternalDate d -> compare(e.internalDate().atOffset(ZoneOffset.UTC).toLocalDate(),
+            // the calendar date in the internal date's own zone, "disregarding time and timezone" (RFC 9051 6.4.4)
+            case SearchKey.InternalDate d -> compare(e.internalDate().toLocalDate(),
                     d.comparison(), d.date());
-            case SearchKey.Age a -> a.older() ? e.internalDate().isBefore(now.minusSeconds(a.seconds()))
-                    : !e.internalDate().isBefore(now.minusSeconds(a.seconds()));
+            case SearchKey.Age a -> a.older() ? e.internalDate().toInstant().isBefore(now.minusSeconds(a.seconds()))
+                    : !e.internalDate().toInstant().isBefore(now.minusSeconds(a.seconds()));
             case SearchKey.Uid u -> u.uids().isSaved() ? saved(e.uid()) : u.uids().contains(e.uid(), largestUid);
             case SearchKey.Sequence q -> q.numbers().isSaved() ? saved(e.uid())
                     : q.numbers().contains(seq, known.length);

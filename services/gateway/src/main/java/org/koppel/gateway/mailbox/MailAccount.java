@@ -43,6 +43,7 @@ public final class MailAccount {
     private final StoreInfo store;
     private final NamedTagMap names;
     private final FlagProperties flagProperties;
+    private final InternalDates internalDates;
     private final boolean onlyMail;
     private final Optional<StoreInfo> publicStore;
     private final FolderSnapshots snapshots;
@@ -53,6 +54,7 @@ public final class MailAccount {
         this.store = session.stores().openOwn();
         this.names = new StoreNamedTags(session, store.entryId());
         this.flagProperties = new FlagProperties(names);
+        this.internalDates = new InternalDates(names);
         this.onlyMail = onlyMailFolders;
         Optional<StoreInfo> pub = Optional.empty();
         if (publicFolders) {
@@ -79,6 +81,10 @@ public final class MailAccount {
 
     public FlagProperties flagProperties() {
         return flagProperties;
+    }
+
+    public InternalDates internalDates() {
+        return internalDates;
     }
 
     public boolean hasSharedNamespace() {
@@ -356,7 +362,7 @@ public final class MailAccount {
      * O(changes) and leave the snapshot current for the next SELECT.
      */
     public Map<EntryId, Long> uidsOf(EntryId folder, List<EntryId> messages) {
-        MailboxView view = MailboxView.open(session, folder, flagProperties, snapshots);
+        MailboxView view = MailboxView.open(session, folder, flagProperties, internalDates, snapshots);
         Map<EntryId, Long> found = new HashMap<>();
         for (EntryId id : messages) {
             long uid = view.uidOf(id);
@@ -369,6 +375,6 @@ public final class MailAccount {
 
     /** A view of a mailbox's messages, for SELECT and EXAMINE. */
     public MailboxView open(Mailbox m) {
-        return MailboxView.open(session, m.folder(), flagProperties, snapshots);
+        return MailboxView.open(session, m.folder(), flagProperties, internalDates, snapshots);
     }
 }

@@ -1,6 +1,7 @@
 package org.koppel.gateway.mailbox;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class MailboxView {
     private final Session session;
     private final EntryId folder;
     private final FlagProperties flagProperties;
+    private final InternalDates internalDates;
     private final ContentsSyncOptions options;
     private final long uidValidity;
     private SyncState state = SyncState.initial();
@@ -41,13 +43,14 @@ public final class MailboxView {
     private final UidList client = new UidList();
     private final Set<Long> touched = new LinkedHashSet<>();
 
-    private MailboxView(Session session, EntryId folder, FlagProperties flagProperties, ImapFolderState imap) {
+    private MailboxView(Session session, EntryId folder, FlagProperties flagProperties, InternalDates internalDates,
+            ImapFolderState imap) {
         this.session = session;
         this.folder = folder;
         this.flagProperties = flagProperties;
+        this.internalDates = internalDates;
         List<PropTag> columns = new ArrayList<>(flagProperties.columns());
-        columns.add(PropTags.PR_MESSAGE_DELIVERY_TIME);
-        columns.add(PropTags.PR_CREATION_TIME);
+        columns.addAll(internalDates.columns());
         columns.add(PropTags.PR_MESSAGE_SIZE);
         this.options = ContentsSyncOptions.defaults().withBatchSize(ContentsSyncOptions.MAX_BATCH)
                 .withColumns(columns);
@@ -62,9 +65,9 @@ public final class MailboxView {
      * export when there is none.
      */
     public static MailboxView open(Session session, EntryId folder, FlagProperties flagProperties,
-            FolderSnapshots snapshots) {
+            InternalDates internalDates, FolderSnapshots snapshots) {
         ImapFolderState imap = session.changes().imapState(folder);
-        MailboxView v = new MailboxView(session, folder, flagProperties, imap);
+        MailboxView v = new MailboxView(session, folder, flagProperties, internalDates, imap);
         snapshots.get(folder).filter(snap -> snap.uidValidity() == imap.uidValidity()).ifPresent(snap -> {
             v.current = snap.table().copy();
             v.state = snap.state();
@@ -187,28 +190,16 @@ public final class MailboxView {
                 : flagProperties.raw(c.read(), c.properties());
         current.put(new MessageEntry(uid, Math.max(before.modSeq(), c.modSeq()), before.entryId(),
                 before.sourceKey(), raw, c.kind() == ChangeKind.READ_STATE ? before.internalDate()
-                        : internalDate(c.properties()).orElse(before.internalDate()),
+                        : internalDates.read(c.properties()).orElse(before.internalDate()),
                 c.kind() == ChangeKind.READ_STATE ? before.mapiSize() : size(c.properties())));
         touched.add(uid);
     }
 
     private MessageEntry entry(ContentChange c) {
         return new MessageEntry(c.uid(), c.modSeq(), c.entryId().orElseThrow(), c.sourceKey(),
-                flagProperties.raw(c.read(), c.properties()), internalDate(c.properties()).orElse(Instant.EPOCH),
+                flagProperties.raw(c.read(), c.properties()), internalDates.read(c.properties())
+                        .orElse(Instant.EPOCH.atOffset(ZoneOffset.UTC)),
                 size(c.properties()));
-    }
-
-    private static Optional<Instant> internalDate(List<PropValue> props) {
-        Instant created = null;
-        for (PropValue v : props) {
-            if (v.tag().equals(PropTags.PR_MESSAGE_DELIVERY_TIME) && v.javaValue() instanceof Instant i) {
-                return Optional.of(i);
-            }
-            if (v.tag().equals(PropTags.PR_CREATION_TIME) && v.javaValue() instanceof Instant i) {
-                created = i;
-            }
-        }
-        return Optional.ofNullable(created);
     }
 
     private static long size(List<PropValue> props) {

@@ -1,6 +1,7 @@
 package org.koppel.gateway.mailbox;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ final class MessageTable {
     private long[] uids = new long[16];
     private long[] modSeqs = new long[16];
     private long[] dates = new long[16];
+    private short[] zones = new short[16];
     private long[] mapiSizes = new long[16];
     private int[] messageFlags = new int[16];
     private int[] msgStatus = new int[16];
@@ -45,6 +47,7 @@ final class MessageTable {
         t.uids = Arrays.copyOf(uids, n);
         t.modSeqs = Arrays.copyOf(modSeqs, n);
         t.dates = Arrays.copyOf(dates, n);
+        t.zones = Arrays.copyOf(zones, n);
         t.mapiSizes = Arrays.copyOf(mapiSizes, n);
         t.messageFlags = Arrays.copyOf(messageFlags, n);
         t.msgStatus = Arrays.copyOf(msgStatus, n);
@@ -88,7 +91,7 @@ final class MessageTable {
         FlagProperties.Raw raw = new FlagProperties.Raw(read[i], messageFlags[i], msgStatus[i], flagStatus[i],
                 lastVerbs[i], categories.getOrDefault(uids[i], List.of()));
         return new MessageEntry(uids[i], modSeqs[i], new EntryId(id), SourceKey.of(sourceReplicas[i],
-                sourceCounters[i]), raw, Instant.ofEpochMilli(dates[i]), mapiSizes[i]);
+                sourceCounters[i]), raw, Instant.ofEpochMilli(dates[i]).atOffset(ZoneOffset.ofTotalSeconds(zones[i] * 60)), mapiSizes[i]);
     }
 
     boolean readAt(int i) {
@@ -142,7 +145,8 @@ final class MessageTable {
     private void set(int i, MessageEntry e) {
         uids[i] = e.uid();
         modSeqs[i] = e.modSeq();
-        dates[i] = e.internalDate().toEpochMilli();
+        dates[i] = e.internalDate().toInstant().toEpochMilli();
+        zones[i] = (short) (e.internalDate().getOffset().getTotalSeconds() / 60);
         mapiSizes[i] = e.mapiSize();
         FlagProperties.Raw r = e.raw();
         read[i] = r.read();
@@ -183,6 +187,7 @@ final class MessageTable {
         System.arraycopy(uids, from, uids, to, n);
         System.arraycopy(modSeqs, from, modSeqs, to, n);
         System.arraycopy(dates, from, dates, to, n);
+        System.arraycopy(zones, from, zones, to, n);
         System.arraycopy(mapiSizes, from, mapiSizes, to, n);
         System.arraycopy(read, from, read, to, n);
         System.arraycopy(messageFlags, from, messageFlags, to, n);
@@ -202,6 +207,7 @@ final class MessageTable {
         uids = Arrays.copyOf(uids, n);
         modSeqs = Arrays.copyOf(modSeqs, n);
         dates = Arrays.copyOf(dates, n);
+        zones = Arrays.copyOf(zones, n);
         mapiSizes = Arrays.copyOf(mapiSizes, n);
         read = Arrays.copyOf(read, n);
         messageFlags = Arrays.copyOf(messageFlags, n);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.koppel.inetmapi.NamedTagMap;
 import org.koppel.gateway.mailbox.FlagProperties;
+import org.koppel.gateway.mailbox.InternalDates;
 import org.koppel.gateway.mailbox.FolderSnapshots;
 import org.koppel.gateway.mailbox.MailboxView;
 import org.koppel.gateway.mailbox.MessageText;
@@ -57,7 +58,8 @@ final class Maildrop {
         EntryId inbox = store.folder(WellKnownFolder.INBOX);
         StoreNamedTags names = new StoreNamedTags(session, store.entryId());
         // The Inbox read as IMAP's SELECT reads it: from the gateway's snapshot plus what changed since.
-        MailboxView view = MailboxView.open(session, inbox, new FlagProperties(names), snapshots);
+        MailboxView view = MailboxView.open(session, inbox, new FlagProperties(names), new InternalDates(names),
+                snapshots);
         List<Message> list = new ArrayList<>();
         for (long uid : view.uids()) {
             view.entry(uid).ifPresent(e -> list.add(new Message(e.entryId(), e.sourceKey(), e.uid(), e.modSeq(),
