@@ -60,8 +60,12 @@ final class FetchCommand implements CommandHandler<ImapCommand.Fetch> {
         for (long uid : uids) {
             MessageEntry e = view.entry(uid).orElse(null);
             int seq = view.seqOf(uid);
-            if (e == null || seq == 0) {
-                continue; // expunged meanwhile: the client hears of it with the next EXPUNGE
+            if (e == null && seq != 0) {
+                gone(s, seq, uid, items);
+                continue;
+            }
+            if (e == null) {
+                continue;
             }
             if (c.changedSince().isPresent() && e.modSeq() <= c.changedSince().getAsLong()) {
                 continue;
@@ -84,6 +88,25 @@ final class FetchCommand implements CommandHandler<ImapCommand.Fetch> {
             write(s, seq, m, these);
         }
         s.complete(c, "FETCH completed.");
+    }
+
+    /**
+     * A message another session expunged that this client has not been told of yet (RFC 2180 4.1): UID and FLAGS
+     * are still answered as the client knows them; anything else of it is gone, and the EXPUNGE follows at the
+     * next command that allows one.
+     */
+    private static void gone(ImapSession s, int seq, long uid, List<FetchItem> items) throws IOException {
+        List<String> parts = new ArrayList<>();
+        for (FetchItem item : items) {
+            if (item == FetchItem.Attribute.UID) {
+                parts.add("UID " + uid);
+            } else if (item == FetchItem.Attribute.FLAGS) {
+                parts.add("FLAGS " + s.flagList(uid, s.selected().view().toldFlags(uid).orElseThrow()));
+            } else {
+                return;
+            }
+        }
+        s.out().line("* " + seq + " FETCH (" + String.join(" ", parts) + ")");
     }
 
     private static boolean needsText(List<FetchItem> items) {

@@ -120,6 +120,12 @@ public final class MailboxView {
         return Optional.ofNullable(current.get(uid));
     }
 
+    /** The flags the client was last told for a UID it knows (also after the store lost the message), or empty. */
+    public Optional<Flags> toldFlags(long uid) {
+        int i = client.indexOf(uid);
+        return i < 0 ? Optional.empty() : Optional.of(client.flags(i));
+    }
+
     /** The UID of a message of the store side, by entry id (for APPENDUID into the selected mailbox), or -1. */
     public long uidOf(EntryId message) {
         return current.uidOf(message);

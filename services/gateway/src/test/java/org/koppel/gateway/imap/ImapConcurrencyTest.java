@@ -73,6 +73,12 @@ class ImapConcurrencyTest {
             List<String> fetch = a.ok("FETCH 1:3 (UID)");
             assertTrue(fetch.stream().noneMatch(l -> l.contains("EXPUNGE")), fetch::toString);
             assertTrue(fetch.contains("* 3 FETCH (UID " + uids.get(2) + ")"), fetch::toString);
+            // the expunged message 2 still answers what the client knows of it (RFC 2180 4.1.1); its text is gone
+            assertTrue(fetch.contains("* 2 FETCH (UID " + uids.get(1) + ")"), fetch::toString);
+            List<String> flags = a.ok("FETCH 2 (FLAGS UID)");
+            assertEquals("* 2 FETCH (FLAGS () UID " + uids.get(1) + ")", flags.get(0));
+            List<String> body = a.ok("FETCH 2 (BODY.PEEK[])");
+            assertTrue(body.stream().noneMatch(l -> l.startsWith("* 2 FETCH")), body::toString);
             List<String> store = a.ok("STORE 3 +FLAGS (\\Seen)");
             assertTrue(store.stream().noneMatch(l -> l.contains("EXPUNGE")), store::toString);
             assertTrue(store.stream().anyMatch(l -> l.matches("\\* 3 FETCH \\(FLAGS \\(\\\\Seen\\) UID " + uids.get(2)
