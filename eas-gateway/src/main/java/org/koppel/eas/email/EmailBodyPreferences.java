@@ -43,12 +43,14 @@ public record EmailBodyPreferences(List<BodyPreference> ordinary, List<BodyPrefe
             }
         }
         int support = options.mimeSupport().orElse(0);
+        OptionalLong mimeTruncation = options.mimeTruncation().filter(code -> code < MIME_TRUNCATION.length)
+                .map(code -> OptionalLong.of(MIME_TRUNCATION[code])).orElse(OptionalLong.empty());
         if (mime == null && support > 0) {
             // MIMESupport without a type 4 BodyPreference: 12.x clients size MIME with MIMETruncation.
-            int code = options.mimeTruncation().orElse(8);
-            mime = new BodyPreference(BodyType.MIME,
-                    code < MIME_TRUNCATION.length ? OptionalLong.of(MIME_TRUNCATION[code]) : OptionalLong.empty(),
-                    false, 0);
+            mime = new BodyPreference(BodyType.MIME, mimeTruncation, false, 0);
+        } else if (mime != null && mime.truncationSize().isEmpty() && mimeTruncation.isPresent()) {
+            // A type 4 BodyPreference without its own TruncationSize: MIMETruncation sizes the MIME.
+            mime = new BodyPreference(BodyType.MIME, mimeTruncation, mime.allOrNone(), mime.previewLength());
         }
         if (asked.isEmpty() && (mime == null || support != 2)) {
             asked.add(BodyPreference.of(BodyType.PLAIN_TEXT));

@@ -89,20 +89,22 @@ public record EmailFields(
 
     /**
      * A Sync Change: only Read, Flag (empty: cleared) and Categories (empty: none) may be
-     * changed by a client; absent ones are left alone. Ghosting ([MS-ASCMD] Supported) does not
+     * changed by a client; absent ones are left alone, and other Email elements sent along are ignored
+     * ({@link #readOnlyElements}; [MS-ASCMD] 2.2.3.24). Ghosting ([MS-ASCMD] Supported) does not
      * come in: the Email class has no elements a client may leave out to mean "deleted".
      */
     public EmailUpdate toUpdate() throws EmailConversionException {
-        List<String> why = new ArrayList<>(problems);
-        for (String e : elements) {
-            if (!CHANGEABLE.contains(e)) {
-                why.add(e + " cannot be changed by a client");
-            }
-        }
-        if (!why.isEmpty()) {
-            throw new EmailConversionException(why);
+        if (!problems.isEmpty()) {
+            throw new EmailConversionException(problems);
         }
         return new EmailUpdate(read, flag, categories);
+    }
+
+    /** The Email elements sent that a client cannot change (all but Read, Flag and Categories), in no order. */
+    public Set<String> readOnlyElements() {
+        Set<String> out = new java.util.TreeSet<>(elements);
+        out.removeAll(CHANGEABLE);
+        return out;
     }
 
     /**

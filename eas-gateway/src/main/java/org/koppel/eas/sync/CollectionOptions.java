@@ -34,10 +34,14 @@ record CollectionOptions(org.koppel.eas.state.SyncOptions stored, boolean change
                     old.windowSize(), s.conflict().orElse(1), old.deletesAsMoves(),
                     s.rightsManagementSupport().orElse(false), old.supported());
         }
-        if (c.windowSize().isPresent() || c.deletesAsMoves().isPresent() || !c.supported().isEmpty()) {
+        // DeletesAsMoves is not sticky: a request without it moves deleted items to Deleted Items, whatever an
+        // earlier request said ([MS-ASCMD] 2.2.3.43: 1 is the default). Keeping a 0 would make every later delete
+        // of the folder permanent.
+        boolean deletesAsMoves = c.deletesAsMoves().orElse(true);
+        if (c.windowSize().isPresent() || deletesAsMoves != o.deletesAsMoves() || !c.supported().isEmpty()) {
             o = new org.koppel.eas.state.SyncOptions(o.folderClass(), o.filterType(), o.bodyPreferences(),
                     o.bodyPartPreferences(), o.mimeSupport(), o.mimeTruncation(),
-                    c.windowSize().orElse(o.windowSize()), o.conflict(), c.deletesAsMoves().orElse(o.deletesAsMoves()),
+                    c.windowSize().orElse(o.windowSize()), o.conflict(), deletesAsMoves,
                     o.rightsManagement(),
                     c.supported().isEmpty() ? o.supported() : c.supported().stream().map(t -> name(pages, t)).toList());
         }

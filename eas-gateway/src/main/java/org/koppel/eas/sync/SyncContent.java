@@ -18,18 +18,24 @@ public interface SyncContent<D> {
     ApplicationDataDecoder<D> decoder();
 
     /**
-     * The backend change for a client's Change of the item {@code serverId}.
+     * The backend change for a client's Change of the item {@code serverId} in a collection.
      *
      * @throws ItemConversionException when the data cannot be applied (Sync status 6 for that item)
      */
-    ClientChange.Change change(String serverId, D data) throws ItemConversionException;
+    ClientChange.Change change(String serverId, D data, CollectionContext where) throws ItemConversionException;
 
     /**
-     * The new item of a client's Add (a draft, 16.x).
+     * The new item of a client's Add to a collection.
      *
-     * @throws ItemConversionException when the data is not a valid new item (Sync status 6 for that item)
+     * @throws ItemConversionException when the class takes no Add there or the data is not a valid new item (Sync
+     *                                 status 6 for that item)
      */
-    Item newItem(D data) throws ItemConversionException;
+    Item newItem(D data, CollectionContext where) throws ItemConversionException;
+
+    /** Whether the class defines this FilterType ([MS-ASCMD] 2.2.3.68.2); one it does not answers Status 4. */
+    default boolean definesFilter(int filterType) {
+        return true;
+    }
 
     /** Writes a whole item, for a server Add or Change and a Fetch. */
     ApplicationDataWriter item(Item item);

@@ -275,6 +275,16 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
             }
             SyncPoint<byte[]> point = (SyncPoint<byte[]>) found;
             CollectionOptions options = CollectionOptions.of(point.options(), c, pages);
+            String backendFolder = folder.get();
+            CollectionContext where = new CollectionContext(version, () -> session.folders().list().stream()
+                    .filter(f -> f.id().equals(backendFolder)).findFirst().map(org.koppel.backend.BackendFolder::type));
+            if (!content.definesFilter(options.stored().filterType())) {
+                return failure(c, SyncStatus.PROTOCOL_ERROR, Optional.empty());
+            }
+            if (point instanceof SyncPoint.Initial<byte[]> && c.getChanges().orElse(false)) {
+                // [MS-ASCMD] 2.2.3.84: GetChanges 1 (or empty) with SyncKey 0 is Status 4; key 0 only starts a series.
+                return failure(c, SyncStatus.PROTOCOL_ERROR, Optional.empty());
+            }
             return switch (point) {
                 case SyncPoint.Initial<byte[]> initial -> {
                     // Key 0: a new series, nothing else (MS-ASCMD: the client then syncs with the new key).
@@ -282,9 +292,9 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
                     yield new Outcome(success(c, key, false, List.of(), List.of()), Optional.empty());
                 }
                 case SyncPoint.Current<byte[]> current -> proceed(session, c, folder.get(), current, current.key(),
-                        current.state(), ReplayRecord.NONE, options, budget, requestWindow);
+                        current.state(), ReplayRecord.NONE, options, where, budget, requestWindow);
                 case SyncPoint.Replay<byte[]> replay -> proceed(session, c, folder.get(), replay, replay.key(),
-                        replay.state(), ReplayRecord.decode(replay.pending()), options, budget, requestWindow);
+                        replay.state(), ReplayRecord.decode(replay.pending()), options, where, budget, requestWindow);
             };
         } catch (BackendException.Unavailable e) {
             throw outage.of(e).orElseThrow();
@@ -313,7 +323,7 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
 
     private Outcome proceed(BackendSession session, SyncRequest.Collection<D> c, String folder,
             SyncPoint<byte[]> point, SyncKey key, byte[] keyState, ReplayRecord replay, CollectionOptions options,
-            int budget, Optional<Integer> requestWindow) {
+            CollectionContext where, int budget, Optional<Integer> requestWindow) {
         List<org.koppel.backend.BodyPreference> bodies = content.bodyPreferences(options.codecOptions());
         byte[] from = replay.importedState().orElse(keyState);
         Map<String, String> adds = new LinkedHashMap<>();
@@ -341,7 +351,7 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
                         continue;
                     }
                     try {
-                        Item item = content.newItem(a.data());
+                        Item item = content.newItem(a.data(), where);
                         slotOfChange.put(changes.size(), responses.size());
                         changes.add(new ClientChange.Add(a.clientId(), item));
                         responses.add(null);
@@ -352,7 +362,7 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
                 }
                 case SyncRequest.Change<D> ch -> {
                     try {
-                        ClientChange.Change change = content.change(ch.serverId(), ch.data());
+                        ClientChange.Change change = content.change(ch.serverId(), ch.data(), where);
                         slotOfChange.put(changes.size(), responses.size());
                         changes.add(change);
                         responses.add(null);

@@ -50,6 +50,18 @@ class EmailBodyPreferencesTest {
         assertEquals(List.of(BodyPreference.truncated(BodyType.MIME, 100_000), HTML), p.ordinary());
     }
 
+    /** [MS-ASCMD] 2.2.3.111: MIMETruncation sizes MIME also when a type 4 BodyPreference gives no size. */
+    @Test
+    void mimeTruncationSizesAType4BodyPreferenceWithoutTruncationSize() {
+        var mime = new org.koppel.eas.sync.BodyPreference(4, Optional.empty(), Optional.empty(), Optional.empty());
+        assertEquals(List.of(BodyPreference.truncated(BodyType.MIME, 4096)),
+                EmailBodyPreferences.of(options(List.of(mime), Optional.of(2), Optional.of(1))).ordinary());
+        assertEquals(List.of(BodyPreference.truncated(BodyType.MIME, 0)),
+                EmailBodyPreferences.of(options(List.of(mime), Optional.of(2), Optional.of(0))).ordinary());
+        assertEquals(List.of(BodyPreference.of(BodyType.MIME)),
+                EmailBodyPreferences.of(options(List.of(mime), Optional.of(2), Optional.of(8))).ordinary());
+    }
+
     @Test
     void mimeSupport1AsksForMimeOnlyForSmimeMessages() {
         EmailBodyPreferences p = EmailBodyPreferences.of(options(List.of(html(51200, 200)), Optional.of(1),

@@ -84,15 +84,21 @@ class EmailFieldsTest {
     }
 
     @Test
-    void changeOfAnythingElseIsAConversionErrorNotAProtocolError() throws Exception {
+    void aForeignElementIsAConversionErrorNotAProtocolError() throws Exception {
         EmailFields f = decode("change-subject-14.1.xml", V14);
         assertEquals(Optional.of(true), f.read(), "what follows a foreign element is still read");
         EmailConversionException e = assertThrows(EmailConversionException.class, f::toUpdate);
-        assertTrue(e.problems().contains("Email:Subject cannot be changed by a client"), e.getMessage());
         assertTrue(e.getMessage().contains("Calendar:Attendees is not an element of the Email class"), e.getMessage());
-        // Known elements with no place in the model are refused in a Change as well.
-        assertEquals(List.of("Email:ThreadTopic cannot be changed by a client"),
-                unconvertible("<email:ThreadTopic>t</email:ThreadTopic>"));
+        assertFalse(e.getMessage().contains("Email:Subject"), "a read-only Email element is no error");
+    }
+
+    /** [MS-ASCMD] 2.2.3.24: Email elements a client cannot change are ignored when sent along, not refused. */
+    @Test
+    void readOnlyElementsSentAlongAreIgnored() throws Exception {
+        EmailFields f = inline("<email:Read>0</email:Read><email:Subject>updated</email:Subject>"
+                + "<email:ThreadTopic>t</email:ThreadTopic>", V14);
+        assertEquals(new EmailUpdate(Optional.of(false), Optional.empty(), Optional.empty()), f.toUpdate());
+        assertEquals(java.util.Set.of("Email:Subject", "Email:ThreadTopic"), f.readOnlyElements());
     }
 
     @Test

@@ -189,6 +189,96 @@ class EmailSyncTest {
         assertEstimate(phone, key, inbox, 0);
     }
 
+    /**
+     * DeletesAsMoves 0 applies to the request that carries it only: a later Delete without the element moves the
+     * item to Deleted Items again ([MS-ASCMD] 2.2.3.43, 1 is the default). Keeping the 0 lost mail for good.
+     */
+    @ParameterizedTest
+    @EnumSource(value = ProtocolVersion.class, names = {"V12_1", "V14_1"})
+    void deletesAsMovesZeroHoldsForItsRequestOnly(ProtocolVersion v) {
+        String user = gw.newUser();
+        deliver(user, 2, "Bin");
+        Client phone = gw.client(user, "binner" + v.name(), v);
+        String inbox = gw.collectionId(user, phone.deviceId, EasFolderType.INBOX);
+        String key = only(phone.sync(sync(v, "0", inbox))).syncKey().orElseThrow();
+        SyncResponse.Collection<MailData> page = only(phone.sync(sync(v, key, inbox)));
+        key = page.syncKey().orElseThrow();
+        List<String> ids = ids(page);
+        assertEquals(2, ids.size());
+        SyncRequest.Collection<MailData> hard = collection(v, key, inbox, Optional.empty(),
+                List.of(new SyncRequest.Delete<>(ids.get(0))));
+        hard = new SyncRequest.Collection<>(hard.contentClass(), hard.syncKey(), hard.collectionId(), hard.supported(),
+                Optional.of(false), hard.getChanges(), hard.windowSize(), hard.conversationMode(), hard.options(),
+                hard.commands());
+        key = only(phone.sync(sync(hard))).syncKey().orElseThrow();
+        SyncRequest.Collection<MailData> plain = collection(v, key, inbox, Optional.empty(),
+                List.of(new SyncRequest.Delete<>(ids.get(1))));
+        plain = new SyncRequest.Collection<>(plain.contentClass(), plain.syncKey(), plain.collectionId(),
+                plain.supported(), Optional.empty(), plain.getChanges(), plain.windowSize(), plain.conversationMode(),
+                plain.options(), plain.commands());
+        assertEquals(SyncStatus.SUCCESS, only(phone.sync(sync(plain))).status());
+        List<String> bin = subjects(gw.contents(user, EasFolderType.DELETED_ITEMS));
+        assertFalse(bin.contains("Bin 0"), "DeletesAsMoves 0: deleted for good");
+        assertTrue(bin.contains("Bin 1"), "no DeletesAsMoves: moved to Deleted Items");
+        assertTrue(subjects(gw.contents(user, EasFolderType.INBOX)).isEmpty());
+    }
+
+    /**
+     * What a client may send, per [MS-ASCMD]: email Adds only as 16.x drafts in Drafts (2.2.3.7.2, Status 6
+     * otherwise); read-only elements in a Change are ignored while Read applies (2.2.3.24); GetChanges with key 0
+     * and FilterType 8 on email are Status 4 (2.2.3.84, 2.2.3.68.2).
+     */
+    @Test
+    void clientCommandsFollowTheEmailClassRules() {
+        ProtocolVersion v = ProtocolVersion.V14_1;
+        String user = gw.newUser();
+        deliver(user, 1, "Keep");
+        Client phone = gw.client(user, "rules", v);
+        String inbox = gw.collectionId(user, phone.deviceId, EasFolderType.INBOX);
+        String drafts = gw.collectionId(user, phone.deviceId, EasFolderType.DRAFTS);
+        String key = only(phone.sync(sync(v, "0", inbox))).syncKey().orElseThrow();
+        SyncResponse.Collection<MailData> page = only(phone.sync(sync(v, key, inbox)));
+        key = page.syncKey().orElseThrow();
+        String kept = ids(page).get(0);
+
+        SyncResponse.Collection<MailData> added = only(phone.sync(sync(v, key, inbox, List.of(
+                new SyncRequest.Add<>(Optional.empty(), "c-1", MailData.none().withSubject("Smuggled"))))));
+        SyncResponse.AddResult<MailData> refused = assertInstanceOf(SyncResponse.AddResult.class,
+                added.responses().get(0));
+        assertEquals(SyncStatus.CONVERSION_ERROR, refused.status());
+        assertEquals(Optional.empty(), refused.serverId());
+        assertEquals(List.of("Keep 0"), subjects(gw.contents(user, EasFolderType.INBOX)));
+        key = added.syncKey().orElse(key);
+        String draftKey = only(phone.sync(sync(v, "0", drafts))).syncKey().orElseThrow();
+        SyncResponse.Collection<MailData> draft14 = only(phone.sync(sync(v, draftKey, drafts, List.of(
+                new SyncRequest.Add<>(Optional.empty(), "c-2", MailData.none().withSubject("Draft in 14.1"))))));
+        assertEquals(SyncStatus.CONVERSION_ERROR, assertInstanceOf(SyncResponse.AddResult.class,
+                draft14.responses().get(0)).status(), "drafts are added from 16.0 on");
+
+        SyncResponse.Collection<MailData> changed = only(phone.sync(sync(v, key, inbox, List.of(
+                new SyncRequest.Change<>(kept, MailData.none().withRead(true).withSubject("updated"))))));
+        assertEquals(SyncStatus.SUCCESS, changed.status());
+        assertTrue(changed.responses().isEmpty(), "the Change went well: " + changed.responses());
+        EmailItem stored = gw.item(user, EasFolderType.INBOX, kept);
+        assertTrue(stored.read());
+        assertEquals("Keep 0", stored.subject());
+        key = changed.syncKey().orElseThrow();
+
+        SyncRequest.Collection<MailData> initial = collection(v, "0", inbox, Optional.empty(), List.of());
+        initial = new SyncRequest.Collection<>(initial.contentClass(), "0", inbox, List.of(),
+                Optional.empty(), Optional.of(true), Optional.empty(), Optional.empty(), List.of(), List.of());
+        assertEquals(SyncStatus.PROTOCOL_ERROR, only(phone.sync(sync(initial))).status());
+
+        SyncRequest.Collection<MailData> tasksWindow = collection(v, key, inbox, Optional.empty(), List.of());
+        var o = tasksWindow.options().get(0);
+        tasksWindow = new SyncRequest.Collection<>(tasksWindow.contentClass(), key, inbox, List.of(),
+                tasksWindow.deletesAsMoves(), tasksWindow.getChanges(), Optional.empty(), Optional.empty(),
+                List.of(new org.koppel.eas.sync.SyncOptions(o.contentClass(), Optional.of(8), o.bodyPreferences(),
+                        o.bodyPartPreferences(), o.conflict(), o.mimeSupport(), o.mimeTruncation(), o.maxItems(),
+                        o.rightsManagementSupport())), List.of());
+        assertEquals(SyncStatus.PROTOCOL_ERROR, only(phone.sync(sync(tasksWindow))).status());
+    }
+
     @Test
     void repeatedAddGivesTheSameServerIdAndNoDuplicate() {
         ProtocolVersion v = ProtocolVersion.V16_1;
