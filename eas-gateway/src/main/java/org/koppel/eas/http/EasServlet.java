@@ -203,7 +203,7 @@ public final class EasServlet<S> extends HttpServlet {
             }
             case AuthResult.Forbidden<S> f -> {
                 x.user = EasQuery.printable(f.user());
-                plain(resp, 403);
+                forbidden(x, req, resp, options ? null : query);
                 return false;
             }
             case AuthResult.Unavailable<S> u -> {
@@ -252,11 +252,7 @@ public final class EasServlet<S> extends HttpServlet {
             plain(resp, 403);
             return false;
         }
-        Optional<ProtocolVersion> version = query.version();
-        if (version.isEmpty()) {
-            String header = req.getHeader("MS-ASProtocolVersion");
-            version = header == null ? Optional.empty() : ProtocolVersion.fromHeader(header.strip());
-        }
+        Optional<ProtocolVersion> version = requestedVersion(query, req);
         if (version.isEmpty() || !config.protocolVersions().contains(version.get())) {
             resp.setHeader("MS-ASProtocolVersions", versionsHeader);
             plain(resp, 400);
@@ -416,6 +412,37 @@ public final class EasServlet<S> extends HttpServlet {
             }
             case CommandResponse.Status s -> sendStatus(x, resp, s.status());
             case CommandResponse.Http h -> plain(resp, h.status());
+        }
+    }
+
+    /** The protocol version the request names: in the base64 query, else in the MS-ASProtocolVersion header. */
+    private static Optional<ProtocolVersion> requestedVersion(EasQuery query, HttpServletRequest req) {
+        Optional<ProtocolVersion> version = query.version();
+        if (version.isEmpty()) {
+            String header = req.getHeader("MS-ASProtocolVersion");
+            version = header == null ? Optional.empty() : ProtocolVersion.fromHeader(header.strip());
+        }
+        return version;
+    }
+
+    /**
+     * A user whose ActiveSync is switched off (or who may not use it): a well-formed 14.0+ command hears
+     * UserDisabledForSync (126) in its own document ([MS-ASCMD] 2.2.2), anything else HTTP 403 as before 14.0.
+     */
+    private void forbidden(Exchange x, HttpServletRequest req, HttpServletResponse resp, EasQuery query)
+            throws IOException {
+        Optional<Command> command = query == null ? Optional.empty() : query.command();
+        Optional<ProtocolVersion> version = query == null ? Optional.empty() : requestedVersion(query, req);
+        if (command.isPresent() && version.isPresent() && config.protocolVersions().contains(version.get())
+                && command.get().existsIn(version.get())) {
+            x.command = command.get().wireName();
+            x.cmd = command.get();
+            x.protocolVersion = version.get();
+            x.version = version.get().header();
+            x.handler = handlers.get(command.get());
+            sendStatus(x, resp, CommonStatus.USER_DISABLED_FOR_SYNC);
+        } else {
+            plain(resp, 403);
         }
     }
 

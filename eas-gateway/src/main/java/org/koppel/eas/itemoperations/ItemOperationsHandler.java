@@ -247,6 +247,9 @@ public final class ItemOperationsHandler implements CommandHandler<BackendSessio
                 // Moving the conversation's future messages needs a rule the backend does not keep: refused
                 // before anything is moved, so the client does not believe it was done.
                 status = ItemOperationsStatus.ACTION_NOT_SUPPORTED;
+            } else if (!isMailFolder(folder.get())) {
+                // [MS-ASCON] 2.2.2.10: the destination of a conversation move must be a mail (IPF.Note) folder.
+                status = ItemOperationsStatus.ACTION_NOT_SUPPORTED;
             } else {
                 int[] moved = new int[1];
                 status = backend(() -> moved[0] = session.items().moveConversation(m.conversationId(), folder.get()));
@@ -255,6 +258,11 @@ public final class ItemOperationsHandler implements CommandHandler<BackendSessio
                 }
             }
             return new ItemOperationsResponse.MoveResult<>(status, m.conversationId());
+        }
+
+        private boolean isMailFolder(String backendFolder) {
+            return session.folders().list().stream().filter(f -> f.id().equals(backendFolder)).findFirst()
+                    .map(f -> f.type().isMail()).orElse(false);
         }
 
         /** Runs a backend call; its failure as the operation's status. */

@@ -252,7 +252,14 @@ class EasGatewayEndToEndTest {
         String noMobile = newUser(EnumSet.complementOf(EnumSet.of(Feature.MOBILE)));
         EasTestClient forbidden = client(gateway, noMobile, "nomobile1", v);
         assertEquals(403, forbidden.options().statusCode());
-        assertEquals(403, forbidden.folderSync("0").httpStatus());
+        var refused = forbidden.folderSync("0");
+        if (v.compareTo(ProtocolVersion.V14_0) >= 0) {
+            // [MS-ASCMD] 2.2.2: from 14.0 UserDisabledForSync is the command's Status
+            assertEquals(200, refused.httpStatus());
+            assertEquals(org.koppel.eas.foldersync.FolderSyncStatus.USER_DISABLED_FOR_SYNC, refused.document().status());
+        } else {
+            assertEquals(403, refused.httpStatus());
+        }
 
         String login = newUser(EnumSet.allOf(Feature.class));
         EasTestClient wrong = new EasTestClient(URI.create("http://127.0.0.1:" + gateway.port()), login, "not-it",

@@ -265,11 +265,20 @@ class EasServletTest {
     }
 
     @Test
-    void userWithoutMobileIs403() throws Exception {
+    void userWithoutMobileIs403Before14AndStatus126From14() throws Exception {
         start();
         HttpResponse<byte[]> r = h.send(h.post("Cmd=FolderSync&User=dave&DeviceId=dev1&DeviceType=iPhone",
-                new byte[0]).setHeader("Authorization", Harness.basic("dave", "pw-dave")));
+                new byte[0]).setHeader("Authorization", Harness.basic("dave", "pw-dave"))
+                .setHeader("MS-ASProtocolVersion", "12.1"));
         assertEquals(403, r.statusCode());
+        HttpResponse<byte[]> r14 = h.send(h.post("Cmd=FolderSync&User=dave&DeviceId=dev1&DeviceType=iPhone",
+                new byte[0]).setHeader("Authorization", Harness.basic("dave", "pw-dave")));
+        assertEquals(200, r14.statusCode());
+        assertTrue(xml(r14.body()).endsWith("<FolderSyncxmlns=\"FolderHierarchy:\"><Status>126</Status></FolderSync>"),
+                xml(r14.body()));
+        HttpResponse<byte[]> noCommand = h.send(h.post("User=dave&DeviceId=dev1&DeviceType=iPhone", new byte[0])
+                .setHeader("Authorization", Harness.basic("dave", "pw-dave")));
+        assertEquals(403, noCommand.statusCode(), "nothing to carry a status: 403");
     }
 
     @Test

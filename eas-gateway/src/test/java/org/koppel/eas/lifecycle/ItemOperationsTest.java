@@ -265,17 +265,21 @@ class ItemOperationsTest {
         String archive = gw.createMailFolder(user, "Talks");
         Client phone = gw.client(user, "conv" + v.name(), v);
         String archiveId = gw.collectionIdOf(user, phone.deviceId, archive);
+        String notes = gw.collectionId(user, phone.deviceId, EasFolderType.NOTES);
         ItemsClient items = new ItemsClient(gw, user, phone.deviceId, v);
 
         ItemOperationsResponse<FetchedMail> r = items.itemOperations(of(
+                new ItemOperationsRequest.Move(conversation, notes, false),
                 new ItemOperationsRequest.Move(conversation, archiveId, false),
                 new ItemOperationsRequest.Move(conversation, archiveId, true),
                 new ItemOperationsRequest.Move(Mailbox.bytes(16, 1), archiveId, false),
                 new ItemOperationsRequest.Move(conversation, "4711", false)));
         List<ItemOperationsStatus> statuses = r.results().stream()
                 .map(x -> ((ItemOperationsResponse.MoveResult<FetchedMail>) x).status()).toList();
-        assertEquals(List.of(ItemOperationsStatus.SUCCESS, ItemOperationsStatus.ACTION_NOT_SUPPORTED,
-                ItemOperationsStatus.OBJECT_NOT_FOUND, ItemOperationsStatus.OBJECT_NOT_FOUND), statuses);
+        // Notes is no mail folder: 156 and nothing moved ([MS-ASCON] 2.2.2.10)
+        assertEquals(List.of(ItemOperationsStatus.ACTION_NOT_SUPPORTED, ItemOperationsStatus.SUCCESS,
+                ItemOperationsStatus.ACTION_NOT_SUPPORTED, ItemOperationsStatus.OBJECT_NOT_FOUND,
+                ItemOperationsStatus.OBJECT_NOT_FOUND), statuses);
         assertArrayEquals(conversation, ((ItemOperationsResponse.MoveResult<FetchedMail>) r.results().get(0))
                 .conversationId());
         assertEquals(Set.of("talk 1", "talk 2"), mailbox.subjects(user, archive));
