@@ -278,6 +278,13 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
             String backendFolder = folder.get();
             CollectionContext where = new CollectionContext(version, () -> session.folders().list().stream()
                     .filter(f -> f.id().equals(backendFolder)).findFirst().map(org.koppel.backend.BackendFolder::type));
+            boolean saysEmail = c.contentClass().equals(Optional.of(ContentClass.EMAIL)) || c.options().stream()
+                    .anyMatch(o -> o.contentClass().equals(Optional.of(ContentClass.EMAIL)));
+            if (c.conversationMode().orElse(false) && !saysEmail
+                    && where.folderType().map(t -> !t.isMail()).orElse(false)) {
+                // [MS-ASCMD] 2.2.3.35.3: ConversationMode on a collection that is not email is Status 4.
+                return failure(c, SyncStatus.PROTOCOL_ERROR, Optional.empty());
+            }
             if (!content.definesFilter(options.stored().filterType())) {
                 return failure(c, SyncStatus.PROTOCOL_ERROR, Optional.empty());
             }

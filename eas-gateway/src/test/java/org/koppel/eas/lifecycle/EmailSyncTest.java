@@ -277,6 +277,13 @@ class EmailSyncTest {
                         o.bodyPartPreferences(), o.conflict(), o.mimeSupport(), o.mimeTruncation(), o.maxItems(),
                         o.rightsManagementSupport())), List.of());
         assertEquals(SyncStatus.PROTOCOL_ERROR, only(phone.sync(sync(tasksWindow))).status());
+
+        // ConversationMode on a collection that is not email (the Contacts folder FolderSync hands out): Status 4
+        String contacts = gw.collectionId(user, phone.deviceId, EasFolderType.CONTACTS);
+        SyncRequest.Collection<MailData> threads = collection(v, "0", contacts, Optional.empty(), List.of());
+        threads = new SyncRequest.Collection<>(threads.contentClass(), "0", contacts, List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(true), List.of(), List.of());
+        assertEquals(SyncStatus.PROTOCOL_ERROR, only(phone.sync(sync(threads))).status());
     }
 
     @Test
