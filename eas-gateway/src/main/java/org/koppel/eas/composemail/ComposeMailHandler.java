@@ -167,7 +167,9 @@ public final class ComposeMailHandler implements CommandHandler<BackendSession> 
                 case SENT -> {
                     LOG.info("{} of {}: ClientId {} was sent already; not sent again", command.wireName(), account,
                             clientId.get());
-                    return new CommandResponse.Empty();
+                    // [MS-ASCMD] 2.2.2: 118 MessagePreviouslySent; before 14.0 there is no Status, only success.
+                    return version.compareTo(ProtocolVersion.V14_0) >= 0
+                            ? status(ComposeMailStatus.MESSAGE_PREVIOUSLY_SENT, version) : new CommandResponse.Empty();
                 }
                 case IN_PROGRESS -> {
                     return new CommandResponse.Status(CommonStatus.SERVER_ERROR_RETRY_LATER);

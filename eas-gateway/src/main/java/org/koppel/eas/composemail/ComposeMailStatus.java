@@ -19,6 +19,8 @@ public enum ComposeMailStatus implements StatusCode {
     SERVER_ERROR_RETRY_LATER(111, 503),
     MAILBOX_QUOTA_EXCEEDED(113, 507),
     SEND_QUOTA_EXCEEDED(115, 507),
+    /** The request repeats a ClientId whose message was sent already (14.0+; 12.x clients get an empty 200). */
+    MESSAGE_PREVIOUSLY_SENT(118, 200),
     MESSAGE_HAS_NO_RECIPIENT(119, 500),
     MAIL_SUBMISSION_FAILED(120, 500),
     ACCESS_DENIED(130, 403),

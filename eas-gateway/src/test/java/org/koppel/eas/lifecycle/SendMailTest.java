@@ -260,8 +260,9 @@ class SendMailTest {
                 .clientId("retry-" + UUID.randomUUID());
         ok(p.compose().send(send));
         assertEquals(1, arrived(subject, 1).size());
-        ok(p.compose().send(send));
-        ok(p.compose().send(send));
+        // [MS-ASCMD] 2.2.2: the repeat is told 118 MessagePreviouslySent
+        refused(p.compose(), ComposeMailStatus.MESSAGE_PREVIOUSLY_SENT, p.compose().send(send));
+        refused(p.compose(), ComposeMailStatus.MESSAGE_PREVIOUSLY_SENT, p.compose().send(send));
         // A new ClientId is a new message: once it arrives, a second copy of the first would have too.
         String after = unique("after " + v.header());
         ok(p.compose().send(ComposeClient.Send.mail(plain(p.login(), "frank@example.net", after, "Next"))
