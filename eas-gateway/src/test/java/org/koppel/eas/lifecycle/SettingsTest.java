@@ -183,6 +183,26 @@ class SettingsTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = ProtocolVersion.class, names = {"V12_1", "V14_1", "V16_1"})
+    void aTextForKnownOutsideSendersAloneBecomesTheOutsideText(ProtocolVersion version) throws IOException {
+        String login = gateway.newUser();
+        SettingsClient c = new SettingsClient(gateway.client(login, "known" + version.name(), version));
+        assertEquals(SettingsStatus.SUCCESS, oofStatus(c.settings(oofSet("1", Optional.empty(), Optional.empty(),
+                message(OofAudience.EXTERNAL_KNOWN, true, "Out of office", "TEXT")))));
+        SettingsResponse.OofSettings on = oofGet(c, "Text");
+        assertEquals(new SettingsResponse.OofMessage(OofAudience.EXTERNAL_KNOWN, true, "Out of office", "Text"),
+                on.messages().get(1), "the text sent is kept");
+        assertEquals("Out of office", on.messages().get(2).replyMessage(), "outside senders share one text");
+        assertEquals(List.of("Out of office"), deliverAndReplies(login, "someone@example.net"));
+
+        // Both outside texts sent: the unknown senders' is the shared one, as before.
+        assertEquals(SettingsStatus.SUCCESS, oofStatus(c.settings(oofSet("1", Optional.empty(), Optional.empty(),
+                message(OofAudience.EXTERNAL_KNOWN, true, "Known text", "Text"),
+                message(OofAudience.EXTERNAL_UNKNOWN, true, "Unknown text", "Text")))));
+        assertEquals("Unknown text", oofGet(c, "Text").messages().get(1).replyMessage());
+    }
+
+    @ParameterizedTest
     @EnumSource(value = ProtocolVersion.class, names = {"V12_0", "V12_1", "V14_0", "V14_1", "V16_0", "V16_1"})
     void deviceInformationIsKeptInDeviceState(ProtocolVersion version) {
         String login = gateway.newUser();
