@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.koppel.backend.BackendSession;
 import org.koppel.backend.EasFolderType;
@@ -195,15 +196,18 @@ class EasGatewayEndToEndTest {
         assertEquals("14.1", device.protocolVersion());
     }
 
-    @Test
-    void aPolicyNotFullyAppliedIsRefusedWhenProvisioningIsRequired() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"PARTIALLY_APPLIED, DEVICE_NOT_FULLY_PROVISIONABLE", "NOT_APPLIED, DEVICE_NOT_FULLY_PROVISIONABLE",
+            "THIRD_PARTY, EXTERNALLY_MANAGED_DEVICES_NOT_ALLOWED"})
+    void aPolicyNotFullyAppliedIsRefusedWhenProvisioningIsRequired(ProvisionRequest.AckStatus sent,
+            ProvisionStatus expected) throws Exception {
         EasTestClient c = newClient("14.1");
         ProvisionResponse download = c.provision(new ProvisionRequest(Optional.empty(), Optional.of(
                 new ProvisionRequest.Policy(PolicyType.WBXML, Optional.empty(), Optional.empty())), Optional.empty()))
                 .document();
-        ProvisionResponse ack = c.acknowledge(download.policy().orElseThrow().policyKey().orElseThrow(),
-                ProvisionRequest.AckStatus.NOT_APPLIED).document();
-        assertEquals(ProvisionStatus.DEVICE_NOT_FULLY_PROVISIONABLE, ack.status());
+        ProvisionResponse ack = c.acknowledge(download.policy().orElseThrow().policyKey().orElseThrow(), sent)
+                .document();
+        assertEquals(expected, ack.status(), "MS-ASPROV 3.1.5.2: 139 for client status 2 and 3, 145 for 4");
     }
 
     @Test
