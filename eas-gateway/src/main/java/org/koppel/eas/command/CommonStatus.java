@@ -8,6 +8,8 @@ package org.koppel.eas.command;
 public enum CommonStatus {
     INVALID_CONTENT(101, 400),
     INVALID_WBXML(102, 400),
+    /** The document decodes but breaks the schema's rules (a value out of its range, an element where not allowed). */
+    INVALID_XML(103, 400),
     SERVER_ERROR(110, 500),
     SERVER_ERROR_RETRY_LATER(111, 503),
     USER_DISABLED_FOR_SYNC(126, 403),

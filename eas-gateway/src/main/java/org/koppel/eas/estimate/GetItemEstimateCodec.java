@@ -18,7 +18,7 @@ import org.koppel.eas.wbxml.WbxmlWriter;
 /** Reads and writes GetItemEstimate requests and responses ([MS-ASCMD] 2.2.1.9), both directions. */
 public final class GetItemEstimateCodec {
     static final int MAX_ID = 64;
-    /** FilterType values 0-8 of [MS-ASCMD] 2.2.3.68. */
+    /** FilterType values 0-8 of [MS-ASCMD] 2.2.3.68; a larger one is decoded for the handler to refuse (103). */
     static final int MAX_FILTER = 8;
 
     private final CodePages pages;
@@ -70,7 +70,7 @@ public final class GetItemEstimateCodec {
                 case "GetItemEstimate:Class" -> cls = Optional.of(ContentClass.read(in));
                 case "AirSync:FilterType" -> {
                     in.requireVersionAtMost(ProtocolVersion.V12_1);
-                    filter = Optional.of(in.integer(0, MAX_FILTER));
+                    filter = Optional.of(in.integer(0, Integer.MAX_VALUE));
                 }
                 case "AirSync:ConversationMode" -> conversationMode = Optional.of(in.bool());
                 case "AirSync:Options" -> {
@@ -98,7 +98,7 @@ public final class GetItemEstimateCodec {
             in.once(seen);
             switch (in.name()) {
                 case "AirSync:Class" -> cls = Optional.of(ContentClass.read(in));
-                case "AirSync:FilterType" -> filter = Optional.of(in.integer(0, MAX_FILTER));
+                case "AirSync:FilterType" -> filter = Optional.of(in.integer(0, Integer.MAX_VALUE));
                 case "AirSync:MaxItems" -> maxItems = Optional.of(in.integer(1, Integer.MAX_VALUE));
                 default -> throw in.unexpected();
             }

@@ -9,7 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
 import org.koppel.backend.BackendException;
+import org.koppel.backend.BackendFolder;
 import org.koppel.backend.BackendSession;
 import org.koppel.backend.FilterType;
 import org.koppel.eas.codec.ContentClass;
@@ -69,6 +71,9 @@ public final class GetItemEstimateHandler implements CommandHandler<BackendSessi
         }
         List<GetItemEstimateResponse.Response> responses = new ArrayList<>();
         try {
+            if (!valid(account, request.session(), estimate)) {
+                return CompletableFuture.completedFuture(new CommandResponse.Status(CommonStatus.INVALID_XML));
+            }
             for (GetItemEstimateRequest.Collection c : estimate.collections()) {
                 responses.add(collection(account, request.session(), c));
             }
@@ -80,6 +85,36 @@ public final class GetItemEstimateHandler implements CommandHandler<BackendSessi
         GetItemEstimateResponse response = new GetItemEstimateResponse(responses);
         return CompletableFuture.completedFuture(new CommandResponse.Wbxml(
                 out -> codec.encodeResponse(new WbxmlWriter(out, pages, version), response)));
+    }
+
+    /**
+     * What MS-ASCMD answers with the whole request's Status 103 (invalid XML): a FilterType of 9 or more
+     * (2.2.3.68.1), and ConversationMode on a collection that does not hold email (2.2.3.36.1). A CollectionId
+     * the device does not know is left to its own Response (Status 2).
+     */
+    private boolean valid(DeviceAccount account, BackendSession session, GetItemEstimateRequest estimate) {
+        List<BackendFolder> folders = null;
+        for (GetItemEstimateRequest.Collection c : estimate.collections()) {
+            if (Stream.concat(c.filterType().stream(), c.options().stream()
+                    .map(GetItemEstimateRequest.Options::filterType).flatMap(Optional::stream))
+                    .anyMatch(f -> f > GetItemEstimateCodec.MAX_FILTER)) {
+                return false;
+            }
+            if (c.conversationMode().isPresent()) {
+                Optional<String> id = state.hierarchy().backendId(account, c.collectionId());
+                if (id.isEmpty()) {
+                    continue;
+                }
+                if (folders == null) {
+                    folders = session.folders().list();
+                }
+                Optional<BackendFolder> folder = folders.stream().filter(f -> f.id().equals(id.get())).findFirst();
+                if (folder.isPresent() && !folder.get().type().isMail()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private GetItemEstimateResponse.Response collection(DeviceAccount account, BackendSession session,

@@ -45,7 +45,7 @@ public final class FolderHierarchyCodec {
             throws DecodeException, IOException {
         ElementReader in = open(reader, version, "FolderHierarchy:FolderSync");
         Map<String, String> v = in.leaves(MAX_ID, SYNC_KEY);
-        String key = in.required(v, SYNC_KEY, "FolderSync");
+        String key = syncKey(in, v, "FolderSync");
         in.endDocument();
         return new FolderSyncRequest(key);
     }
@@ -154,7 +154,7 @@ public final class FolderHierarchyCodec {
             throws DecodeException, IOException {
         ElementReader in = open(reader, version, "FolderHierarchy:FolderCreate");
         Map<String, String> v = in.leaves(MAX_NAME, SYNC_KEY, PARENT_ID, DISPLAY_NAME, TYPE);
-        FolderCreateRequest r = new FolderCreateRequest(id(in, v, SYNC_KEY, "FolderCreate"),
+        FolderCreateRequest r = new FolderCreateRequest(syncKey(in, v, "FolderCreate"),
                 id(in, v, PARENT_ID, "FolderCreate"), in.required(v, DISPLAY_NAME, "FolderCreate"),
                 type(in, v, "FolderCreate"));
         in.endDocument();
@@ -188,7 +188,7 @@ public final class FolderHierarchyCodec {
             throws DecodeException, IOException {
         ElementReader in = open(reader, version, "FolderHierarchy:FolderUpdate");
         Map<String, String> v = in.leaves(MAX_NAME, SYNC_KEY, SERVER_ID, PARENT_ID, DISPLAY_NAME);
-        FolderUpdateRequest r = new FolderUpdateRequest(id(in, v, SYNC_KEY, "FolderUpdate"),
+        FolderUpdateRequest r = new FolderUpdateRequest(syncKey(in, v, "FolderUpdate"),
                 id(in, v, SERVER_ID, "FolderUpdate"), id(in, v, PARENT_ID, "FolderUpdate"),
                 in.required(v, DISPLAY_NAME, "FolderUpdate"));
         in.endDocument();
@@ -222,7 +222,7 @@ public final class FolderHierarchyCodec {
             throws DecodeException, IOException {
         ElementReader in = open(reader, version, "FolderHierarchy:FolderDelete");
         Map<String, String> v = in.leaves(MAX_ID, SYNC_KEY, SERVER_ID);
-        FolderDeleteRequest r = new FolderDeleteRequest(in.required(v, SYNC_KEY, "FolderDelete"),
+        FolderDeleteRequest r = new FolderDeleteRequest(syncKey(in, v, "FolderDelete"),
                 in.required(v, SERVER_ID, "FolderDelete"));
         in.endDocument();
         return r;
@@ -254,6 +254,21 @@ public final class FolderHierarchyCodec {
         ElementReader in = new ElementReader(reader, pages, version);
         in.root(root);
         return in;
+    }
+
+    /**
+     * The request's SyncKey. Left out, the request is malformed (Status 10); sent empty, it is a key that matches
+     * none (the handler's Status 9, as for any key the server never gave).
+     */
+    private static String syncKey(ElementReader in, Map<String, String> v, String container) throws DecodeException {
+        String s = v.get(SYNC_KEY);
+        if (s == null) {
+            throw in.missing(SYNC_KEY, container);
+        }
+        if (s.length() > MAX_ID) {
+            throw in.invalid(SYNC_KEY + " longer than " + MAX_ID);
+        }
+        return s;
     }
 
     private static String id(ElementReader in, Map<String, String> v, String qname, String container)

@@ -33,7 +33,9 @@ public final class PingCodec {
         while (in.nextChild()) {
             in.once(seen);
             switch (in.name()) {
-                case "Ping:HeartbeatInterval" -> heartbeat = Optional.of(in.integer(0, Integer.MAX_VALUE));
+                // Any int, a negative one too: the range is the handler's to judge (Status 5 with the bound).
+                case "Ping:HeartbeatInterval" -> heartbeat = Optional.of(in.integer(Integer.MIN_VALUE,
+                        Integer.MAX_VALUE));
                 case "Ping:Folders" -> {
                     while (in.nextChild()) {
                         if (!in.name().equals("Ping:Folder")) {

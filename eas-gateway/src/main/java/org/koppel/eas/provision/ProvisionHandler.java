@@ -132,11 +132,15 @@ public final class ProvisionHandler implements CommandHandler<BackendSession> {
         if (mode == ProvisioningMode.REQUIRED && applied != ProvisionRequest.AckStatus.APPLIED) {
             LOG.info("{} did not apply the policy (status {}); provisioning is required", account, applied.code());
             if (version.compareTo(ProtocolVersion.V14_0) < 0) {
-                // 139 is not known before 14.0; 403 is what those clients take as "not allowed".
+                // 139 and 145 are not known before 14.0; 403 is what those clients take as "not allowed".
                 return new CommandResponse.Http(403);
             }
-            return answer(version, new ProvisionResponse(infoStatus, ProvisionStatus.DEVICE_NOT_FULLY_PROVISIONABLE,
-                    Optional.empty(), false));
+            // MS-ASPROV 3.1.5.2: 145 for a device that says a third party provisioned it (client status 4),
+            // 139 for one that applied the policy partly or not at all (2, 3).
+            ProvisionStatus refused = applied == ProvisionRequest.AckStatus.THIRD_PARTY
+                    ? ProvisionStatus.EXTERNALLY_MANAGED_DEVICES_NOT_ALLOWED
+                    : ProvisionStatus.DEVICE_NOT_FULLY_PROVISIONABLE;
+            return answer(version, new ProvisionResponse(infoStatus, refused, Optional.empty(), false));
         }
         OptionalLong key = parseKey(asked.policyKey().get());
         OptionalLong finalKey = key.isPresent() ? devices.completeProvisioning(account, key.getAsLong())

@@ -171,6 +171,10 @@ public final class SettingsHandler implements CommandHandler<BackendSession> {
 
     /** Applies what the Set names to the settings in force; what it leaves out stays as it is. */
     private static SettingsStatus set(OutOfOffice oof, SettingsRequest.OofSet request) {
+        if (request.startTime().isPresent() != request.endTime().isPresent()) {
+            // MS-ASCMD 2.2.3.176.2: both times or neither; one alone is the Oof's Status 2.
+            return SettingsStatus.PROTOCOL_ERROR;
+        }
         OutOfOffice.Settings current = oof.get();
         OutOfOffice.State state = current.state();
         if (request.state().isPresent()) {
@@ -197,10 +201,13 @@ public final class SettingsHandler implements CommandHandler<BackendSession> {
                 return SettingsStatus.INVALID_ARGUMENTS;
             }
         }
+        if (state == OutOfOffice.State.TIME_BASED && (start.isEmpty() || end.isEmpty())) {
+            // Time-based with no window sent and none kept: MS-ASCMD OofState asks for state 2 when times are
+            // sent, not for times with state 2, and defines no status for this. The replies go on without a
+            // window (what a Get then shows as OofState 1), rather than refusing what the user switched on.
+            state = OutOfOffice.State.GLOBAL;
+        }
         if (state == OutOfOffice.State.TIME_BASED) {
-            if (start.isEmpty() || end.isEmpty()) {
-                return SettingsStatus.INVALID_ARGUMENTS;
-            }
             if (!start.get().isBefore(end.get())) {
                 return SettingsStatus.CONFLICTING_ARGUMENTS;
             }

@@ -57,6 +57,16 @@ class GetItemEstimateCodecTest {
     }
 
     @Test
+    void aFilterTypeOfNineIsDecodedForTheHandlerToRefuse() throws Exception {
+        GetItemEstimateRequest r = decode(codec::decodeRequest, wbxml("<GetItemEstimate xmlns='GetItemEstimate:'"
+                + " xmlns:a='AirSync:'><Collections><Collection><a:SyncKey>1</a:SyncKey><CollectionId>5</CollectionId>"
+                + "<a:Options><a:FilterType>9</a:FilterType></a:Options></Collection></Collections>"
+                + "</GetItemEstimate>", ProtocolVersion.V14_1), ProtocolVersion.V14_1);
+        assertEquals(Optional.of(9), r.collections().get(0).options().get(0).filterType(),
+                "MS-ASCMD answers it with Status 103, not as undecodable (101)");
+    }
+
+    @Test
     void refusesTheFormOfTheOtherVersion() throws IOException {
         refused(fixture("getitemestimate-request-12.1.xml"), ProtocolVersion.V14_1, codec::decodeRequest,
                 DecodeException.Reason.NOT_IN_VERSION);
@@ -66,7 +76,7 @@ class GetItemEstimateCodecTest {
                 + "<CollectionId>5</CollectionId></Collection></Collections></GetItemEstimate>", ProtocolVersion.V14_1,
                 codec::decodeRequest, DecodeException.Reason.MISSING);
         refused("<GetItemEstimate xmlns='GetItemEstimate:' xmlns:a='AirSync:'><Collections><Collection>"
-                + "<a:SyncKey>1</a:SyncKey><CollectionId>5</CollectionId><a:Options><a:FilterType>9</a:FilterType>"
+                + "<a:SyncKey>1</a:SyncKey><CollectionId>5</CollectionId><a:Options><a:FilterType>-1</a:FilterType>"
                 + "</a:Options></Collection></Collections></GetItemEstimate>", ProtocolVersion.V14_1,
                 codec::decodeRequest, DecodeException.Reason.BAD_VALUE);
         refused("<GetItemEstimate xmlns='GetItemEstimate:'><Collections/></GetItemEstimate>", ProtocolVersion.V14_1,

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.koppel.backend.BackendSession;
 import org.koppel.backend.EasFolderType;
@@ -50,6 +51,7 @@ import org.koppel.eas.state.DeviceStateConfig;
 import org.koppel.eas.state.DeviceStateStore;
 import org.koppel.eas.state.WipeStatus;
 import org.koppel.eas.wbxml.ProtocolVersion;
+import org.koppel.eas.wbxml.WbxmlXml;
 import org.koppel.store.client.Feature;
 import org.koppel.store.client.NewUser;
 import org.koppel.store.client.Session;
@@ -195,15 +197,18 @@ class EasGatewayEndToEndTest {
         assertEquals("14.1", device.protocolVersion());
     }
 
-    @Test
-    void aPolicyNotFullyAppliedIsRefusedWhenProvisioningIsRequired() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"PARTIALLY_APPLIED, DEVICE_NOT_FULLY_PROVISIONABLE", "NOT_APPLIED, DEVICE_NOT_FULLY_PROVISIONABLE",
+            "THIRD_PARTY, EXTERNALLY_MANAGED_DEVICES_NOT_ALLOWED"})
+    void aPolicyNotFullyAppliedIsRefusedWhenProvisioningIsRequired(ProvisionRequest.AckStatus sent,
+            ProvisionStatus expected) throws Exception {
         EasTestClient c = newClient("14.1");
         ProvisionResponse download = c.provision(new ProvisionRequest(Optional.empty(), Optional.of(
                 new ProvisionRequest.Policy(PolicyType.WBXML, Optional.empty(), Optional.empty())), Optional.empty()))
                 .document();
-        ProvisionResponse ack = c.acknowledge(download.policy().orElseThrow().policyKey().orElseThrow(),
-                ProvisionRequest.AckStatus.NOT_APPLIED).document();
-        assertEquals(ProvisionStatus.DEVICE_NOT_FULLY_PROVISIONABLE, ack.status());
+        ProvisionResponse ack = c.acknowledge(download.policy().orElseThrow().policyKey().orElseThrow(), sent)
+                .document();
+        assertEquals(expected, ack.status(), "MS-ASPROV 3.1.5.2: 139 for client status 2 and 3, 145 for 4");
     }
 
     @Test
@@ -382,6 +387,47 @@ class EasGatewayEndToEndTest {
         assertEquals(FolderSyncStatus.BAD_REQUEST, garbage.document().status(), "truncated WBXML");
         Reply<FolderSyncResponse> empty = c.postRaw(Command.FOLDER_SYNC, new byte[0], codec::decodeFolderSyncResponse);
         assertEquals(FolderSyncStatus.BAD_REQUEST, empty.document().status(), "no body");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12.1", "14.1", "16.1"})
+    void anEmptySyncKeyIsAKeyThatDoesNotMatchAndAMissingOneABadRequest(String version) throws Exception {
+        EasTestClient c = newClient(version);
+        c.provision();
+        FolderHierarchyCodec codec = new FolderHierarchyCodec(EasTestClient.PAGES);
+        FolderSyncResponse initial = c.folderSync("0").document();
+        String inbox = initial.changes().stream().map(ch -> ((FolderSyncResponse.Add) ch).folder())
+                .filter(f -> f.type() == FolderType.DEFAULT_INBOX).findFirst().orElseThrow().serverId();
+
+        for (String fixture : List.of("foldersync-empty-synckey.xml", "foldersync-empty-synckey-pair.xml")) {
+            assertEquals(FolderSyncStatus.INVALID_SYNC_KEY, c.postRaw(Command.FOLDER_SYNC, body(fixture, c, inbox),
+                    codec::decodeFolderSyncResponse).document().status(), fixture);
+        }
+        assertEquals(FolderSyncStatus.BAD_REQUEST, c.postRaw(Command.FOLDER_SYNC,
+                body("foldersync-no-synckey.xml", c, inbox), codec::decodeFolderSyncResponse).document().status());
+        assertEquals(FolderCreateStatus.INVALID_SYNC_KEY, c.postRaw(Command.FOLDER_CREATE,
+                body("foldercreate-empty-synckey.xml", c, inbox), codec::decodeFolderCreateResponse).document()
+                .status());
+        assertEquals(FolderCreateStatus.BAD_REQUEST, c.postRaw(Command.FOLDER_CREATE,
+                body("foldercreate-no-synckey.xml", c, inbox), codec::decodeFolderCreateResponse).document()
+                .status());
+        assertEquals(FolderUpdateStatus.INVALID_SYNC_KEY, c.postRaw(Command.FOLDER_UPDATE,
+                body("folderupdate-empty-synckey.xml", c, inbox), codec::decodeFolderUpdateResponse).document()
+                .status());
+        assertEquals(FolderDeleteStatus.INVALID_SYNC_KEY, c.postRaw(Command.FOLDER_DELETE,
+                body("folderdelete-empty-synckey.xml", c, inbox), codec::decodeFolderDeleteResponse).document()
+                .status());
+        assertEquals(FolderSyncStatus.SUCCESS, c.folderSync(initial.syncKey().orElseThrow()).document().status(),
+                "the device's key still works");
+    }
+
+    /** A request body from this class's resources, SERVERID replaced, as WBXML of the client's version. */
+    private static byte[] body(String fixture, EasTestClient c, String serverId) throws IOException {
+        try (var in = EasGatewayEndToEndTest.class.getResourceAsStream(fixture)) {
+            String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("SERVERID", serverId);
+            return new WbxmlXml(EasTestClient.PAGES).toWbxml(xml, c.version());
+        }
     }
 
     private static String userOf(EasTestClient c) {

@@ -64,6 +64,9 @@ class PingTest {
         PingResponse tooLong = phone.ping(ping(4000, inbox));
         assertEquals(PingStatus.HEARTBEAT_OUT_OF_RANGE, tooLong.status());
         assertEquals(Optional.of(3540), tooLong.heartbeatInterval());
+        PingResponse negative = phone.ping(ping(-100, inbox));
+        assertEquals(PingStatus.HEARTBEAT_OUT_OF_RANGE, negative.status(), "below the minimum, not a bad document");
+        assertEquals(Optional.of(60), negative.heartbeatInterval());
         PingResponse tooMany = phone.ping(ping(300, "1", "2", "3", "4"));
         assertEquals(PingStatus.TOO_MANY_FOLDERS, tooMany.status());
         assertEquals(Optional.of(3), tooMany.maxFolders());

@@ -161,6 +161,48 @@ class SettingsTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = ProtocolVersion.class, names = {"V12_1", "V14_1", "V16_1"})
+    void aTimeBasedStateWithoutTimesUsesTheKeptWindowOrNone(ProtocolVersion version) {
+        SettingsClient c = new SettingsClient(gateway.client(gateway.newUser(), "tb" + version.name(), version));
+        assertEquals(SettingsStatus.SUCCESS, oofStatus(c.settings(oofSet("2", Optional.empty(), Optional.empty(),
+                message(OofAudience.INTERNAL, true, "Back soon.", "Text")))), "no window sent, none kept");
+        SettingsResponse.OofSettings on = oofGet(c, "Text");
+        assertEquals(1, on.state(), "on without a window");
+        assertEquals(Optional.empty(), on.startTime());
+        assertEquals("Back soon.", on.messages().get(0).replyMessage());
+
+        Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+        Instant end = start.plus(Duration.ofDays(3));
+        assertEquals(SettingsStatus.SUCCESS, oofStatus(c.settings(oofSet("2", Optional.of(start), Optional.of(end)))));
+        assertEquals(SettingsStatus.SUCCESS, oofStatus(c.settings(oofSet("0", Optional.empty(), Optional.empty()))));
+        assertEquals(SettingsStatus.SUCCESS, oofStatus(c.settings(oofSet("2", Optional.empty(), Optional.empty()))));
+        SettingsResponse.OofSettings again = oofGet(c, "Text");
+        assertEquals(2, again.state(), "time-based again over the window kept while off");
+        assertEquals(Optional.of(start), again.startTime());
+        assertEquals(Optional.of(end), again.endTime());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ProtocolVersion.class, names = {"V12_1", "V14_1", "V16_1"})
+    void aTextForKnownOutsideSendersAloneBecomesTheOutsideText(ProtocolVersion version) throws IOException {
+        String login = gateway.newUser();
+        SettingsClient c = new SettingsClient(gateway.client(login, "known" + version.name(), version));
+        assertEquals(SettingsStatus.SUCCESS, oofStatus(c.settings(oofSet("1", Optional.empty(), Optional.empty(),
+                message(OofAudience.EXTERNAL_KNOWN, true, "Out of office", "TEXT")))));
+        SettingsResponse.OofSettings on = oofGet(c, "Text");
+        assertEquals(new SettingsResponse.OofMessage(OofAudience.EXTERNAL_KNOWN, true, "Out of office", "Text"),
+                on.messages().get(1), "the text sent is kept");
+        assertEquals("Out of office", on.messages().get(2).replyMessage(), "outside senders share one text");
+        assertEquals(List.of("Out of office"), deliverAndReplies(login, "someone@example.net"));
+
+        // Both outside texts sent: the unknown senders' is the shared one, as before.
+        assertEquals(SettingsStatus.SUCCESS, oofStatus(c.settings(oofSet("1", Optional.empty(), Optional.empty(),
+                message(OofAudience.EXTERNAL_KNOWN, true, "Known text", "Text"),
+                message(OofAudience.EXTERNAL_UNKNOWN, true, "Unknown text", "Text")))));
+        assertEquals("Unknown text", oofGet(c, "Text").messages().get(1).replyMessage());
+    }
+
+    @ParameterizedTest
     @EnumSource(value = ProtocolVersion.class, names = {"V12_0", "V12_1", "V14_0", "V14_1", "V16_0", "V16_1"})
     void deviceInformationIsKeptInDeviceState(ProtocolVersion version) {
         String login = gateway.newUser();
@@ -256,8 +298,13 @@ class SettingsTest {
                 + "</Settings>")), "a malformed date");
         assertEquals(SettingsStatus.CONFLICTING_ARGUMENTS, oofStatus(c.settings(oofSet("2", Optional.of(start),
                 Optional.of(start.minus(Duration.ofHours(1)))))), "the end before the start");
-        assertEquals(SettingsStatus.INVALID_ARGUMENTS, oofStatus(c.settings(oofSet("2", Optional.of(start),
+        // MS-ASCMD 2.2.3.176.2: StartTime without EndTime (or the reverse) is the Oof's Status 2.
+        assertEquals(SettingsStatus.PROTOCOL_ERROR, oofStatus(c.settings(oofSet("2", Optional.of(start),
                 Optional.empty()))), "time-based without an end");
+        assertEquals(SettingsStatus.PROTOCOL_ERROR, oofStatus(c.settings(oofSet("1", Optional.empty(),
+                Optional.of(start)))), "an end without a start");
+        assertEquals(SettingsStatus.PROTOCOL_ERROR, oofStatus(c.settingsXml(ns + "<Oof><Set><StartTime>"
+                + "2030-01-01T00:00:00.000Z</StartTime></Set></Oof></Settings>")), "a start alone, no OofState");
         assertEquals(SettingsStatus.INVALID_ARGUMENTS, oofStatus(c.settings(oofSet("3", Optional.empty(),
                 Optional.empty()))), "no OofState 3");
         assertEquals(SettingsStatus.INVALID_ARGUMENTS, oofStatus(c.settings(oofSet("1", Optional.empty(),

@@ -10,8 +10,7 @@ import org.koppel.store.client.StoreInfo;
 /**
  * Settings Oof over the store's out-of-office, the one the delivery agent answers with
  * ({@link OutOfOfficeMessage}). The store keeps one text for inside senders and one for outside senders, so the
- * two outside audiences of ActiveSync share a text: the unknown senders' when they are answered, else the known
- * ones'. The reply subject, which ActiveSync cannot set, is kept.
+ * two outside audiences of ActiveSync share a text (see {@link #outsideText}). The reply subject, which ActiveSync cannot set, is kept.
  */
 final class MapiOutOfOffice implements OutOfOffice {
 
@@ -48,12 +47,29 @@ final class MapiOutOfOffice implements OutOfOffice {
                 new Reply(external == org.koppel.store.api.OutOfOffice.ExternalAudience.ALL, oof.externalReply()));
     }
 
+    /**
+     * The one outside text to keep of the two ActiveSync has. The gateway hands over the whole settings, the
+     * texts the device left out as {@link #get()} gave them (both the shared stored text), so a text that
+     * differs from the stored one is the one the device sent: the known senders' text set alone becomes the
+     * shared one instead of being dropped. Otherwise the unknown senders' text while they are answered, else
+     * the known ones'.
+     */
+    private static String outsideText(Settings s, String stored) {
+        String unknown = s.externalUnknown().text();
+        String known = s.externalKnown().text();
+        boolean unknownChanged = !unknown.equals(stored);
+        boolean knownChanged = !known.equals(stored);
+        if (knownChanged && !unknownChanged && !known.isEmpty()) {
+            return known;
+        }
+        return s.externalUnknown().enabled() || known.isEmpty() ? unknown : known;
+    }
+
     static org.koppel.store.api.OutOfOffice store(Settings s, org.koppel.store.api.OutOfOffice old) {
         var audience = s.externalUnknown().enabled() ? org.koppel.store.api.OutOfOffice.ExternalAudience.ALL
                 : s.externalKnown().enabled() ? org.koppel.store.api.OutOfOffice.ExternalAudience.KNOWN
                 : org.koppel.store.api.OutOfOffice.ExternalAudience.NONE;
-        String outside = s.externalUnknown().enabled() || s.externalKnown().text().isEmpty()
-                ? s.externalUnknown().text() : s.externalKnown().text();
+        String outside = outsideText(s, old.externalReply());
         String inside = s.internal().text();
         if (outside.isEmpty() && audience == org.koppel.store.api.OutOfOffice.ExternalAudience.NONE) {
             outside = old.externalText();
