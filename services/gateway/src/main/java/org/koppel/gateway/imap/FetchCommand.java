@@ -190,7 +190,7 @@ final class FetchCommand implements CommandHandler<ImapCommand.Fetch> {
             case UID -> o.text("UID " + e.uid());
             case FLAGS -> o.text("FLAGS " + s.flagList(e.uid(), e.flags()));
             case MODSEQ -> o.text("MODSEQ (" + e.modSeq() + ")");
-            case INTERNALDATE -> o.text("INTERNALDATE " + o.dateTime(e.internalDate()));
+            case INTERNALDATE -> o.text("INTERNALDATE " + o.dateTime(e.internalDate().inZone()));
             case RFC822_SIZE -> o.text("RFC822.SIZE " + m.text().size());
             case ENVELOPE -> {
                 o.text("ENVELOPE ");

@@ -41,10 +41,10 @@ final class SearchMatcher {
             case SearchKey.Flag f -> flag(e, f.flag()) == f.set();
             case SearchKey.Recent r -> session.selected().recent().contains(e.uid());
             // the calendar date in the internal date's own zone, "disregarding time and timezone" (RFC 9051 6.4.4)
-            case SearchKey.InternalDate d -> compare(e.internalDate().toLocalDate(),
+            case SearchKey.InternalDate d -> compare(e.internalDate().inZone().toLocalDate(),
                     d.comparison(), d.date());
-            case SearchKey.Age a -> a.older() ? e.internalDate().toInstant().isBefore(now.minusSeconds(a.seconds()))
-                    : !e.internalDate().toInstant().isBefore(now.minusSeconds(a.seconds()));
+            case SearchKey.Age a -> a.older() ? e.internalDate().instant().isBefore(now.minusSeconds(a.seconds()))
+                    : !e.internalDate().instant().isBefore(now.minusSeconds(a.seconds()));
             case SearchKey.Uid u -> u.uids().isSaved() ? saved(e.uid()) : u.uids().contains(e.uid(), largestUid);
             case SearchKey.Sequence q -> q.numbers().isSaved() ? saved(e.uid())
                     : q.numbers().contains(seq, known.length);

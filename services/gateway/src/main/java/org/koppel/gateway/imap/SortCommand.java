@@ -26,7 +26,7 @@ final class SortCommand implements CommandHandler<ImapCommand.Sort> {
             MessageEntry e = view.entry(found.uids().get(i)).orElseThrow();
             FetchedMessage m = new FetchedMessage(s, e);
             long id = c.uid() ? e.uid() : found.seqs().get(i);
-            fields.add(SortFields.of(id, e.internalDate().toInstant(), m.text().size(), m.structure().headers()));
+            fields.add(SortFields.of(id, e.internalDate().instant(), m.text().size(), m.structure().headers()));
         }
         fields.sort(SortFields.order(c.criteria()));
         StringBuilder line = new StringBuilder("* SORT");

@@ -27,7 +27,7 @@ final class ThreadCommand implements CommandHandler<ImapCommand.Thread> {
         for (int i = 0; i < found.uids().size(); i++) {
             MessageEntry e = view.entry(found.uids().get(i)).orElseThrow();
             long id = c.uid() ? e.uid() : found.seqs().get(i);
-            messages.add(ThreadMessage.of(id, e.internalDate().toInstant(), new FetchedMessage(s, e).structure().headers()));
+            messages.add(ThreadMessage.of(id, e.internalDate().instant(), new FetchedMessage(s, e).structure().headers()));
         }
         List<ThreadNode> threads = switch (c.algorithm()) {
             case ORDEREDSUBJECT -> Threading.orderedSubject(messages);

@@ -36,7 +36,7 @@ public final class InternalDates {
     }
 
     /** The internal date among a message's properties, if it has a delivery or creation time. */
-    public Optional<OffsetDateTime> read(List<PropValue> props) {
+    public Optional<InternalDate> read(List<PropValue> props) {
         Instant delivered = null;
         Instant created = null;
         ZoneOffset offset = ZoneOffset.UTC;
@@ -51,9 +51,9 @@ public final class InternalDates {
             }
         }
         if (delivered != null) {
-            return Optional.of(delivered.atOffset(offset));
+            return Optional.of(new InternalDate(delivered, offset.getTotalSeconds() / 60));
         }
-        return Optional.ofNullable(created).map(c -> c.atOffset(ZoneOffset.UTC));
+        return Optional.ofNullable(created).map(InternalDate::utc);
     }
 
     /** The properties that give a new message this internal date. */

@@ -1,7 +1,5 @@
 package org.koppel.gateway.mailbox;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -204,7 +202,7 @@ public final class MailboxView {
     private MessageEntry entry(ContentChange c) {
         return new MessageEntry(c.uid(), c.modSeq(), c.entryId().orElseThrow(), c.sourceKey(),
                 flagProperties.raw(c.read(), c.properties()), internalDates.read(c.properties())
-                        .orElse(Instant.EPOCH.atOffset(ZoneOffset.UTC)),
+                        .orElse(InternalDate.EPOCH),
                 size(c.properties()));
     }
 

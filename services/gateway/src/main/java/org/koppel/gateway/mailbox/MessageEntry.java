@@ -1,6 +1,5 @@
 package org.koppel.gateway.mailbox;
 
-import java.time.OffsetDateTime;
 import org.koppel.mapi.EntryId;
 import org.koppel.mapi.SourceKey;
 
@@ -14,7 +13,7 @@ import org.koppel.mapi.SourceKey;
  * @param mapiSize     PR_MESSAGE_SIZE, the store's estimate; RFC822.SIZE is the MIME size, see MessageText
  */
 public record MessageEntry(long uid, long modSeq, EntryId entryId, SourceKey sourceKey, FlagProperties.Raw raw,
-        OffsetDateTime internalDate, long mapiSize) {
+        InternalDate internalDate, long mapiSize) {
 
     public Flags flags() {
         return FlagProperties.flags(raw);

@@ -1,7 +1,6 @@
 package org.koppel.gateway.mailbox;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -91,7 +90,7 @@ final class MessageTable {
         FlagProperties.Raw raw = new FlagProperties.Raw(read[i], messageFlags[i], msgStatus[i], flagStatus[i],
                 lastVerbs[i], categories.getOrDefault(uids[i], List.of()));
         return new MessageEntry(uids[i], modSeqs[i], new EntryId(id), SourceKey.of(sourceReplicas[i],
-                sourceCounters[i]), raw, Instant.ofEpochMilli(dates[i]).atOffset(ZoneOffset.ofTotalSeconds(zones[i] * 60)), mapiSizes[i]);
+                sourceCounters[i]), raw, new InternalDate(Instant.ofEpochMilli(dates[i]), zones[i]), mapiSizes[i]);
     }
 
     boolean readAt(int i) {
@@ -145,8 +144,8 @@ final class MessageTable {
     private void set(int i, MessageEntry e) {
         uids[i] = e.uid();
         modSeqs[i] = e.modSeq();
-        dates[i] = e.internalDate().toInstant().toEpochMilli();
-        zones[i] = (short) (e.internalDate().getOffset().getTotalSeconds() / 60);
+        dates[i] = e.internalDate().instant().toEpochMilli();
+        zones[i] = (short) e.internalDate().offsetMinutes();
         mapiSizes[i] = e.mapiSize();
         FlagProperties.Raw r = e.raw();
         read[i] = r.read();

@@ -20,7 +20,7 @@ class MessageTableTest {
     private static MessageEntry entry(long uid, long modSeq, boolean read, List<String> categories) {
         return new MessageEntry(uid, modSeq, EntryId.of(REPLICA, org.koppel.mapi.MapiObjectType.MAPI_MESSAGE, uid * 7), SourceKey.of(REPLICA, uid + 1000),
                 new FlagProperties.Raw(read, 0, (int) (uid % 3) * 0x200, (int) (uid % 2) * 2, 0, categories),
-                Instant.ofEpochMilli(uid * 1000).atOffset(java.time.ZoneOffset.ofTotalSeconds((int) (uid % 5 - 2) * 3600)),
+                new InternalDate(Instant.ofEpochMilli(uid * 1000), (int) (uid % 5 - 2) * 60),
                 uid * 10);
     }
 
