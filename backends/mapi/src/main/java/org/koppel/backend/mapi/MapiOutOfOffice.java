@@ -10,7 +10,8 @@ import org.koppel.store.client.StoreInfo;
 /**
  * Settings Oof over the store's out-of-office, the one the delivery agent answers with
  * ({@link OutOfOfficeMessage}). The store keeps one text for inside senders and one for outside senders, so the
- * two outside audiences of ActiveSync share a text (see {@link #outsideText}). The reply subject, which ActiveSync cannot set, is kept.
+ * two outside audiences of ActiveSync share a text (see {@link #outsideText}). The reply subject, which
+ * ActiveSync cannot set, is kept.
  */
 final class MapiOutOfOffice implements OutOfOffice {
 
