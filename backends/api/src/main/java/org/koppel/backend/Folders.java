@@ -9,6 +9,11 @@ public interface Folders {
     /** Every folder the gateway shows, parents before children. */
     List<BackendFolder> list();
 
+    /** The type of a folder the gateway shows; empty when there is no such folder (any more). */
+    default Optional<EasFolderType> type(String folderId) {
+        return list().stream().filter(f -> f.id().equals(folderId)).findFirst().map(BackendFolder::type);
+    }
+
     /**
      * The hierarchy changes since {@code state} (empty array: from scratch, everything comes as added). The
      * backend keeps nothing per client: handing the same state back gives the same answer, so the gateway

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 import org.koppel.backend.BackendException;
-import org.koppel.backend.BackendFolder;
 import org.koppel.backend.BackendSession;
 import org.koppel.backend.FilterType;
 import org.koppel.eas.codec.ContentClass;
@@ -93,25 +92,15 @@ public final class GetItemEstimateHandler implements CommandHandler<BackendSessi
      * the device does not know is left to its own Response (Status 2).
      */
     private boolean valid(DeviceAccount account, BackendSession session, GetItemEstimateRequest estimate) {
-        List<BackendFolder> folders = null;
         for (GetItemEstimateRequest.Collection c : estimate.collections()) {
             if (Stream.concat(c.filterType().stream(), c.options().stream()
                     .map(GetItemEstimateRequest.Options::filterType).flatMap(Optional::stream))
                     .anyMatch(f -> f > GetItemEstimateCodec.MAX_FILTER)) {
                 return false;
             }
-            if (c.conversationMode().isPresent()) {
-                Optional<String> id = state.hierarchy().backendId(account, c.collectionId());
-                if (id.isEmpty()) {
-                    continue;
-                }
-                if (folders == null) {
-                    folders = session.folders().list();
-                }
-                Optional<BackendFolder> folder = folders.stream().filter(f -> f.id().equals(id.get())).findFirst();
-                if (folder.isPresent() && !folder.get().type().isMail()) {
-                    return false;
-                }
+            if (c.conversationMode().isPresent() && state.hierarchy().backendId(account, c.collectionId())
+                    .flatMap(id -> session.folders().type(id)).map(t -> !t.isMail()).orElse(false)) {
+                return false;
             }
         }
         return true;

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.koppel.backend.AttachmentData;
 import org.koppel.backend.BackendException;
+import org.koppel.backend.EasFolderType;
 import org.koppel.backend.BackendSession;
 import org.koppel.backend.BodyPreference;
 import org.koppel.backend.EmailItem;
@@ -261,8 +262,7 @@ public final class ItemOperationsHandler implements CommandHandler<BackendSessio
         }
 
         private boolean isMailFolder(String backendFolder) {
-            return session.folders().list().stream().filter(f -> f.id().equals(backendFolder)).findFirst()
-                    .map(f -> f.type().isMail()).orElse(false);
+            return session.folders().type(backendFolder).map(EasFolderType::isMail).orElse(false);
         }
 
         /** Runs a backend call; its failure as the operation's status. */

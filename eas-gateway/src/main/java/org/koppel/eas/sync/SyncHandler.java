@@ -276,8 +276,7 @@ public final class SyncHandler<D> implements CommandHandler<BackendSession> {
             SyncPoint<byte[]> point = (SyncPoint<byte[]>) found;
             CollectionOptions options = CollectionOptions.of(point.options(), c, pages);
             String backendFolder = folder.get();
-            CollectionContext where = new CollectionContext(version, () -> session.folders().list().stream()
-                    .filter(f -> f.id().equals(backendFolder)).findFirst().map(org.koppel.backend.BackendFolder::type));
+            CollectionContext where = new CollectionContext(version, () -> session.folders().type(backendFolder));
             boolean saysEmail = c.contentClass().equals(Optional.of(ContentClass.EMAIL)) || c.options().stream()
                     .anyMatch(o -> o.contentClass().equals(Optional.of(ContentClass.EMAIL)));
             if (c.conversationMode().orElse(false) && !saysEmail
